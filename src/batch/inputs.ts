@@ -1,0 +1,48 @@
+import type { Finding } from '../core/finding.js';
+import { expandPaths } from '../io/expand-paths.js';
+import type { RubricSearch } from '../io/rubric-finder.js';
+import type { CommandContext } from '../commands/context.js';
+import type { ScoredDocument } from './process-file.js';
+
+export interface CommandInputs {
+  readonly assessmentFiles: readonly string[];
+  readonly rubricPaths: readonly string[];
+  /** Paths that do not exist, globs that match nothing, empty directories. */
+  readonly findings: readonly Finding[];
+}
+
+export async function gatherInputs(paths: readonly string[], ctx: CommandContext): Promise<CommandInputs> {
+  const { entries, findings } = await expandPaths(paths, ctx.cwd);
+  return {
+    assessmentFiles: entries.filter((entry) => entry.kind === 'assessment').map((entry) => entry.path),
+    rubricPaths: entries.filter((entry) => entry.kind === 'rubric').map((entry) => entry.path),
+    findings,
+  };
+}
+
+export function rubricSearchOf(ctx: CommandContext): RubricSearch {
+  return { cwd: ctx.cwd, searchPath: ctx.env.SWADAYA_RUBRIC_PATH };
+}
+
+/**
+ * One assessment per community and period within a run (SPEC §3): the first in input order is
+ * kept, a later one is reported and dropped.
+ */
+export class DuplicateGuard {
+  private readonly seen = new Map<string, string>();
+
+  admit(document: ScoredDocument): Finding | undefined {
+    const key = `${document.community.id}\u0000${document.period}`;
+    const first = this.seen.get(key);
+    if (first === undefined) {
+      this.seen.set(key, document.document > 0 ? `${document.file} (document ${document.document + 1})` : document.file);
+      return undefined;
+    }
+    return {
+      code: 'duplicate-assessment',
+      severity: 'error',
+      file: document.file,
+      args: { community: document.community.id, period: document.period, first },
+    };
+  }
+}

@@ -1,0 +1,19 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { FileProcessor, type BatchOptions, type FileOutcome } from './process-file.js';
+
+/** A batch worker: processes the chunks of files it is sent and posts the outcomes back. */
+export interface ChunkRequest {
+  readonly chunk: number;
+  readonly files: readonly string[];
+}
+export interface ChunkResponse {
+  readonly chunk: number;
+  readonly outcomes: readonly FileOutcome[];
+}
+
+const processor = new FileProcessor(workerData as BatchOptions);
+parentPort?.on('message', async (request: ChunkRequest) => {
+  const outcomes: FileOutcome[] = [];
+  for (const file of request.files) outcomes.push(await processor.process(file));
+  parentPort?.postMessage({ chunk: request.chunk, outcomes } satisfies ChunkResponse);
+});

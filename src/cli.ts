@@ -1,0 +1,132 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { ExitCode, SwadayaError, exitCodeOf } from './errors.js';
+import type { CommandContext, GlobalOptions } from './commands/context.js';
+import { VERSION } from './version.js';
+
+type Action = (ctx: CommandContext, globals: GlobalOptions) => Promise<number>;
+
+function parseNumber(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number)) throw new InvalidArgumentError(`"${value}" is not a number.`);
+  return number;
+}
+
+/** Declares the commands. Each action imports its module lazily, so --help and --version load only commander. */
+function buildProgram(ctx: CommandContext, run: (action: Action) => void): Command {
+  const program = new Command('swadaya')
+    .description('Score how ready a community is to move to the next phase of a community-development programme.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--lang <lang>', 'language of texts and labels: en or id (env SWADAYA_LANG; default: the rubric\'s first language)')
+    .option('--no-color', 'no colour (also: NO_COLOR)')
+    .option('--debug', 'show stack traces of internal errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+    });
+
+  const formats = (list: string[], fallback: string) => new Option('--format <format>', 'output format').choices(list).default(fallback);
+
+  program
+    .command('score')
+    .description('score assessment files, directories (recursive) and globs')
+    .argument('<paths...>', 'assessment files, directories or globs')
+    .addOption(formats(['table', 'json', 'yaml', 'markdown', 'csv'], 'table'))
+    .option('--rubric <id|path>', 'score with this rubric instead of the one each file names')
+    .option('--group-by <field>', 'mean scores and phase counts per community field (e.g. region)')
+    .option('--fail-under <score>', 'exit 1 if any overall score is below this', parseNumber)
+    .addOption(new Option('--require <verdict>', 'exit 1 unless every assessment is ready or graduated').choices(['ready']))
+    .option('--explain', 'show how every number was derived')
+    .action((paths: string[], options, command: Command) =>
+      run(async (context, globals) => (await import('./commands/score.js')).scoreCommand(paths, { ...options, ...globals }, context, command.optsWithGlobals())),
+    );
+
+  program
+    .command('assess')
+    .description('interview a community in the terminal and save the answers to FILE')
+    .argument('[file]', 'the assessment file to create or resume', 'assessment.yaml')
+    .option('--rubric <id|path>', 'the rubric to assess with (default: the one the file names, else p2kp)')
+    .option('--review', 'go through every answer again, not only the missing ones')
+    .action((file: string, options) =>
+      run(async (context, globals) => (await import('./commands/assess.js')).assessCommand(file, { ...options, ...globals }, context)),
+    );
+
+  program
+    .command('diff')
+    .description('compare two assessment files or two sets (directories or globs), community by community')
+    .argument('<before>', 'the earlier file, directory or glob')
+    .argument('<after>', 'the later file, directory or glob')
+    .addOption(formats(['table', 'json', 'markdown', 'csv'], 'table'))
+    .option('--rubric <id|path>', 'score both sides with this rubric')
+    .option('--detail', 'list every indicator whose answer changed')
+    .option('--tolerance <points>', 'a fall of more than this many points is a regression', parseNumber, 0)
+    .option('--fail-on-regression', 'exit 1 when any community regresses')
+    .action((before: string, after: string, options) =>
+      run(async (context, globals) => (await import('./commands/diff.js')).diffCommand(before, after, { ...options, ...globals }, context)),
+    );
+
+  program
+    .command('validate')
+    .description('check rubrics and assessments; exit 1 on any error')
+    .argument('<paths...>', 'rubric directories, rubric files, assessment files, directories or globs')
+    .addOption(formats(['text', 'json', 'github'], 'text'))
+    .option('--rubric <id|path>', 'check assessments against this rubric')
+    .action((paths: string[], options) =>
+      run(async (context, globals) => (await import('./commands/validate.js')).validateCommand(paths, { ...options, ...globals }, context)),
+    );
+
+  const rubric = program.command('rubric').description('list and show rubrics');
+  rubric
+    .command('list')
+    .description('list the rubrics found on the search path')
+    .action(() => run(async (context, globals) => (await import('./commands/rubric.js')).rubricListCommand(globals, context)));
+  rubric
+    .command('show')
+    .description("print a rubric's tree: principles, indicators, pillars and gates")
+    .argument('<id|path>', 'a rubric id or path')
+    .action((reference: string) =>
+      run(async (context, globals) => (await import('./commands/rubric.js')).rubricShowCommand(reference, globals, context)),
+    );
+
+  program
+    .command('template')
+    .description('print an assessment file ready to fill in by hand')
+    .requiredOption('--rubric <id|path>', 'the rubric to write a template for')
+    .action((options: { rubric: string }) =>
+      run(async (context, globals) => (await import('./commands/template.js')).templateCommand(options.rubric, globals, context)),
+    );
+
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. Never calls process.exit. */
+export async function runCli(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  let pending: Promise<number> | undefined;
+  let program: Command | undefined;
+  const run = (action: Action): void => {
+    const globals = (program?.opts() ?? {}) as GlobalOptions;
+    pending = action(ctx, globals);
+  };
+  program = buildProgram(ctx, run);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return pending ? await pending : ExitCode.ok;
+  } catch (error) {
+    return reportError(error, ctx, argv.includes('--debug'));
+  }
+}
+
+function reportError(error: unknown, ctx: CommandContext, debug: boolean): number {
+  if (error instanceof CommanderError) return exitCodeOf(error);
+  if (error instanceof SwadayaError) {
+    ctx.stderr.write(`swadaya: ${error.message}\n`);
+    if (error.hint) ctx.stderr.write(`${error.hint}\n`);
+    if (debug && error.stack) ctx.stderr.write(`${error.stack}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr.write(`swadaya: internal error: ${message}\n`);
+  ctx.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run again with --debug for details, and report it.\n');
+  return exitCodeOf(error);
+}

@@ -1,0 +1,47 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Language } from '../i18n/language.js';
+
+export interface OutputStream {
+  write(chunk: string): boolean;
+  once(event: 'drain', listener: () => void): unknown;
+  readonly isTTY?: boolean | undefined;
+  readonly columns?: number | undefined;
+}
+
+/** Everything a command touches of the outside world, so tests can run commands in-process. */
+export interface CommandContext {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean | undefined };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly cwd: string;
+}
+
+export interface GlobalOptions {
+  readonly lang?: string | undefined;
+  /** commander turns --no-color into color: false. */
+  readonly color?: boolean | undefined;
+  readonly debug?: boolean | undefined;
+}
+
+/** One chalk instance for a stream: off for --no-color, NO_COLOR, FORCE_COLOR=0 or a stream that is not a terminal. */
+export function colorsFor(stream: OutputStream, options: GlobalOptions, env: CommandContext['env']): ChalkInstance {
+  const disabled = options.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '') || env.FORCE_COLOR === '0';
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== '';
+  const level = disabled ? 0 : forced || stream.isTTY ? 1 : 0;
+  return new Chalk({ level: level === 0 ? 0 : env.COLORTERM === 'truecolor' ? 3 : 1 });
+}
+
+/** The requested language: --lang, then SWADAYA_LANG; undefined means "the rubric's first language". */
+export function requestedLanguage(options: GlobalOptions, env: CommandContext['env']): string | undefined {
+  const lang = options.lang ?? env.SWADAYA_LANG;
+  return lang === '' ? undefined : lang;
+}
+
+/** Writes and waits for the stream to drain, so large outputs are not buffered whole in memory. */
+export async function write(stream: OutputStream, text: string): Promise<void> {
+  if (text === '') return;
+  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}
+
+export type { Language };

@@ -1,0 +1,540 @@
+import { GRADUATED } from './model.js';
+import type { Assessment, Criterion, Indicator, Rubric, Text } from './model.js';
+import type {
+  AreaScore,
+  CriterionResult,
+  CriterionStatus,
+  FocusItem,
+  GateResult,
+  GateVerdict,
+  PhaseStatus,
+  PillarScore,
+  ScoreResult,
+} from './result.js';
+
+/** Slack for comparing full-precision floats with a threshold (SPEC §4.4). */
+export const TOLERANCE = 1e-9;
+
+/** How many focus entries each failing or unknown criterion contributes (SPEC §4.8). */
+export const FOCUS_PER_CRITERION = 3;
+
+export type Target =
+  | { readonly kind: 'overall' }
+  | { readonly kind: 'principle' | 'pillar' | 'indicator'; readonly id: string }
+  /** `id` is `GROUP:VALUE`, the form indicators carry in `tags`. */
+  | { readonly kind: 'tag'; readonly id: string };
+
+/** Parses `overall`, `principle:ID`, `pillar:ID`, `tag:GROUP:VALUE` or `indicator:ID`; null otherwise. */
+export function parseTarget(target: string): Target | null {
+  if (target === 'overall') return { kind: 'overall' };
+  const colon = target.indexOf(':');
+  if (colon <= 0 || colon === target.length - 1) return null;
+  const kind = target.slice(0, colon);
+  const id = target.slice(colon + 1);
+  switch (kind) {
+    case 'principle':
+    case 'pillar':
+    case 'indicator':
+      return { kind, id };
+    case 'tag': {
+      const inner = id.indexOf(':');
+      return inner > 0 && inner < id.length - 1 ? { kind, id } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The criterion target of a tag `GROUP:VALUE` (the id it has in the score output's `tags`). */
+export function tagAreaTarget(tag: string): string {
+  return `tag:${tag}`;
+}
+
+/** How one criterion's target is read, resolved once per rubric. */
+type CompiledTarget =
+  | { readonly kind: 'overall'; readonly indices: readonly number[] }
+  | { readonly kind: 'area'; readonly indices: readonly number[] }
+  /** `position` is -1 when the indicator does not exist. */
+  | { readonly kind: 'indicator'; readonly position: number; readonly indices: readonly number[] };
+
+interface CompiledCriterion {
+  readonly criterion: Criterion;
+  readonly target: CompiledTarget;
+}
+
+interface RubricIndex {
+  readonly max: number;
+  readonly weights: Float64Array;
+  readonly position: ReadonlyMap<string, number>;
+  /** Indicator positions (rubric order) by target string. */
+  readonly byTarget: Map<string, readonly number[]>;
+  readonly indicatorLists: Map<string, readonly Indicator[]>;
+  readonly principles: readonly { readonly id: string; readonly weight: number; readonly indices: readonly number[] }[];
+  readonly pillars: readonly { readonly id: string; readonly phase: string; readonly indices: readonly number[] }[];
+  /** Declared tag values in rubric order, then any used but undeclared, in first use order. */
+  readonly tags: readonly { readonly id: string; readonly indices: readonly number[] }[];
+  readonly phasePosition: ReadonlyMap<string, number>;
+  readonly gates: readonly (readonly CompiledCriterion[])[];
+}
+
+const EMPTY: readonly number[] = [];
+const indexCache = new WeakMap<Rubric, RubricIndex>();
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function buildIndex(rubric: Rubric): RubricIndex {
+  const indicators = rubric.indicators;
+  const weights = new Float64Array(indicators.length);
+  const position = new Map<string, number>();
+  const byTarget = new Map<string, number[]>();
+  const overall: number[] = [];
+  const usedTags: string[] = [];
+  indicators.forEach((indicator, i) => {
+    weights[i] = indicator.weight;
+    position.set(indicator.id, i);
+    overall.push(i);
+    push(byTarget, `indicator:${indicator.id}`, i);
+    push(byTarget, `principle:${indicator.principle}`, i);
+    push(byTarget, `pillar:${indicator.pillar}`, i);
+    for (const tag of indicator.tags) {
+      const key = tagAreaTarget(tag);
+      if (!byTarget.has(key)) usedTags.push(tag);
+      push(byTarget, key, i);
+    }
+  });
+  byTarget.set('overall', overall);
+  const lookup = (key: string): readonly number[] => byTarget.get(key) ?? EMPTY;
+
+  const declaredTags = rubric.tags.flatMap((group) => group.values.map((value) => `${group.id}:${value.id}`));
+  const declared = new Set(declaredTags);
+  const tagIds = [...declaredTags, ...usedTags.filter((tag) => !declared.has(tag))];
+
+  const compileTarget = (criterion: Criterion): CompiledTarget => {
+    const parsed = parseTarget(criterion.target);
+    if (criterion.kind === 'level') {
+      const at = parsed?.kind === 'indicator' ? (position.get(parsed.id) ?? -1) : -1;
+      return { kind: 'indicator', position: at, indices: at < 0 ? EMPTY : [at] };
+    }
+    if (parsed?.kind === 'overall') return { kind: 'overall', indices: overall };
+    return { kind: 'area', indices: parsed === null ? EMPTY : lookup(criterion.target) };
+  };
+
+  return {
+    max: rubric.maxLevel,
+    weights,
+    position,
+    byTarget,
+    indicatorLists: new Map(),
+    principles: rubric.principles.map((p) => ({ id: p.id, weight: p.weight, indices: lookup(`principle:${p.id}`) })),
+    pillars: rubric.phases.flatMap((phase) =>
+      phase.pillars.map((pillar) => ({ id: pillar.id, phase: phase.id, indices: lookup(`pillar:${pillar.id}`) })),
+    ),
+    tags: tagIds.map((id) => ({ id, indices: lookup(tagAreaTarget(id)) })),
+    phasePosition: new Map(rubric.phases.map((phase, i) => [phase.id, i])),
+    gates: rubric.phases.map((phase) => phase.exit.map((criterion) => ({ criterion, target: compileTarget(criterion) }))),
+  };
+}
+
+function indexOf(rubric: Rubric): RubricIndex {
+  let index = indexCache.get(rubric);
+  if (index === undefined) {
+    index = buildIndex(rubric);
+    indexCache.set(rubric, index);
+  }
+  return index;
+}
+
+/** The indicators of `overall`, `principle:ID`, `pillar:ID`, `tag:G:V` or `indicator:ID`, in rubric order. */
+export function indicatorsOf(rubric: Rubric, target: string): readonly Indicator[] {
+  const index = indexOf(rubric);
+  let list = index.indicatorLists.get(target);
+  if (list === undefined) {
+    const positions = parseTarget(target) === null ? EMPTY : (index.byTarget.get(target) ?? EMPTY);
+    list = positions.map((i) => rubric.indicators[i]).filter((indicator) => indicator !== undefined);
+    index.indicatorLists.set(target, list);
+  }
+  return list;
+}
+
+const MISSING = 0;
+const NA = 1;
+const RATED = 2;
+
+/** One assessment's answers laid out by rubric position. */
+interface AnswerTable {
+  readonly state: Uint8Array;
+  readonly level: Float64Array;
+}
+
+function answerTable(index: RubricIndex, assessment: Assessment): AnswerTable {
+  const size = index.weights.length;
+  const state = new Uint8Array(size);
+  const level = new Float64Array(size);
+  for (const [id, answer] of assessment.answers) {
+    const at = index.position.get(id);
+    if (at === undefined) continue;
+    if (answer.kind === 'na') state[at] = NA;
+    else {
+      state[at] = RATED;
+      level[at] = answer.level;
+    }
+  }
+  return { state, level };
+}
+
+/** `100 × level / max` (SPEC §4.1). */
+export function indicatorScore(level: number, max: number): number {
+  return max > 0 ? (100 * level) / max : 100;
+}
+
+/** The sums behind an area's score and coverage (SPEC §4.2). */
+export interface AreaSums {
+  /** Σ w·s over the indicators answered with a level. */
+  readonly weightedSum: number;
+  /** Σ w over the indicators answered with a level: the score's denominator. */
+  readonly answeredWeight: number;
+  /** Σ w over the indicators answered with a level or n/a. */
+  readonly coveredWeight: number;
+  /** Σ w over every indicator of the area: the coverage's denominator. */
+  readonly totalWeight: number;
+}
+
+function sumArea(indices: readonly number[], index: RubricIndex, table: AnswerTable): AreaSums {
+  let weightedSum = 0;
+  let answeredWeight = 0;
+  let coveredWeight = 0;
+  let totalWeight = 0;
+  const { weights, max } = index;
+  for (const i of indices) {
+    const w = weights[i] ?? 0;
+    totalWeight += w;
+    const state = table.state[i];
+    if (state === MISSING) continue;
+    coveredWeight += w;
+    if (state === RATED) {
+      answeredWeight += w;
+      weightedSum += w * indicatorScore(table.level[i] ?? 0, max);
+    }
+  }
+  return { weightedSum, answeredWeight, coveredWeight, totalWeight };
+}
+
+/** Score and coverage from an area's sums; a zero-weight area has score null and coverage 0. */
+export function areaFromSums(sums: AreaSums): { score: number | null; coverage: number } {
+  return {
+    score: sums.answeredWeight > 0 ? sums.weightedSum / sums.answeredWeight : null,
+    coverage: sums.totalWeight > 0 ? sums.coveredWeight / sums.totalWeight : 0,
+  };
+}
+
+function positionsOf(index: RubricIndex, indicators: readonly Indicator[]): number[] {
+  const positions: number[] = [];
+  for (const indicator of indicators) {
+    const at = index.position.get(indicator.id);
+    if (at !== undefined) positions.push(at);
+  }
+  return positions;
+}
+
+/** The sums of SPEC §4.2 for any set of the rubric's indicators. */
+export function areaSums(rubric: Rubric, assessment: Assessment, indicators: readonly Indicator[]): AreaSums {
+  const index = indexOf(rubric);
+  return sumArea(positionsOf(index, indicators), index, answerTable(index, assessment));
+}
+
+/** Score and coverage of an area (SPEC §4.2). */
+export function areaScore(
+  rubric: Rubric,
+  assessment: Assessment,
+  indicators: readonly Indicator[],
+): { score: number | null; coverage: number } {
+  return areaFromSums(areaSums(rubric, assessment, indicators));
+}
+
+/** The sums behind the overall score and coverage (SPEC §4.3). */
+export interface OverallSums {
+  /** Σ W·score over the principles whose score is not null. */
+  readonly weightedScoreSum: number;
+  /** Σ W over the principles whose score is not null: the score's denominator. */
+  readonly scoredWeight: number;
+  /** Σ W·coverage over every principle. */
+  readonly weightedCoverageSum: number;
+  /** Σ W over every principle: the coverage's denominator. */
+  readonly totalWeight: number;
+}
+
+export function overallSums(
+  principles: readonly { readonly weight: number; readonly score: number | null; readonly coverage: number }[],
+): OverallSums {
+  let weightedScoreSum = 0;
+  let scoredWeight = 0;
+  let weightedCoverageSum = 0;
+  let totalWeight = 0;
+  for (const { weight, score, coverage } of principles) {
+    totalWeight += weight;
+    weightedCoverageSum += weight * coverage;
+    if (score !== null) {
+      weightedScoreSum += weight * score;
+      scoredWeight += weight;
+    }
+  }
+  return { weightedScoreSum, scoredWeight, weightedCoverageSum, totalWeight };
+}
+
+/** Overall score (null when no principle has a score) and coverage (SPEC §4.3). */
+export function overallFromSums(sums: OverallSums): { score: number | null; coverage: number } {
+  return {
+    score: sums.scoredWeight > 0 ? sums.weightedScoreSum / sums.scoredWeight : null,
+    coverage: sums.totalWeight > 0 ? sums.weightedCoverageSum / sums.totalWeight : 0,
+  };
+}
+
+/** Status of an area criterion (SPEC §4.4); `coverageThreshold` is the rubric's `coverage`. */
+export function areaStatus(
+  value: number | null,
+  coverage: number,
+  threshold: number,
+  coverageThreshold: number,
+): CriterionStatus {
+  // The tolerance keeps float noise (0.7 + 0.1 < 0.8) from leaving an area undecided.
+  if (coverage < coverageThreshold - TOLERANCE) return 'unknown';
+  if (value === null) return 'na';
+  return value >= threshold - TOLERANCE ? 'pass' : 'fail';
+}
+
+/** Status of a level criterion: unknown when missing, na when answered n/a (SPEC §4.4). */
+export function levelStatus(answer: 'missing' | 'na' | number, threshold: number): CriterionStatus {
+  if (answer === 'missing') return 'unknown';
+  if (answer === 'na') return 'na';
+  return answer >= threshold - TOLERANCE ? 'pass' : 'fail';
+}
+
+function criterionResult(
+  criterion: Criterion,
+  value: number | null,
+  coverage: number,
+  status: CriterionStatus,
+): CriterionResult {
+  const threshold = criterion.kind === 'area' ? criterion.min : criterion.level;
+  const gap = status === 'fail' && value !== null ? threshold - value : 0;
+  return { target: criterion.target, kind: criterion.kind, threshold, value, coverage, status, gap };
+}
+
+/** `not-ready` on any fail, else `insufficient-evidence` on any unknown, else `ready` (SPEC §4.5). */
+export function gateVerdict(criteria: readonly { readonly status: CriterionStatus }[]): GateVerdict {
+  let unknown = false;
+  for (const { status } of criteria) {
+    if (status === 'fail') return 'not-ready';
+    if (status === 'unknown') unknown = true;
+  }
+  return unknown ? 'insufficient-evidence' : 'ready';
+}
+
+/** A criterion's progress `min(1, max(0, v) / t)`, 1 when `t = 0`; null for `na` (SPEC §4.6). */
+export function criterionProgress(criterion: Pick<CriterionResult, 'status' | 'value' | 'threshold'>): number | null {
+  if (criterion.status === 'na') return null;
+  if (criterion.threshold === 0) return 1;
+  return Math.min(1, Math.max(0, criterion.value ?? 0) / criterion.threshold);
+}
+
+/** `100 × mean(progress)` over the criteria that are not `na`; 100 when there are none (SPEC §4.6). */
+export function readinessIndex(
+  criteria: readonly Pick<CriterionResult, 'status' | 'value' | 'threshold'>[],
+): number {
+  let sum = 0;
+  let count = 0;
+  for (const criterion of criteria) {
+    const progress = criterionProgress(criterion);
+    if (progress === null) continue;
+    sum += progress;
+    count += 1;
+  }
+  return count === 0 ? 100 : (100 * sum) / count;
+}
+
+/** Position of a phase in rubric order, `graduated` after every phase; -1 when unknown. */
+export function phasePosition(rubric: Rubric, phase: string): number {
+  if (phase === GRADUATED) return rubric.phases.length;
+  return indexOf(rubric).phasePosition.get(phase) ?? -1;
+}
+
+/** The phase after `phase`: `graduated` after the last, null after `graduated` (SPEC §4.7). */
+export function nextPhase(rubric: Rubric, phase: string): string | null {
+  if (phase === GRADUATED) return null;
+  const at = phasePosition(rubric, phase);
+  return rubric.phases[at + 1]?.id ?? GRADUATED;
+}
+
+/** The first phase whose gate is not ready, or `graduated` (SPEC §4.7). */
+export function attainedPhase(gates: readonly Pick<GateResult, 'phase' | 'verdict'>[]): string {
+  return gates.find((gate) => gate.verdict !== 'ready')?.phase ?? GRADUATED;
+}
+
+/**
+ * Declared, attained, current and next phase (SPEC §4.7). A declared phase the rubric does
+ * not know (the loader should reject it) is reported but ignored: current falls back to attained.
+ */
+export function phaseStatus(rubric: Rubric, declared: string | undefined, attained: string): PhaseStatus {
+  const declaredAt = declared === undefined ? -1 : phasePosition(rubric, declared);
+  const current = declared !== undefined && declaredAt >= 0 ? declared : attained;
+  return {
+    declared: declared ?? null,
+    attained,
+    current,
+    next: nextPhase(rubric, current),
+    mismatch: declaredAt >= 0 && declaredAt > phasePosition(rubric, attained),
+  };
+}
+
+/** The last band whose lower bound the score meets: `min` inclusive, `above` exclusive (SPEC §4.9). */
+export function bandOf(rubric: Rubric, score: number | null): string | null {
+  if (score === null) return null;
+  let band: string | null = null;
+  for (const candidate of rubric.bands) {
+    // The tolerance treats a score within float noise of a bound as equal to it.
+    const meets =
+      candidate.min !== undefined
+        ? score >= candidate.min - TOLERANCE
+        : candidate.above !== undefined && score > candidate.above + TOLERANCE;
+    if (meets) band = candidate.id;
+  }
+  return band;
+}
+
+/** Scores one assessment; every area it needs is computed once. */
+class Scorer {
+  readonly index: RubricIndex;
+  readonly table: AnswerTable;
+  readonly areas = new Map<readonly number[], { score: number | null; coverage: number }>();
+  overall: { score: number | null; coverage: number } = { score: null, coverage: 0 };
+
+  constructor(
+    readonly rubric: Rubric,
+    assessment: Assessment,
+  ) {
+    this.index = indexOf(rubric);
+    this.table = answerTable(this.index, assessment);
+  }
+
+  area(indices: readonly number[]): { score: number | null; coverage: number } {
+    let area = this.areas.get(indices);
+    if (area === undefined) {
+      area = areaFromSums(sumArea(indices, this.index, this.table));
+      this.areas.set(indices, area);
+    }
+    return area;
+  }
+
+  criterion({ criterion, target }: CompiledCriterion): CriterionResult {
+    const threshold = criterion.kind === 'area' ? criterion.min : criterion.level;
+    if (target.kind === 'indicator') {
+      const state = target.position < 0 ? MISSING : this.table.state[target.position];
+      if (state === RATED) {
+        const level = this.table.level[target.position] ?? 0;
+        return criterionResult(criterion, level, 1, levelStatus(level, threshold));
+      }
+      if (state === NA) return criterionResult(criterion, null, 1, 'na');
+      return criterionResult(criterion, null, 0, 'unknown');
+    }
+    const { score, coverage } = target.kind === 'overall' ? this.overall : this.area(target.indices);
+    return criterionResult(criterion, score, coverage, areaStatus(score, coverage, threshold, this.rubric.coverage));
+  }
+
+  gate(phase: string, compiled: readonly CompiledCriterion[]): GateResult {
+    const criteria = compiled.map((c) => this.criterion(c));
+    return { phase, verdict: gateVerdict(criteria), index: readinessIndex(criteria), criteria };
+  }
+
+  focus(compiled: readonly CompiledCriterion[], results: readonly CriterionResult[]): FocusItem[] {
+    const focus: FocusItem[] = [];
+    // Two open criteria on one target (say min 50 and min 60) would list the same steps twice.
+    const served = new Set<string>();
+    compiled.forEach(({ criterion, target }, at) => {
+      const status = results[at]?.status;
+      if ((status !== 'fail' && status !== 'unknown') || served.has(criterion.target)) return;
+      served.add(criterion.target);
+      for (const i of focusCandidates(target.indices, this.index, this.table)) {
+        const indicator = this.rubric.indicators[i];
+        if (indicator === undefined) continue;
+        const level = this.table.state[i] === RATED ? (this.table.level[i] ?? 0) : null;
+        const next = (level ?? 0) + 1;
+        focus.push({ criterion: criterion.target, indicator: indicator.id, level, next, action: descriptor(indicator, next) });
+      }
+    });
+    return focus;
+  }
+}
+
+function descriptor(indicator: Indicator, level: number): Text {
+  return indicator.levels[level] ?? '';
+}
+
+/** Top focus positions: missing or below max, by `w × (max − level)` desc, rubric order on ties. */
+function focusCandidates(indices: readonly number[], index: RubricIndex, table: AnswerTable): number[] {
+  const { max, weights } = index;
+  const top: { at: number; priority: number }[] = [];
+  for (const at of indices) {
+    const state = table.state[at];
+    if (state === NA) continue;
+    const level = state === RATED ? (table.level[at] ?? 0) : 0;
+    if (state === RATED && level >= max) continue;
+    const priority = (weights[at] ?? 0) * (max - level);
+    // `indices` are in rubric order, so inserting after equal priorities keeps ties in rubric order.
+    let slot = top.length;
+    while (slot > 0 && (top[slot - 1]?.priority ?? 0) < priority) slot -= 1;
+    if (slot >= FOCUS_PER_CRITERION) continue;
+    top.splice(slot, 0, { at, priority });
+    if (top.length > FOCUS_PER_CRITERION) top.pop();
+  }
+  return top.map((entry) => entry.at);
+}
+
+/** Everything in SPEC §4 for one assessment. Pure; full precision. */
+export function scoreAssessment(rubric: Rubric, assessment: Assessment): ScoreResult {
+  const scorer = new Scorer(rubric, assessment);
+  const { index } = scorer;
+
+  const principleWeights: { weight: number; score: number | null; coverage: number }[] = [];
+  const principles: AreaScore[] = index.principles.map(({ id, weight, indices }) => {
+    const area = scorer.area(indices);
+    principleWeights.push({ weight, ...area });
+    return { id, ...area };
+  });
+  const pillars: PillarScore[] = index.pillars.map(({ id, phase, indices }) => ({ id, phase, ...scorer.area(indices) }));
+  const tags: AreaScore[] = index.tags.map(({ id, indices }) => ({ id, ...scorer.area(indices) }));
+  scorer.overall = overallFromSums(overallSums(principleWeights));
+
+  const gates = rubric.phases.map((phase, i) => scorer.gate(phase.id, index.gates[i] ?? []));
+  const phase = phaseStatus(rubric, assessment.phase, attainedPhase(gates));
+
+  let readiness: ScoreResult['readiness'];
+  const at = phasePosition(rubric, phase.current);
+  const gate = gates[at];
+  if (phase.current === GRADUATED || gate === undefined) {
+    readiness = { verdict: 'graduated', index: 100, criteria: [], focus: [] };
+  } else {
+    readiness = {
+      verdict: gate.verdict,
+      index: gate.index,
+      criteria: gate.criteria,
+      focus: scorer.focus(index.gates[at] ?? [], gate.criteria),
+    };
+  }
+
+  return {
+    rubric: { id: rubric.id, version: rubric.version },
+    community: assessment.community,
+    period: assessment.period,
+    overall: { ...scorer.overall, band: bandOf(rubric, scorer.overall.score) },
+    principles,
+    pillars,
+    tags,
+    phase,
+    readiness,
+    gates,
+  };
+}

@@ -1,0 +1,81 @@
+import type { ChalkInstance } from 'chalk';
+import type { Criterion, Rubric } from '../core/model.js';
+import { labelsFor } from '../i18n/labels.js';
+import { localize, type Language } from '../i18n/language.js';
+
+export interface TreeOptions {
+  /** The language of rubric texts. */
+  readonly lang: string;
+  /** The language of the tool's labels. */
+  readonly tool: Language;
+  readonly colors: ChalkInstance;
+  readonly location?: string;
+}
+
+export function criterionText(criterion: Criterion): string {
+  return criterion.kind === 'level' ? `${criterion.target} ≥ level ${criterion.level}` : `${criterion.target} ≥ ${criterion.min}`;
+}
+
+/** A rubric as a readable tree: scale, principles with their indicators, phases with pillars and gates, bands. */
+export function renderRubricTree(rubric: Rubric, options: TreeOptions): string {
+  const { lang, colors } = options;
+  const label = labelsFor(options.tool);
+  const text = (value: Parameters<typeof localize>[0]): string => localize(value, lang, rubric);
+  const out: string[] = [];
+  out.push(colors.bold(`${text(rubric.title)}  (${rubric.id}@${rubric.version})`) + (options.location ? colors.dim(`  ${options.location}`) : ''));
+  out.push(`${label.scale}: ${rubric.scale.map((entry) => `${entry.level} ${text(entry.label)}`).join(' · ')}`);
+  out.push(colors.dim(`${label.coverageRule}: ${rubric.coverage}`));
+  out.push('', colors.bold(label.principles));
+  for (const principle of rubric.principles) {
+    out.push(`  ${colors.bold(text(principle.title))} ${colors.dim(`(${principle.id}, ${label.weight} ${principle.weight}, ${principle.indicators.length} ${label.indicators})`)}`);
+    for (const indicator of principle.indicators) {
+      const facts = [`${label.pillar.toLowerCase()} ${indicator.pillar}`, ...indicator.tags];
+      if (indicator.weight !== 1) facts.push(`${label.weight} ${indicator.weight}`);
+      if (indicator.na) facts.push(label.naAllowed);
+      out.push(`    ${colors.cyan(indicator.id)} ${colors.dim(`[${facts.join(', ')}]`)}`);
+      out.push(`      ${text(indicator.question)}`);
+    }
+  }
+  out.push('', colors.bold(label.phases));
+  for (const phase of rubric.phases) {
+    out.push(`  ${colors.bold(text(phase.title))} ${colors.dim(`(${phase.id})`)}`);
+    for (const pillar of phase.pillars) {
+      const count = rubric.indicators.filter((indicator) => indicator.pillar === pillar.id).length;
+      out.push(`    ${label.pillar} ${colors.cyan(pillar.id)}: ${text(pillar.title)} ${colors.dim(`(${count} ${label.indicators})`)}`);
+    }
+    out.push(`    ${label.exitGate}:`);
+    for (const criterion of phase.exit) out.push(`      • ${criterionText(criterion)}`);
+  }
+  if (rubric.tags.length > 0) {
+    out.push('', colors.bold(label.tags));
+    for (const group of rubric.tags) {
+      out.push(`  ${text(group.label)} (${group.id}): ${group.values.map((value) => `${group.id}:${value.id} ${text(value.label)}`).join(' · ')}`);
+    }
+  }
+  if (rubric.bands.length > 0) {
+    out.push('', colors.bold(label.bands));
+    for (const band of rubric.bands) {
+      const bound = band.above !== undefined ? `> ${band.above}` : `≥ ${band.min}`;
+      out.push(`  ${bound.padEnd(6)} ${text(band.label)} (${band.id})`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export interface RubricListRow {
+  readonly id: string;
+  readonly location: string;
+  readonly rubric: Rubric | undefined;
+  readonly errors: number;
+}
+
+export function renderRubricList(rows: readonly RubricListRow[], options: Omit<TreeOptions, 'lang'> & { lang: string | undefined }): string {
+  const label = labelsFor(options.tool);
+  if (rows.length === 0) return `${label.noRubrics}\n`;
+  const lines = rows.map((row) => {
+    if (!row.rubric) return `${row.id.padEnd(16)} ${options.colors.red(`${label.invalidRubric} (${row.errors})`)}  ${options.colors.dim(row.location)}`;
+    const title = localize(row.rubric.title, options.lang ?? row.rubric.languages[0] ?? 'en', row.rubric);
+    return `${row.id.padEnd(16)} ${row.rubric.version.padEnd(8)} ${title}  ${options.colors.dim(row.location)}`;
+  });
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,48 @@
+import type { Rubric } from '../core/model.js';
+import { labelsFor } from '../i18n/labels.js';
+import { localize, type Language } from '../i18n/language.js';
+
+export interface TemplateOptions {
+  readonly lang: string;
+  readonly tool: Language;
+  /** How the file should name its schema, relative to where it will be saved. */
+  readonly schemaPath: string;
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** An assessment file ready to fill in by hand: every indicator with its question and level descriptors as comments. */
+export function renderTemplate(rubric: Rubric, options: TemplateOptions): string {
+  const label = labelsFor(options.tool);
+  const text = (value: Parameters<typeof localize>[0]): string => oneLine(localize(value, options.lang, rubric));
+  const phases = rubric.phases.map((phase) => phase.id).join(' | ');
+  const out: string[] = [
+    `# yaml-language-server: $schema=${options.schemaPath}`,
+    `# ${text(rubric.title)} (${rubric.id}@${rubric.version})`,
+    `# ${label.templateIntro}: swadaya validate FILE && swadaya score FILE`,
+    `rubric: ${rubric.id}@${rubric.version}`,
+    'community:',
+    `  id: ""        # ${label.templateCommunityId}`,
+    '  name: ""',
+    '  region: ""',
+    `period: ""      # ${label.templatePeriod}`,
+    'assessors: []',
+    `# phase: ${rubric.phases[0]?.id ?? ''}   # ${phases} — ${label.templatePhase}`,
+    'answers:',
+  ];
+  for (const principle of rubric.principles) {
+    out.push('', `  # ── ${text(principle.title)} (${principle.id}) ──`);
+    for (const indicator of principle.indicators) {
+      const facts = [`${label.pillar.toLowerCase()}: ${indicator.pillar}`, ...indicator.tags];
+      if (indicator.weight !== 1) facts.push(`${label.weight} ${indicator.weight}`);
+      out.push('', `  # ${text(indicator.question)}`, `  #   [${facts.join(', ')}]`);
+      if (indicator.evidence !== undefined) out.push(`  #   ${label.evidence}: ${text(indicator.evidence)}`);
+      indicator.levels.forEach((descriptor, level) => {
+        out.push(`  #   ${level} ${text(rubric.scale[level]?.label)}: ${text(descriptor)}`);
+      });
+      if (indicator.na) out.push(`  #   ${label.templateNa}`);
+      out.push(`  ${indicator.id}:    # ${label.templateAnswer} 0–${rubric.maxLevel}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,238 @@
+import type { Finding } from '../core/finding.js';
+import type { Language } from './language.js';
+
+type Args = Readonly<Record<string, string | number>>;
+type Wording = (args: Args) => string;
+interface Entry {
+  readonly en: Wording;
+  readonly id: Wording;
+}
+
+const didYouMean = (args: Args, lang: Language): string =>
+  args.suggestion ? (lang === 'id' ? ` Maksud Anda "${args.suggestion}"?` : ` Did you mean "${args.suggestion}"?`) : '';
+
+/** The wording of every finding code, in English and Indonesian. Each says what is wrong and how to fix it. */
+const catalogue: Record<string, Entry> = {
+  'path-not-found': {
+    en: () => 'no such file or directory. Check the path, or quote a glob so the shell does not expand it.',
+    id: () => 'berkas atau direktori tidak ada. Periksa jalurnya, atau beri tanda kutip pada glob agar tidak diperluas oleh shell.',
+  },
+  'is-a-directory': { en: () => 'is a directory, not a file.', id: () => 'ini direktori, bukan berkas.' },
+  'permission-denied': {
+    en: () => 'permission denied. Check the file permissions.',
+    id: () => 'akses ditolak. Periksa izin berkas.',
+  },
+  'unreadable-file': { en: (a) => `cannot be read (${a.reason}).`, id: (a) => `tidak dapat dibaca (${a.reason}).` },
+  'binary-file': {
+    en: () => 'is not a UTF-8 text file. Save it as YAML text (UTF-8).',
+    id: () => 'bukan berkas teks UTF-8. Simpan sebagai teks YAML (UTF-8).',
+  },
+  'empty-file': {
+    en: () => 'the file is empty. Fill it in (`swadaya template --rubric p2kp` prints a file to start from).',
+    id: () => 'berkas kosong. Isi berkas ini (`swadaya template --rubric p2kp` mencetak berkas awal).',
+  },
+  'no-content': {
+    en: () => 'the file holds only comments. Add the assessment (`swadaya template` prints one to fill in).',
+    id: () => 'berkas hanya berisi komentar. Tambahkan penilaian (`swadaya template` mencetak satu untuk diisi).',
+  },
+  'no-files': {
+    en: () => 'holds no *.yaml or *.yml files. Point at a directory of assessments.',
+    id: () => 'tidak berisi berkas *.yaml atau *.yml. Tunjuk direktori berisi penilaian.',
+  },
+  'glob-no-match': {
+    en: (a) => `the pattern ${a.pattern} matches no file.`,
+    id: (a) => `pola ${a.pattern} tidak cocok dengan berkas apa pun.`,
+  },
+  'duplicate-key': {
+    en: () => 'this key appears twice in the same map. Keep one of them.',
+    id: () => 'kunci ini muncul dua kali dalam peta yang sama. Pertahankan salah satunya.',
+  },
+  'yaml-syntax': {
+    en: (a) => `YAML syntax error: ${a.detail}. Check indentation, quotes and brackets here.`,
+    id: (a) => `kesalahan sintaks YAML: ${a.detail}. Periksa indentasi, tanda kutip dan kurung di sini.`,
+  },
+  'yaml-tag': {
+    en: (a) => `the YAML tag ${a.tag} is not allowed: rubrics and assessments are plain data. Remove the tag.`,
+    id: (a) => `tag YAML ${a.tag} tidak diizinkan: rubrik dan penilaian hanyalah data. Hapus tag tersebut.`,
+  },
+  'yaml-alias': {
+    en: (a) => `YAML aliases cannot be resolved (${a.detail}). Write the values out instead of using anchors and aliases.`,
+    id: (a) => `alias YAML tidak dapat diselesaikan (${a.detail}). Tulis nilainya langsung, tanpa anchor dan alias.`,
+  },
+  'not-a-map': {
+    en: (a) => `the top level of a ${a.what} must be a map of keys (rubric:, community:, …), not a list or a single value.`,
+    id: (a) => `tingkat teratas ${a.what === 'assessment' ? 'penilaian' : a.what === 'principle' ? 'prinsip' : 'rubrik'} harus berupa peta kunci (rubric:, community:, …), bukan daftar atau satu nilai.`,
+  },
+  'unknown-key': {
+    en: (a) => `unknown key "${a.key}" in ${a.field}.${didYouMean(a, 'en')} Allowed: ${a.allowed}.`,
+    id: (a) => `kunci "${a.key}" tidak dikenal di ${a.field}.${didYouMean(a, 'id')} Yang diizinkan: ${a.allowed}.`,
+  },
+  'missing-key': {
+    en: (a) => `${a.field} needs the key "${a.key}". Add it.`,
+    id: (a) => `${a.field} memerlukan kunci "${a.key}". Tambahkan.`,
+  },
+  'wrong-type': {
+    en: (a) => `${a.field} must be a ${a.expected}.`,
+    id: (a) => `${a.field} harus berupa ${a.expected}.`,
+  },
+  'not-allowed-value': {
+    en: (a) => `${a.field} must be one of: ${a.allowed}.`,
+    id: (a) => `${a.field} harus salah satu dari: ${a.allowed}.`,
+  },
+  'bad-format': {
+    en: (a) => `${a.field} is not in the expected form (${a.pattern}).`,
+    id: (a) => `${a.field} tidak sesuai bentuk yang diharapkan (${a.pattern}).`,
+  },
+  'out-of-range': { en: (a) => `${a.field} must be ${a.limit}.`, id: (a) => `${a.field} harus ${a.limit}.` },
+  'empty-value': { en: (a) => `${a.field} must not be empty.`, id: (a) => `${a.field} tidak boleh kosong.` },
+  'duplicate-item': {
+    en: (a) => `${a.field} lists the same item twice. Remove the duplicate.`,
+    id: (a) => `${a.field} mencantumkan butir yang sama dua kali. Hapus duplikatnya.`,
+  },
+  'wrong-shape': {
+    en: (a) => `${a.field} does not have an allowed form. See the format in the README (SPEC §2–3).`,
+    id: (a) => `${a.field} tidak berbentuk yang diizinkan. Lihat format di README (SPEC §2–3).`,
+  },
+  schema: { en: (a) => `${a.field}: ${a.detail}.`, id: (a) => `${a.field}: ${a.detail}.` },
+  'rubric-multiple-documents': {
+    en: () => 'a rubric file holds one YAML document; remove this `---` document.',
+    id: () => 'berkas rubrik berisi satu dokumen YAML; hapus dokumen `---` ini.',
+  },
+  'principle-file-not-found': {
+    en: (a) => `principle file ${a.name} not found (looked for ${a.path}). Create it or fix the name.`,
+    id: (a) => `berkas prinsip ${a.name} tidak ditemukan (dicari di ${a.path}). Buat berkasnya atau perbaiki namanya.`,
+  },
+  'missing-language': {
+    en: (a) => `this text has no "${a.language}" version, the rubric's default language. Add ${a.language}: ….`,
+    id: (a) => `teks ini tidak memiliki versi "${a.language}", bahasa bawaan rubrik. Tambahkan ${a.language}: ….`,
+  },
+  'scale-not-contiguous': {
+    en: (a) => `scale levels must run 0, 1, 2, … lowest first; expected level ${a.expected} here, found ${a.found}.`,
+    id: (a) => `tingkat skala harus berurutan 0, 1, 2, … dari yang terendah; di sini seharusnya ${a.expected}, tertulis ${a.found}.`,
+  },
+  'duplicate-id': {
+    en: (a) => `the ${a.kind} id "${a.id}" is used twice. Ids must be unique; rename one.`,
+    id: (a) => `id ${a.kind} "${a.id}" dipakai dua kali. Id harus unik; ganti salah satunya.`,
+  },
+  'unknown-pillar': {
+    en: (a) => `unknown pillar "${a.id}".${didYouMean(a, 'en')} Pillars are declared under phases in rubric.yaml.`,
+    id: (a) => `pilar "${a.id}" tidak dikenal.${didYouMean(a, 'id')} Pilar dideklarasikan di bawah phases dalam rubric.yaml.`,
+  },
+  'unknown-tag': {
+    en: (a) => `unknown tag "${a.id}".${didYouMean(a, 'en')} Tags are declared under tags: in rubric.yaml.`,
+    id: (a) => `tag "${a.id}" tidak dikenal.${didYouMean(a, 'id')} Tag dideklarasikan di bawah tags: dalam rubric.yaml.`,
+  },
+  'wrong-descriptor-count': {
+    en: (a) => `indicator ${a.id} has ${a.found} level descriptors; the scale has ${a.expected} levels, so it needs exactly ${a.expected}, lowest first.`,
+    id: (a) => `indikator ${a.id} memiliki ${a.found} deskriptor tingkat; skala memiliki ${a.expected} tingkat, jadi perlu tepat ${a.expected}, dari yang terendah.`,
+  },
+  'empty-pillar': {
+    en: (a) => `pillar "${a.id}" has no indicator. Give at least one indicator "pillar: ${a.id}".`,
+    id: (a) => `pilar "${a.id}" tidak memiliki indikator. Beri setidaknya satu indikator "pillar: ${a.id}".`,
+  },
+  'unknown-target': {
+    en: (a) => `the gate names an unknown ${a.kind} "${a.id}".${didYouMean(a, 'en')}`,
+    id: (a) => `gerbang menyebut ${a.kind} "${a.id}" yang tidak dikenal.${didYouMean(a, 'id')}`,
+  },
+  'level-needs-indicator': {
+    en: (a) => `"level" applies to indicator targets only; use "min" for ${a.target}.`,
+    id: (a) => `"level" hanya untuk target indikator; gunakan "min" untuk ${a.target}.`,
+  },
+  'indicator-needs-level': {
+    en: (a) => `an indicator target takes "level", not "min": {target: ${a.target}, level: N}.`,
+    id: (a) => `target indikator memakai "level", bukan "min": {target: ${a.target}, level: N}.`,
+  },
+  'criterion-level-out-of-range': {
+    en: (a) => `level ${a.level} is above the scale's highest level ${a.max}.`,
+    id: (a) => `tingkat ${a.level} melebihi tingkat tertinggi skala, ${a.max}.`,
+  },
+  'community-id-not-string': {
+    en: (a) => `community.id must be a string: write id: "${a.value}" in quotes (leading zeros in village codes matter).`,
+    id: (a) => `community.id harus berupa string: tulis id: "${a.value}" dengan tanda kutip (angka nol di depan kode desa penting).`,
+  },
+  'bad-period': {
+    en: (a) => `period "${a.value}" is not YYYY, YYYY-MM or YYYY-MM-DD. Write e.g. period: "2025".`,
+    id: (a) => `period "${a.value}" bukan YYYY, YYYY-MM atau YYYY-MM-DD. Tulis misalnya period: "2025".`,
+  },
+  'unknown-rubric': {
+    en: (a) => `no rubric "${a.id}" found.${didYouMean(a, 'en')} Searched ${a.searched}; pass --rubric PATH or set SWADAYA_RUBRIC_PATH.`,
+    id: (a) => `rubrik "${a.id}" tidak ditemukan.${didYouMean(a, 'id')} Dicari di ${a.searched}; pakai --rubric PATH atau atur SWADAYA_RUBRIC_PATH.`,
+  },
+  'rubric-invalid': {
+    en: (a) => `the rubric at ${a.rubric} has ${a.count} error(s). Run: swadaya validate ${a.rubric}`,
+    id: (a) => `rubrik di ${a.rubric} memiliki ${a.count} kesalahan. Jalankan: swadaya validate ${a.rubric}`,
+  },
+  'rubric-id-mismatch': {
+    en: (a) => `the file names rubric ${a.named} but is scored with ${a.id} (--rubric).`,
+    id: (a) => `berkas menyebut rubrik ${a.named} tetapi dinilai dengan ${a.id} (--rubric).`,
+  },
+  'rubric-version-mismatch': {
+    en: (a) => `the file names ${a.id}@${a.named} but the loaded rubric is ${a.id}@${a.loaded}; scoring with ${a.loaded}.`,
+    id: (a) => `berkas menyebut ${a.id}@${a.named} tetapi rubrik yang dimuat ${a.id}@${a.loaded}; dinilai dengan ${a.loaded}.`,
+  },
+  'unknown-phase': {
+    en: (a) => `unknown phase "${a.phase}".${didYouMean(a, 'en')} Phases: ${a.allowed}; or omit phase: to let the evidence decide.`,
+    id: (a) => `fase "${a.phase}" tidak dikenal.${didYouMean(a, 'id')} Fase: ${a.allowed}; atau hapus phase: agar bukti yang menentukan.`,
+  },
+  'unknown-indicator': {
+    en: (a) => `unknown indicator "${a.id}".${didYouMean(a, 'en')} \`swadaya rubric show\` lists the indicators.`,
+    id: (a) => `indikator "${a.id}" tidak dikenal.${didYouMean(a, 'id')} \`swadaya rubric show\` mencantumkan indikatornya.`,
+  },
+  'level-not-a-number': {
+    en: (a) => `the answer to ${a.id} must be a level 0–${a.max}, {level: N}, or {na: "reason"}; found ${a.value}.`,
+    id: (a) => `jawaban ${a.id} harus tingkat 0–${a.max}, {level: N}, atau {na: "alasan"}; tertulis ${a.value}.`,
+  },
+  'level-not-whole': {
+    en: (a) => `level ${a.value} for ${a.id} is not a whole number; use a level 0–${a.max}.`,
+    id: (a) => `tingkat ${a.value} untuk ${a.id} bukan bilangan bulat; pakai tingkat 0–${a.max}.`,
+  },
+  'level-out-of-range': {
+    en: (a) => `level ${a.value} for ${a.id} is outside the scale; use a level 0–${a.max}.`,
+    id: (a) => `tingkat ${a.value} untuk ${a.id} di luar skala; pakai tingkat 0–${a.max}.`,
+  },
+  'na-not-allowed': {
+    en: (a) => `${a.id} cannot be answered "not applicable"; give a level, or leave it out to mark it missing.`,
+    id: (a) => `${a.id} tidak boleh dijawab "tidak berlaku"; beri tingkat, atau hapus agar tercatat belum dijawab.`,
+  },
+  'na-needs-reason': {
+    en: (a) => `"not applicable" for ${a.id} needs a reason: {na: "why it does not apply"}.`,
+    id: (a) => `"tidak berlaku" untuk ${a.id} memerlukan alasan: {na: "mengapa tidak berlaku"}.`,
+  },
+  'level-and-na': {
+    en: (a) => `${a.id} has both a level and na; keep one.`,
+    id: (a) => `${a.id} memiliki level sekaligus na; pertahankan salah satunya.`,
+  },
+  'answer-needs-level': {
+    en: (a) => `the answer to ${a.id} needs "level: N" or "na: reason".`,
+    id: (a) => `jawaban ${a.id} memerlukan "level: N" atau "na: alasan".`,
+  },
+  'duplicate-assessment': {
+    en: (a) => `community ${a.community} for period ${a.period} is already assessed in ${a.first}. One assessment per community and period: remove one.`,
+    id: (a) => `komunitas ${a.community} periode ${a.period} sudah dinilai di ${a.first}. Satu penilaian per komunitas dan periode: hapus salah satunya.`,
+  },
+  'duplicate-community': {
+    en: (a) => `community ${a.community} appears more than once on the ${a.side} side (also in ${a.first}). Each side of a diff holds one assessment per community.`,
+    id: (a) => `komunitas ${a.community} muncul lebih dari sekali di sisi ${a.side} (juga di ${a.first}). Tiap sisi diff memuat satu penilaian per komunitas.`,
+  },
+  'symlink-loop': {
+    en: () => 'a symbolic link loop; it was skipped.',
+    id: () => 'lingkaran tautan simbolik; dilewati.',
+  },
+};
+
+export function messageOf(finding: Pick<Finding, 'code' | 'args'>, lang: Language): string {
+  const entry = catalogue[finding.code];
+  if (!entry) return `${finding.code} ${JSON.stringify(finding.args)}`;
+  return entry[lang](finding.args);
+}
+
+export function hasMessage(code: string): boolean {
+  return code in catalogue;
+}
+
+/** `file:line:column: error [code] message`, the form editors and terminals link. */
+export function formatFinding(finding: Finding, lang: Language): string {
+  const place = finding.line === undefined ? finding.file : `${finding.file}:${finding.line}:${finding.column ?? 1}`;
+  const severity = finding.severity === 'error' ? (lang === 'id' ? 'galat' : 'error') : lang === 'id' ? 'peringatan' : 'warning';
+  return `${place}: ${severity} [${finding.code}] ${messageOf(finding, lang)}`;
+}

@@ -1,0 +1,222 @@
+import type { Finding } from '../core/finding.js';
+import { GRADUATED, type Answer, type Assessment, type Community, type Rubric } from '../core/model.js';
+import { closestMatch } from '../core/suggest.js';
+import { validateAssessment } from '../schema/generated/validators.js';
+import { schemaFindings } from '../schema/schema-findings.js';
+import type { RubricFinder } from './rubric-finder.js';
+import { isPlainObject } from './rubric-loader.js';
+import { parseYamlText, readTextFile, type YamlDocument } from './yaml-source.js';
+
+export interface LoadedAssessment {
+  readonly file: string;
+  /** 0-based index of the YAML document in the file. */
+  readonly document: number;
+  readonly assessment: Assessment;
+  readonly rubric: Rubric;
+}
+
+export interface AssessmentFileResult {
+  readonly file: string;
+  readonly assessments: readonly LoadedAssessment[];
+  /** Errors make a document invalid; warnings (a rubric version that differs) do not. */
+  readonly findings: readonly Finding[];
+}
+
+export interface AssessmentLoadOptions {
+  /** `--rubric PATH|ID`: overrides the rubric each file names. */
+  readonly rubricOverride?: string | undefined;
+}
+
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+const ANSWER_KEYS = ['level', 'na', 'note', 'evidence'];
+
+export async function loadAssessmentFile(file: string, finder: RubricFinder, options: AssessmentLoadOptions = {}): Promise<AssessmentFileResult> {
+  const text = await readTextFile(file);
+  if (typeof text !== 'string') return { file, assessments: [], findings: [text] };
+  return loadAssessmentText(file, text, finder, options);
+}
+
+/** Parses, checks and models every assessment of one file. Never throws. */
+export async function loadAssessmentText(
+  file: string,
+  text: string,
+  finder: RubricFinder,
+  options: AssessmentLoadOptions = {},
+): Promise<AssessmentFileResult> {
+  const parsed = parseYamlText(file, text);
+  const findings: Finding[] = [...parsed.findings];
+  const assessments: LoadedAssessment[] = [];
+  for (const document of parsed.documents) {
+    if (document.findings.length > 0) {
+      findings.push(...document.findings);
+      continue;
+    }
+    const loaded = await checkAssessment(document.data, document.source, finder, options, findings);
+    if (loaded) assessments.push(loaded);
+  }
+  return { file, assessments, findings };
+}
+
+async function checkAssessment(
+  data: unknown,
+  source: YamlDocument,
+  finder: RubricFinder,
+  options: AssessmentLoadOptions,
+  findings: Finding[],
+): Promise<LoadedAssessment | undefined> {
+  if (!isPlainObject(data)) {
+    findings.push(source.finding('not-a-map', [], { what: 'assessment' }));
+    return undefined;
+  }
+  const errors: Finding[] = [];
+  const community = data.community;
+  const communityId = isPlainObject(community) ? community.id : undefined;
+  if (typeof communityId === 'number' || typeof communityId === 'boolean') {
+    errors.push(source.finding('community-id-not-string', ['community', 'id'], { value: String(communityId) }));
+  }
+  const period = normalisePeriod(data.period);
+  if (data.period !== undefined && period === undefined) {
+    errors.push(source.finding('bad-period', ['period'], { value: String(data.period) }));
+  }
+  errors.push(
+    ...schemaFindings(validateAssessment, data, source, {
+      skip: (path) =>
+        (path[0] === 'answers' && path.length >= 2) ||
+        (path[0] === 'period' && path.length === 1) ||
+        (path[0] === 'community' && path[1] === 'id' && typeof communityId !== 'string' && communityId !== undefined),
+    }),
+  );
+
+  const rubric = await resolveRubric(data.rubric, source, finder, options, errors, findings);
+  if (rubric) {
+    if (typeof data.phase === 'string' && data.phase !== GRADUATED && !rubric.phases.some((phase) => phase.id === data.phase)) {
+      const phases = rubric.phases.map((phase) => phase.id);
+      errors.push(source.finding('unknown-phase', ['phase'], { phase: data.phase, allowed: phases.join(', '), suggestion: closestMatch(data.phase, phases) ?? '' }));
+    }
+  }
+  const answers = rubric && isPlainObject(data.answers) ? readAnswers(data.answers, rubric, source, errors) : new Map<string, Answer>();
+
+  findings.push(...errors);
+  if (!rubric || errors.length > 0) return undefined;
+  const record = data as Record<string, unknown> & { community: Community; rubric: string };
+  const [rubricId = '', rubricVersion] = record.rubric.split('@');
+  return {
+    file: source.file,
+    document: source.index,
+    rubric,
+    assessment: {
+      rubric: { id: rubricId, version: rubricVersion },
+      community: record.community,
+      period: period!,
+      assessed: typeof data.assessed === 'string' ? data.assessed : undefined,
+      assessors: Array.isArray(data.assessors) ? (data.assessors as string[]) : [],
+      phase: typeof data.phase === 'string' ? data.phase : undefined,
+      answers,
+    },
+  };
+}
+
+/** A period is YYYY, YYYY-MM or YYYY-MM-DD; a bare YAML integer year is accepted. */
+function normalisePeriod(value: unknown): string | undefined {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) return String(value);
+  if (typeof value === 'string' && PERIOD.test(value)) return value;
+  return undefined;
+}
+
+async function resolveRubric(
+  named: unknown,
+  source: YamlDocument,
+  finder: RubricFinder,
+  options: AssessmentLoadOptions,
+  errors: Finding[],
+  findings: Finding[],
+): Promise<Rubric | undefined> {
+  const reference = options.rubricOverride ?? (typeof named === 'string' ? named : undefined);
+  if (reference === undefined) return undefined;
+  const found = await finder.find(reference, source.file);
+  if ('code' in found) {
+    const path = options.rubricOverride === undefined ? ['rubric'] : [];
+    errors.push({ ...found, ...source.positionOf(path) });
+    return undefined;
+  }
+  if (!found.rubric) {
+    errors.push(source.finding('rubric-invalid', ['rubric'], { rubric: found.location, count: found.findings.filter((f) => f.severity === 'error').length }));
+    return undefined;
+  }
+  const rubric = found.rubric;
+  if (typeof named === 'string') {
+    const [namedId, namedVersion] = named.split('@');
+    if (namedId !== rubric.id) {
+      findings.push(source.finding('rubric-id-mismatch', ['rubric'], { named, id: rubric.id }, { severity: 'warning' }));
+    } else if (namedVersion !== undefined && namedVersion !== rubric.version) {
+      findings.push(source.finding('rubric-version-mismatch', ['rubric'], { named: namedVersion, loaded: rubric.version, id: rubric.id }, { severity: 'warning' }));
+    }
+  }
+  return rubric;
+}
+
+function readAnswers(raw: Record<string, unknown>, rubric: Rubric, source: YamlDocument, errors: Finding[]): Map<string, Answer> {
+  const byId = indicatorLookup(rubric);
+  const answers = new Map<string, Answer>();
+  for (const [id, value] of Object.entries(raw)) {
+    const indicator = byId.get(id);
+    if (!indicator) {
+      errors.push(source.finding('unknown-indicator', ['answers', id], { id, suggestion: closestMatch(id, byId.keys()) ?? '' }, { key: true }));
+      continue;
+    }
+    if (value === null) continue; // `id:` with no value, as in a template not yet filled in: missing
+    const answer = readAnswer(id, value, indicator.na, rubric.maxLevel, source, errors);
+    if (answer) answers.set(id, answer);
+  }
+  return answers;
+}
+
+const lookups = new WeakMap<Rubric, Map<string, Rubric['indicators'][number]>>();
+function indicatorLookup(rubric: Rubric): Map<string, Rubric['indicators'][number]> {
+  let lookup = lookups.get(rubric);
+  if (!lookup) {
+    lookup = new Map(rubric.indicators.map((indicator) => [indicator.id, indicator]));
+    lookups.set(rubric, lookup);
+  }
+  return lookup;
+}
+
+function readAnswer(id: string, value: unknown, allowsNa: boolean, maxLevel: number, source: YamlDocument, errors: Finding[]): Answer | undefined {
+  const path = ['answers', id];
+  const before = errors.length;
+  const checkLevel = (level: unknown, at: (string | number)[]): number | undefined => {
+    if (typeof level === 'number' && Number.isInteger(level) && level >= 0 && level <= maxLevel) return level;
+    const code = typeof level !== 'number' ? 'level-not-a-number' : !Number.isInteger(level) ? 'level-not-whole' : 'level-out-of-range';
+    errors.push(source.finding(code, at, { id, value: JSON.stringify(level) ?? String(level), max: maxLevel }));
+    return undefined;
+  };
+  if (!isPlainObject(value)) {
+    const level = checkLevel(value, path);
+    return level === undefined ? undefined : { kind: 'level', level };
+  }
+  for (const key of Object.keys(value)) {
+    if (!ANSWER_KEYS.includes(key)) {
+      errors.push(source.finding('unknown-key', [...path, key], { key, field: `answers.${id}`, allowed: ANSWER_KEYS.join(', '), suggestion: closestMatch(key, ANSWER_KEYS) ?? '' }, { key: true }));
+    }
+  }
+  const note = value.note;
+  if (note !== undefined && typeof note !== 'string') errors.push(source.finding('wrong-type', [...path, 'note'], { field: `answers.${id}.note`, expected: 'string' }));
+  const evidence = typeof value.evidence === 'string' ? [value.evidence] : value.evidence;
+  if (evidence !== undefined && !(Array.isArray(evidence) && evidence.every((item) => typeof item === 'string'))) {
+    errors.push(source.finding('wrong-type', [...path, 'evidence'], { field: `answers.${id}.evidence`, expected: 'list of strings' }));
+  }
+  if ('na' in value) {
+    if ('level' in value) errors.push(source.finding('level-and-na', path, { id }));
+    if (!allowsNa) errors.push(source.finding('na-not-allowed', [...path, 'na'], { id }));
+    else if (typeof value.na !== 'string' || value.na.trim() === '') errors.push(source.finding('na-needs-reason', [...path, 'na'], { id }));
+    if (errors.length > before) return undefined;
+    return { kind: 'na', reason: value.na as string, note: note as string | undefined };
+  }
+  if (!('level' in value)) {
+    errors.push(source.finding('answer-needs-level', path, { id }));
+    return undefined;
+  }
+  const level = checkLevel(value.level, [...path, 'level']);
+  if (level === undefined || errors.length > before) return undefined;
+  return { kind: 'level', level, note: note as string | undefined, evidence: evidence as string[] | undefined };
+}

@@ -1,0 +1,96 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Finding } from '../core/finding.js';
+import { closestMatch } from '../core/suggest.js';
+import { loadRubric, type LoadedRubric } from './rubric-loader.js';
+
+/** Where rubric ids are looked up, in order (SPEC §3). */
+export interface RubricSearch {
+  readonly cwd: string;
+  /** The value of SWADAYA_RUBRIC_PATH, colon-separated. */
+  readonly searchPath: string | undefined;
+}
+
+/** The rubrics shipped with the package: `<package>/rubrics`. Found from this module, bundled or not. */
+export function shippedRubricsDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i += 1) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rubrics'))) return join(dir, 'rubrics');
+    dir = dirname(dir);
+  }
+  return join(dir, 'rubrics');
+}
+
+export function rubricDirectories(search: RubricSearch): string[] {
+  const fromEnv = (search.searchPath ?? '').split(delimiter).filter((entry) => entry !== '');
+  const dirs = [...fromEnv.map((entry) => resolve(search.cwd, entry)), resolve(search.cwd, 'rubrics'), shippedRubricsDir()];
+  return [...new Set(dirs)];
+}
+
+/** A reference is a path when it looks like one; otherwise it is a rubric id. */
+export function isRubricPath(reference: string): boolean {
+  return reference.includes('/') || reference.includes('\\') || /\.ya?ml$/.test(reference) || isAbsolute(reference);
+}
+
+export interface RubricCandidate {
+  readonly id: string;
+  readonly dir: string;
+}
+
+/** Every `ID/rubric.yaml` on the search path, in lookup order (an id may appear more than once). */
+export function listRubricCandidates(search: RubricSearch): RubricCandidate[] {
+  const candidates: RubricCandidate[] = [];
+  for (const base of rubricDirectories(search)) {
+    let entries: string[];
+    try {
+      entries = readdirSync(base).sort();
+    } catch {
+      continue;
+    }
+    for (const id of entries) {
+      if (existsSync(join(base, id, 'rubric.yaml'))) candidates.push({ id, dir: join(base, id) });
+    }
+  }
+  return candidates;
+}
+
+/**
+ * Loads rubrics by id or path, each once. Where an id is found in several places, the first one
+ * with the requested version wins, else the first one.
+ */
+export class RubricFinder {
+  private readonly byPath = new Map<string, Promise<LoadedRubric>>();
+  private candidates: RubricCandidate[] | undefined;
+
+  constructor(private readonly search: RubricSearch) {}
+
+  loadPath(path: string): Promise<LoadedRubric> {
+    const key = resolve(this.search.cwd, path);
+    let loaded = this.byPath.get(key);
+    if (!loaded) {
+      loaded = loadRubric(key);
+      this.byPath.set(key, loaded);
+    }
+    return loaded;
+  }
+
+  /** Resolves `id` or `id@version` or a path. Returns a finding (in `file`) when there is no such rubric. */
+  async find(reference: string, file: string): Promise<LoadedRubric | Finding> {
+    if (isRubricPath(reference)) return this.loadPath(reference);
+    const [id = '', version] = reference.split('@');
+    this.candidates ??= listRubricCandidates(this.search);
+    const matching = this.candidates.filter((candidate) => candidate.id === id);
+    if (matching.length === 0) {
+      const suggestion = closestMatch(id, this.candidates.map((candidate) => candidate.id)) ?? '';
+      return { code: 'unknown-rubric', severity: 'error', file, args: { id, suggestion, searched: rubricDirectories(this.search).join(delimiter) } };
+    }
+    let first: LoadedRubric | undefined;
+    for (const candidate of matching) {
+      const loaded = await this.loadPath(candidate.dir);
+      first ??= loaded;
+      if (version === undefined || loaded.rubric?.version === version) return loaded;
+    }
+    return first!;
+  }
+}
