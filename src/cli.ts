@@ -38,8 +38,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--fail-under <score>', 'exit 1 if any overall score is below this', parseNumber)
     .addOption(new Option('--require <verdict>', 'exit 1 unless every assessment is ready or graduated').choices(['ready']))
     .option('--explain', 'show how every number was derived')
-    .action((paths: string[], options, command: Command) =>
-      run(async (context, globals) => (await import('./commands/score.js')).scoreCommand(paths, { ...options, ...globals }, context, command.optsWithGlobals())),
+    .action((paths: string[], options) =>
+      run(async (context, globals) => (await import('./commands/score.js')).scoreCommand(paths, { ...options, ...globals }, context)),
     );
 
   program

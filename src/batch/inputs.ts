@@ -20,8 +20,9 @@ export async function gatherInputs(paths: readonly string[], ctx: CommandContext
   };
 }
 
-export function rubricSearchOf(ctx: CommandContext): RubricSearch {
-  return { cwd: ctx.cwd, searchPath: ctx.env.SWADAYA_RUBRIC_PATH };
+/** The rubric search of SPEC §3, plus the rubrics among the command's own inputs. */
+export function rubricSearchOf(ctx: CommandContext, inputRubrics: readonly string[] = []): RubricSearch {
+  return { cwd: ctx.cwd, searchPath: ctx.env.SWADAYA_RUBRIC_PATH, inputRubrics };
 }
 
 /**

@@ -26,6 +26,8 @@ export interface ScoredDocument {
   readonly result?: ScoreResult;
   readonly community: { readonly id: string; readonly name: string };
   readonly period: string;
+  /** The rubric's languages, first the default, for localising its texts (focus actions). */
+  readonly languages: readonly string[];
   readonly answers?: AnswerSummary;
 }
 
@@ -61,6 +63,7 @@ export class FileProcessor {
         ...(this.options.mode === 'score' ? { result: scoreAssessment(loaded.rubric, assessment) } : {}),
         community: { id: assessment.community.id, name: assessment.community.name },
         period: assessment.period,
+        languages: loaded.rubric.languages,
         ...(this.options.withAnswers ? { answers: summariseAnswers(assessment) } : {}),
       };
     });

@@ -1,5 +1,115 @@
-import { SwadayaError } from '../errors.js';
+import type { ScoredDocument } from '../batch/process-file.js';
+import { DuplicateGuard, gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import { runBatch } from '../batch/run-batch.js';
+import { explainResult } from '../core/explain.js';
+import type { Finding } from '../core/finding.js';
+import type { Rubric } from '../core/model.js';
+import type { ScoreResult } from '../core/result.js';
+import { GroupedSummary, SummaryBuilder } from '../core/summary.js';
+import { ExitCode } from '../errors.js';
+import type { ScoreEntry } from '../format/score-renderer.js';
+import { scoreRenderers, type ScoreFormat } from '../format/score-renderers.js';
+import { toolLanguage } from '../i18n/language.js';
+import { formatFinding } from '../i18n/messages.js';
+import { RubricFinder } from '../io/rubric-finder.js';
+import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import { startProgress } from './progress.js';
 
-export async function scoreCommand(..._args: unknown[]): Promise<number> {
-  throw new SwadayaError('not-implemented', 'score is being built.');
+export interface ScoreOptions extends GlobalOptions {
+  readonly format: ScoreFormat;
+  readonly rubric?: string | undefined;
+  readonly groupBy?: string | undefined;
+  readonly failUnder?: number | undefined;
+  readonly require?: 'ready' | undefined;
+  readonly explain?: boolean | undefined;
+}
+
+/** Rubrics by `id@version`, loaded once in this thread for titles and texts (workers load their own). */
+class RubricCatalog {
+  private readonly loaded = new Map<string, Rubric>();
+  constructor(private readonly finder: RubricFinder, private readonly override: string | undefined) {}
+
+  async of(result: ScoreResult): Promise<Rubric | undefined> {
+    const key = `${result.rubric.id}@${result.rubric.version}`;
+    let rubric = this.loaded.get(key);
+    if (!rubric) {
+      const found = await this.finder.find(this.override ?? key, key);
+      if ('code' in found || !found.rubric) return undefined;
+      rubric = found.rubric;
+      this.loaded.set(key, rubric);
+    }
+    return rubric;
+  }
+}
+
+export async function scoreCommand(paths: readonly string[], options: ScoreOptions, ctx: CommandContext): Promise<number> {
+  const requested = requestedLanguage(options, ctx.env);
+  const tool = toolLanguage(requested);
+  const machine = options.format === 'json' || options.format === 'yaml' || options.format === 'csv';
+  const colors = colorsFor(ctx.stdout, machine ? { ...options, color: false } : options, ctx.env);
+  const stderrColors = colorsFor(ctx.stderr, options, ctx.env);
+  const inputs = await gatherInputs(paths, ctx);
+  const search = rubricSearchOf(ctx, inputs.rubricPaths);
+  const findings: Finding[] = [...inputs.findings];
+  const report = async (found: readonly Finding[]): Promise<void> => {
+    for (const finding of found) {
+      const line = formatFinding(finding, tool);
+      await write(ctx.stderr, `${finding.severity === 'error' ? stderrColors.red(line) : stderrColors.yellow(line)}\n`);
+    }
+  };
+  await report(inputs.findings);
+
+  const renderer = scoreRenderers[options.format]({ lang: requested, tool, colors });
+  const catalog = new RubricCatalog(new RubricFinder(search), options.rubric);
+  const summary = new SummaryBuilder();
+  const groups = options.groupBy ? new GroupedSummary(options.groupBy) : undefined;
+  const guard = new DuplicateGuard();
+  let belowThreshold = 0;
+  let notReady = 0;
+  let scored = 0;
+
+  await write(ctx.stdout, renderer.begin());
+  const progress = await startProgress(ctx, inputs.assessmentFiles.length);
+  try {
+    const batch = runBatch(inputs.assessmentFiles, { mode: 'score', search, rubricOverride: options.rubric, keepLoaded: options.explain, onProgress: progress.update });
+    for await (const outcome of batch) {
+      findings.push(...outcome.findings);
+      await report(outcome.findings);
+      for (const [position, document] of outcome.documents.entries()) {
+        const duplicate = guard.admit(document);
+        if (duplicate) {
+          findings.push(duplicate);
+          await report([duplicate]);
+          continue;
+        }
+        const entry = await entryOf(document, catalog, options.explain ? outcome.loaded?.[position] : undefined);
+        if (!entry) continue;
+        scored += 1;
+        summary.add(entry.result);
+        groups?.add(entry.result);
+        const overall = entry.result.overall.score;
+        if (options.failUnder !== undefined && (overall === null || overall < options.failUnder)) belowThreshold += 1;
+        if (entry.result.readiness.verdict !== 'ready' && entry.result.readiness.verdict !== 'graduated') notReady += 1;
+        await write(ctx.stdout, renderer.add(entry));
+      }
+    }
+  } finally {
+    progress.stop();
+  }
+  await write(ctx.stdout, renderer.end({ summary: summary.build(), groups: groups ? { field: groups.field, rows: groups.build() } : undefined, findings }));
+
+  if (findings.some((finding) => finding.severity === 'error') || scored === 0) return ExitCode.invalidInput;
+  const gateMessages: string[] = [];
+  if (belowThreshold > 0) gateMessages.push(`swadaya: ${belowThreshold} assessment(s) have an overall score below ${options.failUnder} (--fail-under).`);
+  if (options.require === 'ready' && notReady > 0) gateMessages.push(`swadaya: ${notReady} assessment(s) are not ready for their next phase (--require ready).`);
+  for (const message of gateMessages) await write(ctx.stderr, `${stderrColors.red(message)}\n`);
+  return gateMessages.length > 0 ? ExitCode.checkFailed : ExitCode.ok;
+}
+
+async function entryOf(document: ScoredDocument, catalog: RubricCatalog, loaded: { assessment: Parameters<typeof explainResult>[1]; rubric: Rubric } | undefined): Promise<ScoreEntry | undefined> {
+  const result = document.result;
+  if (!result) return undefined;
+  const rubric = loaded?.rubric ?? (await catalog.of(result));
+  if (!rubric) return undefined;
+  return { ...document, result, rubric, explanation: loaded ? explainResult(loaded.rubric, loaded.assessment, result) : undefined };
 }

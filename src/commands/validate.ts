@@ -17,7 +17,7 @@ export async function validateCommand(paths: readonly string[], options: Validat
   const lang = toolLanguage(requestedLanguage(options, ctx.env));
   const inputs = await gatherInputs(paths, ctx);
   const findings: Finding[] = [...inputs.findings];
-  const search = rubricSearchOf(ctx);
+  const search = rubricSearchOf(ctx, inputs.rubricPaths);
 
   const finder = new RubricFinder(search);
   for (const path of inputs.rubricPaths) findings.push(...(await finder.loadPath(path)).findings);

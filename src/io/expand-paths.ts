@@ -1,4 +1,5 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { parse } from 'yaml';
 import { basename, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Finding } from '../core/finding.js';
@@ -68,9 +69,11 @@ async function walk(dir: string, cwd: string, visited: Set<string>, entries: Inp
     findings.push(readFailure(dir, error));
     return;
   }
+  let principleFiles = new Set<string>();
   if (children.some((child) => child.name === 'rubric.yaml' && !child.isDirectory())) {
     entries.push({ kind: 'rubric', path: dir });
-    return;
+    principleFiles = await principleFilesOf(resolve(cwd, dir, 'rubric.yaml'));
+    principleFiles.add('rubric.yaml');
   }
   children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const child of children) {
@@ -92,8 +95,19 @@ async function walk(dir: string, cwd: string, visited: Set<string>, entries: Inp
         continue;
       }
       await walk(path, cwd, new Set([...visited, real]), entries, findings);
-    } else if (YAML_FILE.test(child.name)) {
+    } else if (YAML_FILE.test(child.name) && !principleFiles.has(child.name)) {
       entries.push({ kind: 'assessment', path });
     }
+  }
+}
+
+/** The principle files a rubric manifest names: they belong to the rubric, not to the assessments beside it. */
+async function principleFilesOf(manifest: string): Promise<Set<string>> {
+  try {
+    const data: unknown = parse(await readFile(manifest, 'utf8'));
+    const principles = (data as { principles?: unknown } | null)?.principles;
+    return new Set(Array.isArray(principles) ? principles.filter((entry): entry is string => typeof entry === 'string') : []);
+  } catch {
+    return new Set(); // the rubric's own check reports what is wrong with it
   }
 }

@@ -10,6 +10,8 @@ export interface RubricSearch {
   readonly cwd: string;
   /** The value of SWADAYA_RUBRIC_PATH, colon-separated. */
   readonly searchPath: string | undefined;
+  /** Rubrics given among a command's inputs; their ids are looked up first. */
+  readonly inputRubrics?: readonly string[] | undefined;
 }
 
 /** The rubrics shipped with the package: `<package>/rubrics`. Found from this module, bundled or not. */
@@ -79,8 +81,16 @@ export class RubricFinder {
   async find(reference: string, file: string): Promise<LoadedRubric | Finding> {
     if (isRubricPath(reference)) return this.loadPath(reference);
     const [id = '', version] = reference.split('@');
+    const fromInputs: LoadedRubric[] = [];
+    for (const path of this.search.inputRubrics ?? []) {
+      const loaded = await this.loadPath(path);
+      if (loaded.rubric?.id === id) fromInputs.push(loaded);
+    }
+    const exact = fromInputs.find((loaded) => version === undefined || loaded.rubric?.version === version);
+    if (exact) return exact;
     this.candidates ??= listRubricCandidates(this.search);
     const matching = this.candidates.filter((candidate) => candidate.id === id);
+    if (matching.length === 0 && fromInputs[0]) return fromInputs[0];
     if (matching.length === 0) {
       const suggestion = closestMatch(id, this.candidates.map((candidate) => candidate.id)) ?? '';
       return { code: 'unknown-rubric', severity: 'error', file, args: { id, suggestion, searched: rubricDirectories(this.search).join(delimiter) } };

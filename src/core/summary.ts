@@ -1,0 +1,88 @@
+import type { ScoreResult, Verdict } from './result.js';
+
+/** Running totals for a set of scored assessments: verdict and phase counts, mean scores. Kept small on purpose. */
+export interface ScoreSummary {
+  readonly count: number;
+  readonly verdicts: Readonly<Record<string, number>>;
+  /** Counts by current phase. */
+  readonly phases: Readonly<Record<string, number>>;
+  /** Mean overall score over the assessments that have one; null when none has. */
+  readonly meanOverall: number | null;
+  /** Mean score per principle id, in first-seen order. */
+  readonly meanPrinciples: readonly { readonly id: string; readonly mean: number | null }[];
+  readonly meanIndex: number | null;
+}
+
+interface Mean {
+  sum: number;
+  count: number;
+}
+
+const meanOf = (mean: Mean | undefined): number | null => (mean && mean.count > 0 ? mean.sum / mean.count : null);
+
+/** Accumulates a summary one result at a time, so a batch never has to keep its results. */
+export class SummaryBuilder {
+  private count = 0;
+  private readonly verdicts = new Map<Verdict, number>();
+  private readonly phases = new Map<string, number>();
+  private readonly overall: Mean = { sum: 0, count: 0 };
+  private readonly index: Mean = { sum: 0, count: 0 };
+  private readonly principles = new Map<string, Mean>();
+
+  add(result: ScoreResult): void {
+    this.count += 1;
+    this.verdicts.set(result.readiness.verdict, (this.verdicts.get(result.readiness.verdict) ?? 0) + 1);
+    this.phases.set(result.phase.current, (this.phases.get(result.phase.current) ?? 0) + 1);
+    if (result.overall.score !== null) {
+      this.overall.sum += result.overall.score;
+      this.overall.count += 1;
+    }
+    this.index.sum += result.readiness.index;
+    this.index.count += 1;
+    for (const principle of result.principles) {
+      let mean = this.principles.get(principle.id);
+      if (!mean) {
+        mean = { sum: 0, count: 0 };
+        this.principles.set(principle.id, mean);
+      }
+      if (principle.score !== null) {
+        mean.sum += principle.score;
+        mean.count += 1;
+      }
+    }
+  }
+
+  build(): ScoreSummary {
+    return {
+      count: this.count,
+      verdicts: Object.fromEntries(this.verdicts),
+      phases: Object.fromEntries(this.phases),
+      meanOverall: meanOf(this.overall),
+      meanPrinciples: [...this.principles].map(([id, mean]) => ({ id, mean: meanOf(mean) })),
+      meanIndex: meanOf(this.index),
+    };
+  }
+}
+
+/** Summaries per value of a community field (`--group-by region`), groups in first-seen order. */
+export class GroupedSummary {
+  private readonly groups = new Map<string, SummaryBuilder>();
+
+  constructor(readonly field: string) {}
+
+  add(result: ScoreResult): void {
+    const value = result.community[this.field];
+    const key = value === undefined || value === null || value === '' ? '' : String(value);
+    let group = this.groups.get(key);
+    if (!group) {
+      group = new SummaryBuilder();
+      this.groups.set(key, group);
+    }
+    group.add(result);
+  }
+
+  /** `group` is '' for assessments without the field. */
+  build(): { readonly group: string; readonly summary: ScoreSummary }[] {
+    return [...this.groups].map(([group, builder]) => ({ group, summary: builder.build() }));
+  }
+}

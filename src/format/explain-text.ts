@@ -1,0 +1,60 @@
+import type { AreaExplanation, IndicatorTerm } from '../core/explain.js';
+import { scoreLabels, statusLabel } from '../i18n/score-labels.js';
+import { showPercent, showScore } from './numbers.js';
+import { targetTitle } from './score-detail.js';
+import type { ScoreEntry, ScoreRenderOptions } from './score-renderer.js';
+
+const trim = (value: number): string => String(Math.round(value * 10_000) / 10_000);
+
+function termText(term: IndicatorTerm, tool: ScoreRenderOptions['tool']): string {
+  const labels = scoreLabels(tool);
+  const answer = term.answer.kind === 'level' ? `${labels.levelWord} ${term.answer.level}` : term.answer.kind === 'na' ? labels.notApplicable : labels.missing;
+  const score = term.score === null ? '' : ` → ${showScore(term.score)} × ${trim(term.weight)} = ${showScore(term.weighted)}`;
+  return `${term.id} (w ${trim(term.weight)}): ${answer}${score}`;
+}
+
+function areaText(area: AreaExplanation, title: string, options: ScoreRenderOptions): string[] {
+  const labels = scoreLabels(options.tool);
+  const formula =
+    area.answeredWeight > 0
+      ? `${showScore(area.weightedSum)} / ${trim(area.answeredWeight)} = ${showScore(area.score)}`
+      : `${labels.none} ${labels.answered} → —`;
+  const lines = [`  ${options.colors.bold(title)}: ${formula}; ${labels.coverage} ${trim(area.coveredWeight)} / ${trim(area.totalWeight)} = ${showPercent(area.coverage)}`];
+  for (const term of area.indicators) lines.push(`      ${termText(term, options.tool)}`);
+  return lines;
+}
+
+/** `--explain`: which indicators, weights and levels produced every number. */
+export function renderExplanation(entry: ScoreEntry, options: ScoreRenderOptions): string {
+  const explanation = entry.explanation;
+  if (!explanation) return '';
+  const { rubric } = entry;
+  const lang = options.lang ?? rubric.languages[0] ?? 'en';
+  const labels = scoreLabels(options.tool);
+  const { colors } = options;
+  const out: string[] = ['', colors.bold.underline(labels.explain)];
+  const overall = explanation.overall;
+  out.push(
+    `  ${colors.bold(labels.overall)}: ${labels.weightedMean} = ${showScore(overall.weightedScoreSum)} / ${trim(overall.scoredWeight)} = ${showScore(overall.score)}; ` +
+      `${labels.coverage} ${trim(overall.weightedCoverageSum)} / ${trim(overall.totalWeight)} = ${showPercent(overall.coverage)}`,
+  );
+  for (const term of overall.principles) out.push(`      ${term.id} (w ${trim(term.weight)}): ${showScore(term.score)} × ${trim(term.weight)}`);
+  out.push('', colors.bold(labels.principles));
+  for (const area of explanation.principles) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.tool), options));
+  out.push('', colors.bold(labels.pillars));
+  for (const area of explanation.pillars) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.tool), options));
+  if (explanation.tags.length > 0) {
+    out.push('', colors.bold(labels.tags));
+    for (const area of explanation.tags) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.tool), options));
+  }
+  if (explanation.gate) {
+    const gate = explanation.gate;
+    out.push('', colors.bold(`${labels.gate}: ${gate.phase}`), `  ${labels.readinessIndex} = 100 × ${trim(gate.progressSum)} / ${gate.progressCount} = ${showScore(gate.index)}`);
+    for (const criterion of gate.criteria) {
+      const result = criterion.result;
+      const progress = criterion.progress === null ? '' : ` · progress ${trim(criterion.progress)}`;
+      out.push(`    ${result.target} ${result.kind === 'level' ? 'level' : 'min'} ${result.threshold}: ${statusLabel(result.status, options.tool)} (${criterion.reason})${progress}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,166 @@
+import type { ChalkInstance } from 'chalk';
+import type { Rubric, Text } from '../core/model.js';
+import type { CriterionResult, CriterionStatus, ScoreResult, Verdict } from '../core/result.js';
+import { GRADUATED } from '../core/model.js';
+import { localize, type Language } from '../i18n/language.js';
+import { scoreLabels, statusLabel, verdictLabel } from '../i18n/score-labels.js';
+import { showPercent, showScore } from './numbers.js';
+
+export interface DetailOptions {
+  /** Language of rubric texts; undefined: the rubric's first language. */
+  readonly lang: string | undefined;
+  readonly tool: Language;
+  readonly colors: ChalkInstance;
+}
+
+export interface DetailEntry {
+  readonly file: string;
+  readonly result: ScoreResult;
+  readonly rubric: Rubric;
+}
+
+const BAR_WIDTH = 20;
+
+/** Pads or cuts a label to a column, marking a cut with an ellipsis. */
+function fit(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+export function bar(score: number | null, colors: ChalkInstance, width = BAR_WIDTH): string {
+  if (score === null) return colors.dim('·'.repeat(width));
+  const filled = Math.round((Math.max(0, Math.min(100, score)) / 100) * width);
+  return colors.cyan('█'.repeat(filled)) + colors.dim('░'.repeat(width - filled));
+}
+
+export function verdictColor(verdict: Verdict, colors: ChalkInstance): (text: string) => string {
+  if (verdict === 'ready' || verdict === 'graduated') return colors.green.bold;
+  if (verdict === 'not-ready') return colors.red.bold;
+  return colors.yellow.bold;
+}
+
+const statusMark: Record<CriterionStatus, string> = { pass: '✔', fail: '✘', unknown: '?', na: '–' };
+
+function statusColor(status: CriterionStatus, colors: ChalkInstance): (text: string) => string {
+  return { pass: colors.green, fail: colors.red, unknown: colors.yellow, na: colors.dim }[status];
+}
+
+/** Title of a phase id (or "graduated") in the chosen language. */
+export function phaseTitle(rubric: Rubric, phase: string | null, lang: string, tool: Language): string {
+  if (phase === null) return '—';
+  if (phase === GRADUATED) return verdictLabel('graduated', tool);
+  const found = rubric.phases.find((entry) => entry.id === phase);
+  return found ? localize(found.title, lang, rubric) : phase;
+}
+
+/** The human name of a criterion target: `Pillar: Participation development`. */
+export function targetTitle(rubric: Rubric, target: string, lang: string, tool: Language): string {
+  const labels = scoreLabels(tool);
+  if (target === 'overall') return labels.overall;
+  const [kind, ...rest] = target.split(':');
+  const id = rest.join(':');
+  let title: Text | undefined;
+  if (kind === 'principle') title = rubric.principles.find((principle) => principle.id === id)?.title;
+  else if (kind === 'pillar') title = rubric.phases.flatMap((phase) => phase.pillars).find((pillar) => pillar.id === id)?.title;
+  else if (kind === 'indicator') return id;
+  else if (kind === 'tag') {
+    const [group, value] = id.split(':');
+    const tagGroup = rubric.tags.find((entry) => entry.id === group);
+    const tagValue = tagGroup?.values.find((entry) => entry.id === value);
+    if (tagGroup && tagValue) return `${localize(tagGroup.label, lang, rubric)}: ${localize(tagValue.label, lang, rubric)}`;
+  }
+  return title ? localize(title, lang, rubric) : target;
+}
+
+export function criterionLine(criterion: CriterionResult, rubric: Rubric, lang: string, tool: Language, colors: ChalkInstance): string {
+  const labels = scoreLabels(tool);
+  const paint = statusColor(criterion.status, colors);
+  const status = paint(`${statusMark[criterion.status]} ${statusLabel(criterion.status, tool).padEnd(11)}`);
+  const name = `${targetTitle(rubric, criterion.target, lang, tool)} ${colors.dim(`(${criterion.target})`)}`;
+  let comparison: string;
+  if (criterion.kind === 'level') {
+    const value = criterion.value === null ? labels.missing : `${labels.levelWord} ${criterion.value}`;
+    comparison = `${value} ≥ ${criterion.threshold}`;
+  } else {
+    comparison = `${showScore(criterion.value)} ≥ ${criterion.threshold}`;
+  }
+  if (criterion.status === 'unknown' && criterion.kind === 'area') comparison += colors.dim(` · ${labels.coverage} ${showPercent(criterion.coverage)}`);
+  if (criterion.status === 'fail') comparison += paint(` · ${labels.gap} ${showScore(criterion.gap)}`);
+  return `  ${status} ${name}: ${comparison}`;
+}
+
+/** The detailed view of one assessment: scores with bars, the current gate, the action plan. */
+export function renderScoreDetail(entry: DetailEntry, options: DetailOptions): string {
+  const { result, rubric } = entry;
+  const { colors, tool } = options;
+  const lang = options.lang ?? rubric.languages[0] ?? 'en';
+  const labels = scoreLabels(tool);
+  const text = (value: Text | undefined): string => localize(value, lang, rubric);
+  const out: string[] = [];
+
+  const community = result.community;
+  const region = typeof community.region === 'string' && community.region !== '' ? ` · ${community.region}` : '';
+  out.push(`${colors.bold(community.name)} ${colors.dim(`(${community.id})`)}${region} · ${labels.period} ${result.period}`);
+  out.push(colors.dim(`${entry.file} · ${labels.rubric} ${text(rubric.title)} (${result.rubric.id}@${result.rubric.version})`));
+  out.push('');
+
+  const band = rubric.bands.find((candidate) => candidate.id === result.overall.band);
+  const bandText = band ? ` · ${labels.band}: ${colors.bold(text(band.label))}` : '';
+  out.push(
+    `${colors.bold(labels.overall.padEnd(36))} ${bar(result.overall.score, colors)} ${colors.bold(showScore(result.overall.score).padStart(5))}` +
+      `${bandText} · ${labels.coverage} ${showPercent(result.overall.coverage)}`,
+  );
+  out.push('', colors.bold(labels.principles));
+  for (const area of result.principles) {
+    const principle = rubric.principles.find((candidate) => candidate.id === area.id);
+    out.push(`  ${fit(text(principle?.title), 34)} ${bar(area.score, colors)} ${showScore(area.score).padStart(5)} ${colors.dim(`${labels.coverage} ${showPercent(area.coverage)}`)}`);
+  }
+  const currentPillars = result.pillars.filter((pillar) => pillar.phase === result.phase.current);
+  if (currentPillars.length > 0) {
+    out.push('', colors.bold(`${labels.pillarsOf}: ${phaseTitle(rubric, result.phase.current, lang, tool)}`));
+    for (const area of currentPillars) {
+      out.push(`  ${fit(targetTitle(rubric, `pillar:${area.id}`, lang, tool), 34)} ${bar(area.score, colors)} ${showScore(area.score).padStart(5)} ${colors.dim(`${labels.coverage} ${showPercent(area.coverage)}`)}`);
+    }
+  }
+
+  const phase = result.phase;
+  const name = (id: string | null): string => (id === null ? '—' : id === GRADUATED ? verdictLabel('graduated', tool) : id);
+  out.push('');
+  const declared = phase.declared === null ? colors.dim(labels.evidenceDecides) : name(phase.declared);
+  out.push(
+    `${colors.bold(labels.phase)}: ${labels.declared} ${declared} · ${labels.attained} ${name(phase.attained)} · ` +
+      `${labels.current} ${colors.bold(name(phase.current))} → ${labels.next} ${name(phase.next)}`,
+  );
+  if (phase.mismatch) out.push(colors.yellow(`  ⚠ ${labels.mismatch} ${name(phase.attained)}.`));
+
+  const readiness = result.readiness;
+  const paint = verdictColor(readiness.verdict, colors);
+  out.push('');
+  if (readiness.verdict === 'graduated') {
+    out.push(`${colors.bold(labels.verdict)}: ${paint(verdictLabel('graduated', tool).toUpperCase())}`, `  ${labels.graduatedNote}`);
+    return `${out.join('\n')}\n`;
+  }
+  out.push(
+    `${colors.bold(`${labels.gate}: ${name(phase.current)} → ${name(phase.next)}`)}` +
+      `   ${labels.verdict}: ${paint(verdictLabel(readiness.verdict, tool).toUpperCase())} · ${labels.readinessIndex} ${showScore(readiness.index)}`,
+  );
+  for (const criterion of readiness.criteria) out.push(criterionLine(criterion, rubric, lang, tool, colors));
+
+  out.push('', colors.bold(labels.actionPlan));
+  if (readiness.focus.length === 0) out.push(`  ${labels.noActions}`);
+  let lastCriterion = '';
+  let step = 0;
+  for (const item of readiness.focus) {
+    if (item.criterion !== lastCriterion) {
+      lastCriterion = item.criterion;
+      step = 0;
+      out.push(`  ${colors.bold(targetTitle(rubric, item.criterion, lang, tool))} ${colors.dim(`(${item.criterion})`)}`);
+    }
+    step += 1;
+    const indicator = rubric.indicators.find((candidate) => candidate.id === item.indicator);
+    const from = item.level === null ? labels.missing : `${labels.levelWord} ${item.level}`;
+    out.push(`    ${step}. ${colors.cyan(item.indicator)} ${colors.dim(`${from} → ${item.next}`)}`);
+    if (indicator) out.push(`       ${colors.dim(text(indicator.question))}`);
+    out.push(`       → ${text(item.action)}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,47 @@
+import type { ScoredDocument } from '../batch/process-file.js';
+import type { CriterionResult, ScoreResult } from '../core/result.js';
+import { localize } from '../i18n/language.js';
+import { round2, round4 } from './numbers.js';
+
+export const SCORE_SCHEMA_ID = 'swadaya/score@1';
+
+export function criterionJson(criterion: CriterionResult): Record<string, unknown> {
+  return {
+    target: criterion.target,
+    ...(criterion.kind === 'level' ? { level: criterion.threshold } : { min: criterion.threshold }),
+    value: round2(criterion.value),
+    coverage: round4(criterion.coverage),
+    status: criterion.status,
+    gap: round2(criterion.gap),
+  };
+}
+
+/** One entry of `results` in the JSON of SPEC §5, rounded. `lang` undefined: the rubric's first language. */
+export function scoreResultJson(document: ScoredDocument & { result: ScoreResult }, lang: string | undefined): Record<string, unknown> {
+  const { result } = document;
+  const textLang = lang ?? document.languages[0] ?? 'en';
+  return {
+    file: document.file,
+    document: document.document,
+    rubric: result.rubric,
+    community: result.community,
+    period: result.period,
+    overall: { score: round2(result.overall.score), coverage: round4(result.overall.coverage), band: result.overall.band },
+    principles: result.principles.map((area) => ({ id: area.id, score: round2(area.score), coverage: round4(area.coverage) })),
+    pillars: result.pillars.map((area) => ({ id: area.id, phase: area.phase, score: round2(area.score), coverage: round4(area.coverage) })),
+    tags: result.tags.map((area) => ({ id: area.id, score: round2(area.score), coverage: round4(area.coverage) })),
+    phase: result.phase,
+    readiness: {
+      verdict: result.readiness.verdict,
+      index: round2(result.readiness.index),
+      criteria: result.readiness.criteria.map(criterionJson),
+      focus: result.readiness.focus.map((item) => ({
+        criterion: item.criterion,
+        indicator: item.indicator,
+        level: item.level,
+        next: item.next,
+        action: localize(item.action, textLang, { languages: document.languages }),
+      })),
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { localize } from '../i18n/language.js';
+import { scoreLabels, statusLabel, verdictLabel } from '../i18n/score-labels.js';
+import { showPercent, showScore } from './numbers.js';
+import { phaseTitle, targetTitle } from './score-detail.js';
+import type { ScoreEntry, ScoreRenderOptions, ScoreRenderer } from './score-renderer.js';
+import { principleColumns, summaryLine } from './score-table-renderer.js';
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const tableRow = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+const verdictIcon: Record<string, string> = { ready: '✅', graduated: '🎓', 'not-ready': '❌', 'insufficient-evidence': '❔' };
+
+function detail(entry: ScoreEntry, options: ScoreRenderOptions): string {
+  const { result, rubric } = entry;
+  const { tool } = options;
+  const lang = options.lang ?? rubric.languages[0] ?? 'en';
+  const labels = scoreLabels(tool);
+  const out: string[] = [];
+  out.push(`### ${result.community.name} (${result.community.id}) · ${labels.period} ${result.period}`, '');
+  out.push(
+    `**${labels.overall}: ${showScore(result.overall.score)}** · ${labels.coverage} ${showPercent(result.overall.coverage)} · ` +
+      `${labels.verdict}: ${verdictIcon[result.readiness.verdict] ?? ''} **${verdictLabel(result.readiness.verdict, tool)}** · ` +
+      `${labels.readinessIndex} ${showScore(result.readiness.index)} · ${labels.phase}: ${phaseTitle(rubric, result.phase.current, lang, tool)} → ${phaseTitle(rubric, result.phase.next, lang, tool)}`,
+    '',
+  );
+  out.push(tableRow([labels.principles, 'Score', labels.coverage]), '|---|---:|---:|');
+  for (const area of result.principles) out.push(tableRow([targetTitle(rubric, `principle:${area.id}`, lang, tool), showScore(area.score), showPercent(area.coverage)]));
+  if (result.readiness.criteria.length > 0) {
+    out.push('', tableRow([labels.gate, '', '', labels.gap]), '|---|---|---:|---:|');
+    for (const criterion of result.readiness.criteria) {
+      const value = criterion.kind === 'level' ? (criterion.value === null ? labels.missing : `${labels.levelWord} ${criterion.value}`) : showScore(criterion.value);
+      out.push(tableRow([`${targetTitle(rubric, criterion.target, lang, tool)} (≥ ${criterion.threshold})`, statusLabel(criterion.status, tool), value, criterion.status === 'fail' ? showScore(criterion.gap) : '']));
+    }
+  }
+  if (result.readiness.focus.length > 0) {
+    out.push('', `**${labels.actionPlan}**`, '');
+    for (const item of result.readiness.focus) {
+      out.push(`- \`${item.indicator}\` (${item.level === null ? labels.missing : item.level} → ${item.next}): ${localize(item.action, lang, rubric)}`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Markdown fit for a pull-request comment: one assessment in detail, many as a table. */
+export function markdownRenderer(options: ScoreRenderOptions): ScoreRenderer {
+  const labels = scoreLabels(options.tool);
+  let first: ScoreEntry | undefined;
+  const rows: string[] = [];
+  return {
+    begin: () => '',
+    add(entry) {
+      first ??= entry;
+      const { result, rubric } = entry;
+      const lang = options.lang ?? rubric.languages[0] ?? 'en';
+      rows.push(
+        tableRow([
+          `${result.community.name} (${result.community.id})`,
+          result.period,
+          phaseTitle(rubric, result.phase.current, lang, options.tool) + (result.phase.mismatch ? ' ⚠️' : ''),
+          `**${showScore(result.overall.score)}**`,
+          ...result.principles.map((area) => showScore(area.score)),
+          showScore(result.readiness.index),
+          `${verdictIcon[result.readiness.verdict] ?? ''} ${verdictLabel(result.readiness.verdict, options.tool)}`,
+        ]),
+      );
+      return '';
+    },
+    end(totals) {
+      if (!first) return `_${labels.noResults}_\n`;
+      if (rows.length === 1) return detail(first, options);
+      const rubric = first.rubric;
+      const lang = options.lang ?? rubric.languages[0] ?? 'en';
+      const head = [labels.community, labels.period, labels.phase, labels.overall, ...principleColumns(first, options.lang), labels.index, labels.verdictCol];
+      const align = `|${head.map((_, index) => (index >= 3 && index < head.length - 1 ? '---:' : '---')).join('|')}|`;
+      const summary = summaryLine(totals.summary, options, (phase) => phaseTitle(rubric, phase, lang, options.tool));
+      return `## swadaya\n\n${summary}\n\n${tableRow(head)}\n${align}\n${rows.join('\n')}\n`;
+    },
+  };
+}
