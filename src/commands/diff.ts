@@ -1,5 +1,131 @@
-import { SwadayaError } from '../errors.js';
+import { gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import { runBatch } from '../batch/run-batch.js';
+import { diffSubjectOf, diffSubjects, rubricKey, type DiffResult, type DiffSubject, type RubricRef, type Side } from '../core/diff.js';
+import type { Finding } from '../core/finding.js';
+import type { Rubric } from '../core/model.js';
+import { ExitCode, SwadayaError } from '../errors.js';
+import { diffRenderers, type DiffFormat } from '../format/diff-renderers.js';
+import { namesFromRubrics } from '../format/diff-view.js';
+import { labelsFor } from '../i18n/labels.js';
+import { toolLanguage, type Language } from '../i18n/language.js';
+import { formatFinding } from '../i18n/messages.js';
+import { RubricFinder } from '../io/rubric-finder.js';
+import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import { startProgress } from './progress.js';
 
-export async function diffCommand(..._args: unknown[]): Promise<number> {
-  throw new SwadayaError('not-implemented', 'diff is being built.');
+export interface DiffCommandOptions extends GlobalOptions {
+  readonly format?: DiffFormat | undefined;
+  readonly rubric?: string | undefined;
+  readonly detail?: boolean | undefined;
+  readonly tolerance?: number | undefined;
+  readonly failOnRegression?: boolean | undefined;
+}
+
+/** `swadaya diff <before> <after>` (SPEC §7): score both sides, match by community id, compare. */
+export async function diffCommand(before: string, after: string, options: DiffCommandOptions, ctx: CommandContext): Promise<number> {
+  const requested = requestedLanguage(options, ctx.env);
+  const tolerance = options.tolerance ?? 0;
+  if (!(tolerance >= 0)) {
+    const lang = toolLanguage(requested);
+    throw new SwadayaError(
+      'bad-tolerance',
+      lang === 'id' ? `--tolerance harus 0 atau lebih (tertulis ${tolerance}).` : `--tolerance must be 0 or more (got ${tolerance}).`,
+    );
+  }
+
+  const beforeInputs = await gatherInputs([before], ctx);
+  const afterInputs = await gatherInputs([after], ctx);
+  const findings: Finding[] = [...beforeInputs.findings, ...afterInputs.findings];
+  const subjects = await scoreSides(beforeInputs.assessmentFiles, afterInputs.assessmentFiles, options, ctx, findings);
+
+  const rubrics = await loadRubrics(subjects, options, ctx);
+  const lang = toolLanguage(requested ?? rubrics[0]?.languages[0]);
+  const empty = (['before', 'after'] as const).filter((side) => subjects[side].length === 0);
+  if (empty.length > 0) {
+    await writeFindings(findings, lang, ctx, options);
+    const labels = labelsFor(lang);
+    const paths = { before, after };
+    throw new SwadayaError('no-assessments', empty.map((side) => `${paths[side]} (${labels[side === 'before' ? 'diffBefore' : 'diffAfter']}): ${labels.diffNoAssessment}.`).join('\n'));
+  }
+
+  const indicatorsByRubric = new Map(rubrics.map((rubric) => [rubricKey(rubric), rubric.indicators.map((indicator) => indicator.id)]));
+  const diff = diffSubjects(subjects.before, subjects.after, { tolerance, detail: options.detail === true, indicatorsByRubric });
+  findings.push(...duplicateFindings(diff));
+  await writeFindings(findings, lang, ctx, options);
+
+  const format = options.format ?? 'table';
+  const colors = colorsFor(ctx.stdout, format === 'table' ? options : { ...options, color: false }, ctx.env);
+  const names = namesFromRubrics(rubrics, requested, lang);
+  await write(ctx.stdout, diffRenderers[format](diff, { lang, colors, names, sides: { before, after } }));
+
+  if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
+  if (options.failOnRegression && diff.summary.regressions > 0) return ExitCode.checkFailed;
+  return ExitCode.ok;
+}
+
+/** Scores both sides in one batch (one worker pool, one progress bar), keeping only what the diff compares. */
+async function scoreSides(
+  beforeFiles: readonly string[],
+  afterFiles: readonly string[],
+  options: DiffCommandOptions,
+  ctx: CommandContext,
+  findings: Finding[],
+): Promise<Record<Side, DiffSubject[]>> {
+  const files = [...beforeFiles, ...afterFiles];
+  const subjects: Record<Side, DiffSubject[]> = { before: [], after: [] };
+  const progress = await startProgress(ctx, files.length);
+  let index = 0;
+  try {
+    const batch = runBatch(files, {
+      mode: 'score',
+      search: rubricSearchOf(ctx),
+      rubricOverride: options.rubric,
+      withAnswers: options.detail === true,
+      onProgress: progress.update,
+    });
+    for await (const outcome of batch) {
+      const side = index < beforeFiles.length ? subjects.before : subjects.after;
+      index += 1;
+      findings.push(...outcome.findings);
+      for (const document of outcome.documents) side.push(diffSubjectOf(document));
+    }
+  } finally {
+    progress.stop();
+  }
+  return subjects;
+}
+
+/** The rubrics the sides were scored with (after side first), for titles and the indicator ids each version has. */
+async function loadRubrics(subjects: Record<Side, DiffSubject[]>, options: DiffCommandOptions, ctx: CommandContext): Promise<Rubric[]> {
+  const refs = new Map<string, RubricRef>();
+  for (const subject of [...subjects.after, ...subjects.before]) if (!refs.has(rubricKey(subject.rubric))) refs.set(rubricKey(subject.rubric), subject.rubric);
+  const finder = new RubricFinder(rubricSearchOf(ctx));
+  const rubrics: Rubric[] = [];
+  for (const ref of refs.values()) {
+    const found = await finder.find(options.rubric ?? `${ref.id}@${ref.version}`, '');
+    if ('code' in found || !found.rubric) continue;
+    if (found.rubric.id === ref.id && found.rubric.version === ref.version) rubrics.push(found.rubric);
+  }
+  return rubrics;
+}
+
+function duplicateFindings(diff: DiffResult): Finding[] {
+  const place = (file: string, document: number): string => (document > 0 ? `${file} (document ${document + 1})` : file);
+  return diff.duplicates.map((duplicate) => ({
+    code: 'duplicate-community',
+    severity: 'error',
+    file: place(duplicate.file, duplicate.document),
+    args: { community: duplicate.id, side: duplicate.side, first: place(duplicate.first.file, duplicate.first.document) },
+  }));
+}
+
+async function writeFindings(findings: readonly Finding[], lang: Language, ctx: CommandContext, options: GlobalOptions): Promise<void> {
+  const colors = colorsFor(ctx.stderr, options, ctx.env);
+  const text = findings
+    .map((finding) => {
+      const line = formatFinding(finding, lang);
+      return `${finding.severity === 'error' ? colors.red(line) : colors.yellow(line)}\n`;
+    })
+    .join('');
+  await write(ctx.stderr, text);
 }

@@ -212,7 +212,7 @@ const catalogue: Record<string, Entry> = {
   },
   'duplicate-community': {
     en: (a) => `community ${a.community} appears more than once on the ${a.side} side (also in ${a.first}). Each side of a diff holds one assessment per community.`,
-    id: (a) => `komunitas ${a.community} muncul lebih dari sekali di sisi ${a.side} (juga di ${a.first}). Tiap sisi diff memuat satu penilaian per komunitas.`,
+    id: (a) => `komunitas ${a.community} muncul lebih dari sekali di sisi ${a.side === 'before' ? 'sebelum' : a.side === 'after' ? 'sesudah' : a.side} (juga di ${a.first}). Tiap sisi diff memuat satu penilaian per komunitas.`,
   },
   'symlink-loop': {
     en: () => 'a symbolic link loop; it was skipped.',

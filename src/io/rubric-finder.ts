@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { delimiter, dirname, isAbsolute, join, resolve } from 'node:path';
+import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../core/finding.js';
 import { closestMatch } from '../core/suggest.js';
@@ -71,7 +71,7 @@ export class RubricFinder {
     const key = resolve(this.search.cwd, path);
     let loaded = this.byPath.get(key);
     if (!loaded) {
-      loaded = loadRubric(key);
+      loaded = loadRubric(key).then((result) => displayRelative(result, this.search.cwd));
       this.byPath.set(key, loaded);
     }
     return loaded;
@@ -103,4 +103,13 @@ export class RubricFinder {
     }
     return first!;
   }
+}
+
+/** Findings name files relative to the working directory, as the user typed them, where that is shorter. */
+function displayRelative(loaded: LoadedRubric, cwd: string): LoadedRubric {
+  const show = (file: string): string => {
+    const path = relative(cwd, file);
+    return path === '' || path.startsWith(`..${sep}`) || isAbsolute(path) ? file : path;
+  };
+  return { ...loaded, file: show(loaded.file), location: show(loaded.location), findings: loaded.findings.map((finding) => ({ ...finding, file: show(finding.file) })) };
 }

@@ -1,0 +1,241 @@
+import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, type Node } from 'yaml';
+import type { Answer } from '../core/model.js';
+
+/** The header of an assessment as the file holds it; a field that is absent or blank is undefined. */
+export interface AssessmentHeader {
+  readonly rubric: string | undefined;
+  readonly communityId: string | undefined;
+  readonly name: string | undefined;
+  readonly region: string | undefined;
+  readonly period: string | undefined;
+  readonly assessors: readonly string[];
+  readonly phase: string | undefined;
+}
+
+/** Where a key goes when the file does not have it yet: before the first key that comes after it here. */
+const TOP_LEVEL_ORDER = ['rubric', 'community', 'period', 'assessed', 'assessors', 'phase', 'answers'];
+const COMMUNITY_ORDER = ['id', 'name', 'region'];
+const ANSWER_ORDER = ['level', 'na', 'note', 'evidence'];
+/** A `{level, note}` answer longer than this is written as a block map rather than on one line. */
+const FLOW_ANSWER_WIDTH = 72;
+
+/**
+ * One assessment file edited through yaml's Document API, so a file edited by hand keeps its
+ * comments, blank lines and key order. Pure: no fs.
+ */
+export class AssessmentDocument {
+  private constructor(private readonly doc: Document) {}
+
+  /** A new assessment naming `rubric` (`id@version`). */
+  static create(rubric: string): AssessmentDocument {
+    const document = new AssessmentDocument(new Document({}));
+    document.setRubric(rubric);
+    return document;
+  }
+
+  /** Undefined when the text is not one readable YAML document. A text of comments alone gives an empty assessment that keeps them. */
+  static parse(text: string): AssessmentDocument | undefined {
+    const doc = parseDocument(text, { uniqueKeys: true });
+    if (doc.errors.length > 0) return undefined;
+    if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null)) {
+      doc.contents = doc.createNode({}) as Node as typeof doc.contents;
+    }
+    if (!isMap(doc.contents)) return undefined;
+    return new AssessmentDocument(doc);
+  }
+
+  clone(): AssessmentDocument {
+    return new AssessmentDocument(this.doc.clone());
+  }
+
+  toString(): string {
+    return this.doc.toString();
+  }
+
+  get header(): AssessmentHeader {
+    const text = (value: unknown): string | undefined => {
+      if (typeof value === 'number') return String(value);
+      return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+    };
+    const assessors = this.doc.get('assessors');
+    return {
+      rubric: text(this.doc.get('rubric')),
+      communityId: text(this.doc.getIn(['community', 'id'])),
+      name: text(this.doc.getIn(['community', 'name'])),
+      region: text(this.doc.getIn(['community', 'region'])),
+      period: text(this.doc.get('period')),
+      assessors: isSeq(assessors) ? assessors.items.map((item) => (isScalar(item) ? String(item.value ?? '') : '')).filter((name) => name !== '') : [],
+      phase: text(this.doc.get('phase')),
+    };
+  }
+
+  /** The community id, name and period are set: the header needs no questions. */
+  get headerComplete(): boolean {
+    const { communityId, name, period } = this.header;
+    return communityId !== undefined && name !== undefined && period !== undefined;
+  }
+
+  /** Names the rubric unless the file already does. */
+  setRubric(rubric: string): void {
+    if (this.header.rubric === undefined) setOrdered(this.doc, this.root(), 'rubric', rubric, TOP_LEVEL_ORDER);
+  }
+
+  setCommunityId(id: string): void {
+    // Quoted so a village code stays visibly a string (leading zeros matter).
+    const node = new Scalar(id);
+    node.type = Scalar.QUOTE_DOUBLE;
+    setOrdered(this.doc, this.community(), 'id', node, COMMUNITY_ORDER);
+  }
+
+  setCommunityName(name: string): void {
+    setOrdered(this.doc, this.community(), 'name', name, COMMUNITY_ORDER);
+  }
+
+  /** An empty region removes the key. */
+  setRegion(region: string): void {
+    if (region === '') this.community().delete('region');
+    else setOrdered(this.doc, this.community(), 'region', region, COMMUNITY_ORDER);
+  }
+
+  setPeriod(period: string): void {
+    setOrdered(this.doc, this.root(), 'period', period, TOP_LEVEL_ORDER);
+  }
+
+  /** No assessors removes the key. */
+  setAssessors(assessors: readonly string[]): void {
+    if (assessors.length === 0) {
+      this.root().delete('assessors');
+      return;
+    }
+    const node = this.doc.createNode([...assessors]);
+    node.flow = true;
+    setOrdered(this.doc, this.root(), 'assessors', node, TOP_LEVEL_ORDER);
+  }
+
+  /** Undefined ("let the evidence decide") removes the key. */
+  setPhase(phase: string | undefined): void {
+    if (phase === undefined) this.root().delete('phase');
+    else setOrdered(this.doc, this.root(), 'phase', phase, TOP_LEVEL_ORDER);
+  }
+
+  /** Makes sure `answers:` is a map, so that the file is a complete assessment even before the first answer. */
+  ensureAnswers(): YAMLMap {
+    const root = this.root();
+    const existing = root.get('answers', true);
+    if (isMap(existing)) return existing;
+    const map = new YAMLMap();
+    setOrdered(this.doc, root, 'answers', map, TOP_LEVEL_ORDER);
+    return map;
+  }
+
+  /**
+   * Writes one answer: a plain level, `{level, note}`, or `{na: reason}`. An answer the file
+   * writes as a map keeps that map, with its comments and any further keys (evidence).
+   * A new key goes where `indicatorOrder` (the rubric's order) puts it.
+   */
+  setAnswer(id: string, answer: Answer, indicatorOrder: readonly string[]): void {
+    const answers = this.ensureAnswers();
+    const existing = answers.get(id, true);
+    const note = answer.note !== undefined && answer.note.trim() !== '' ? answer.note : undefined;
+    if (isMap(existing)) {
+      if (answer.kind === 'level') {
+        setOrdered(this.doc, existing, 'level', answer.level, ANSWER_ORDER);
+        existing.delete('na');
+      } else {
+        setOrdered(this.doc, existing, 'na', answer.reason, ANSWER_ORDER);
+        existing.delete('level');
+      }
+      if (note === undefined) existing.delete('note');
+      else setOrdered(this.doc, existing, 'note', note, ANSWER_ORDER);
+      return;
+    }
+    if (answer.kind === 'level' && note === undefined) {
+      setOrdered(this.doc, answers, id, answer.level, indicatorOrder);
+      return;
+    }
+    const value: Record<string, unknown> = answer.kind === 'level' ? { level: answer.level } : { na: answer.reason };
+    if (note !== undefined) value.note = note;
+    const node = this.doc.createNode(value);
+    node.flow = JSON.stringify(value).length + id.length <= FLOW_ANSWER_WIDTH;
+    setOrdered(this.doc, answers, id, node, indicatorOrder);
+  }
+
+  /**
+   * A copy whose blank required fields hold stand-ins, to tell a file that is merely unfinished
+   * (resume it) from one with real errors (leave it alone).
+   */
+  withStandIns(rubric: string): AssessmentDocument {
+    const copy = this.clone();
+    copy.setRubric(rubric);
+    const community: unknown = copy.root().get('community', true);
+    const blank = community === undefined || (isScalar(community) && (community.value === null || community.value === ''));
+    if (blank || isMap(community)) {
+      if (isBlank(copy.doc.getIn(['community', 'id']))) copy.setCommunityId('stand-in');
+      if (isBlank(copy.doc.getIn(['community', 'name']))) copy.setCommunityName('stand-in');
+    }
+    if (isBlank(copy.doc.get('period'))) copy.setPeriod('2000');
+    if (!copy.root().has('answers')) copy.ensureAnswers();
+    return copy;
+  }
+
+  private root(): YAMLMap {
+    return this.doc.contents as YAMLMap;
+  }
+
+  private community(): YAMLMap {
+    const root = this.root();
+    const existing = root.get('community', true);
+    if (isMap(existing)) return existing;
+    const map = new YAMLMap();
+    setOrdered(this.doc, root, 'community', map, TOP_LEVEL_ORDER);
+    return map;
+  }
+}
+
+/** Absent, null or an empty string: a field not filled in yet (anything else is the user's and is checked as it is). */
+function isBlank(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function keyOf(pair: unknown): string | undefined {
+  if (!(pair instanceof Pair)) return undefined;
+  const key: unknown = pair.key;
+  if (isScalar(key)) return String(key.value);
+  return typeof key === 'string' ? key : undefined;
+}
+
+/**
+ * Sets `key` in `map`. An existing scalar value is changed in place, keeping its comment; a new
+ * key is inserted before the first key that `order` puts after it, else at the end.
+ */
+function setOrdered(doc: Document, map: YAMLMap, key: string, value: unknown, order: readonly string[]): void {
+  const pair = map.items.find((item) => keyOf(item) === key);
+  if (pair) {
+    const current: unknown = pair.value;
+    if (isScalar(current) && !isNodeLike(value)) {
+      current.value = value;
+      // A blank `""` from a template keeps its quotes only where a value needs them.
+      if (current.type === Scalar.QUOTE_DOUBLE && typeof value !== 'string') current.type = Scalar.PLAIN;
+      return;
+    }
+    if (isScalar(current) && value instanceof Scalar) {
+      current.value = value.value;
+      current.type = value.type;
+      return;
+    }
+    const node = isNodeLike(value) ? value : doc.createNode(value);
+    if (isScalar(current) && current.comment && isNodeLike(node)) (node as { comment?: string | null }).comment ??= current.comment;
+    pair.value = node;
+    return;
+  }
+  const node = isNodeLike(value) ? value : doc.createNode(value);
+  const created = doc.createPair(key, node);
+  const rank = order.indexOf(key);
+  const before = rank === -1 ? -1 : map.items.findIndex((item) => order.indexOf(keyOf(item) ?? '') > rank);
+  if (before === -1) map.items.push(created);
+  else map.items.splice(before, 0, created);
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return isScalar(value) || isMap(value) || isSeq(value);
+}

@@ -1,0 +1,90 @@
+import type { DiffResult, UnmatchedCommunity } from '../core/diff.js';
+import { roundDelta } from './diff-view.js';
+import { round2 } from './numbers.js';
+
+/** RFC 4180: quote a field that holds a comma, a quote or a line break. */
+function csvField(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const csvLine = (fields: readonly (string | number | boolean | null)[]): string => `${fields.map(csvField).join(',')}\n`;
+
+/**
+ * One row per community, sorted by id, for a spreadsheet: matched communities with before, after
+ * and delta for the overall score and every principle; added and removed ones with one side empty.
+ * Headers are stable ids, not translated.
+ */
+export function renderDiffCsv(diff: DiffResult): string {
+  const principles = diff.principles;
+  const header = [
+    'id',
+    'name',
+    'status',
+    'before_file',
+    'after_file',
+    'before_period',
+    'after_period',
+    'before_phase',
+    'after_phase',
+    'before_verdict',
+    'after_verdict',
+    'transition',
+    'regression',
+    'overall_before',
+    'overall_after',
+    'overall_delta',
+    ...principles.flatMap((id) => [`${id}_before`, `${id}_after`, `${id}_delta`]),
+  ];
+  const rows: { readonly id: string; readonly line: string }[] = [];
+  for (const community of diff.communities) {
+    const byId = new Map(community.delta.principles.map((change) => [change.id, change]));
+    rows.push({
+      id: community.id,
+      line: csvLine([
+        community.id,
+        community.name,
+        'matched',
+        community.before.file,
+        community.after.file,
+        community.before.period,
+        community.after.period,
+        community.before.phase,
+        community.after.phase,
+        community.before.verdict,
+        community.after.verdict,
+        community.transition,
+        community.regression,
+        round2(community.before.overall),
+        round2(community.after.overall),
+        roundDelta(community.delta.overall),
+        ...principles.flatMap((id) => {
+          const change = byId.get(id);
+          return [round2(change?.before ?? null), round2(change?.after ?? null), roundDelta(change?.delta ?? null)];
+        }),
+      ]),
+    });
+  }
+  const unmatchedLine = (community: UnmatchedCommunity, status: 'added' | 'removed'): string => {
+    const pair = (value: string | number | null): (string | number | null)[] => (status === 'removed' ? [value, null] : [null, value]);
+    return csvLine([
+      community.id,
+      community.name,
+      status,
+      ...pair(community.file),
+      ...pair(community.period),
+      ...pair(community.phase),
+      ...pair(community.verdict),
+      null,
+      null,
+      ...pair(round2(community.overall)),
+      null,
+      ...principles.flatMap(() => [null, null, null]),
+    ]);
+  };
+  for (const community of diff.added) rows.push({ id: community.id, line: unmatchedLine(community, 'added') });
+  for (const community of diff.removed) rows.push({ id: community.id, line: unmatchedLine(community, 'removed') });
+  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return csvLine(header) + rows.map((row) => row.line).join('');
+}

@@ -1,0 +1,132 @@
+import type { ChalkInstance } from 'chalk';
+import type { AnswerValue, DiffResult, RegressionReason, RubricRef, Transition } from '../core/diff.js';
+import { GRADUATED, type Rubric } from '../core/model.js';
+import type { Verdict } from '../core/result.js';
+import { TOLERANCE } from '../core/scoring.js';
+import { labelsFor, type Labels } from '../i18n/labels.js';
+import { localize, type Language } from '../i18n/language.js';
+import { verdictLabel } from '../i18n/score-labels.js';
+import { round2 } from './numbers.js';
+
+/** Titles of the rubric's areas in the chosen language; ids where no rubric names them. */
+export interface DiffNames {
+  principle(id: string): string;
+  phase(id: string): string;
+}
+
+export interface DiffRenderOptions {
+  /** Language of the tool's labels. */
+  readonly lang: Language;
+  readonly colors: ChalkInstance;
+  readonly names: DiffNames;
+  /** The before and after paths as given on the command line. */
+  readonly sides: { readonly before: string; readonly after: string };
+}
+
+export type DiffRenderer = (diff: DiffResult, options: DiffRenderOptions) => string;
+
+/** Names from the rubrics the sides were scored with, the first rubric that knows an id winning. */
+export function namesFromRubrics(rubrics: readonly Rubric[], lang: string | undefined, tool: Language): DiffNames {
+  const principle = new Map<string, string>();
+  for (const rubric of rubrics) {
+    const language = lang ?? rubric.languages[0] ?? 'en';
+    for (const item of rubric.principles) if (!principle.has(item.id)) principle.set(item.id, localize(item.title, language, rubric));
+  }
+  return {
+    principle: (id) => principle.get(id) ?? id,
+    phase: (id) => (id === GRADUATED ? labelsFor(tool).diffGraduated : id),
+  };
+}
+
+/**
+ * A delta rounded to 2 decimals, half away from zero so a fall and a rise of the same size
+ * read the same. The delta of full-precision values is rounded, never a difference of rounded ones.
+ */
+export function roundDelta(delta: number | null): number | null {
+  if (delta === null) return null;
+  const rounded = Math.sign(delta) * round2(Math.abs(delta));
+  return rounded === 0 ? 0 : rounded;
+}
+
+export function scoreText(value: number | null): string {
+  return value === null ? '—' : round2(value).toFixed(2);
+}
+
+/** `▲ 8.20`, `▼ 6.25`, `0.00`, or `—` when either side has no score. */
+export function deltaText(delta: number | null, colors?: ChalkInstance): string {
+  if (delta === null) return '—';
+  const size = Math.abs(roundDelta(delta) ?? 0).toFixed(2);
+  if (delta > TOLERANCE) return colors ? colors.green(`▲ ${size}`) : `▲ ${size}`;
+  if (delta < -TOLERANCE) return colors ? colors.red(`▼ ${size}`) : `▼ ${size}`;
+  return colors ? colors.dim('0.00') : '0.00';
+}
+
+export function transitionText(transition: Transition, labels: Labels, colors?: ChalkInstance): string {
+  switch (transition) {
+    case 'advanced':
+      return colors ? colors.green(`▲ ${labels.diffAdvanced}`) : `▲ ${labels.diffAdvanced}`;
+    case 'regressed':
+      return colors ? colors.red(`▼ ${labels.diffRegressed}`) : `▼ ${labels.diffRegressed}`;
+    default:
+      return `= ${labels.diffUnchanged}`;
+  }
+}
+
+export function verdictText(verdict: Verdict, lang: Language): string {
+  return verdictLabel(verdict, lang);
+}
+
+export function answerText(answer: AnswerValue, labels: Labels): string {
+  if (answer === null) return labels.diffMissing;
+  if (answer === 'na') return labels.diffNa;
+  return String(answer);
+}
+
+/** One reason a community counts as a regression, e.g. `phase mandiri → berdaya` or `Harmony ▼ 5.00`. */
+export function reasonText(reason: RegressionReason, options: Pick<DiffRenderOptions, 'lang' | 'names'>): string {
+  const labels = labelsFor(options.lang);
+  switch (reason.kind) {
+    case 'phase':
+      return `${labels.diffPhaseWord} ${options.names.phase(reason.from)} → ${options.names.phase(reason.to)}`;
+    case 'overall':
+      return `${labels.overall} ${deltaText(reason.delta)}`;
+    default:
+      return `${options.names.principle(reason.id)} ${deltaText(reason.delta)}`;
+  }
+}
+
+function rubricText(rubrics: readonly RubricRef[]): string {
+  return rubrics.map((rubric) => `${rubric.id} ${rubric.version}`).join(', ');
+}
+
+/** "The two sides were scored with different rubric versions: p2kp 1.0.0 → p2kp 1.1.0." */
+export function versionsNote(diff: DiffResult, labels: Labels): string {
+  return `${labels.diffVersionsDiffer}: ${rubricText(diff.rubrics.before)} → ${rubricText(diff.rubrics.after)}. ${labels.diffSharedIndicators}`;
+}
+
+/** `2024 (9 assessments, examples/2024)` */
+export function sideText(diff: DiffResult, side: 'before' | 'after', path: string, labels: Labels): string {
+  const periods = diff.periods[side].join(', ');
+  return `${periods} (${diff.assessments[side]} ${labels.diffAssessments}, ${path})`;
+}
+
+export function countsText(diff: DiffResult, labels: Labels): string {
+  const summary = diff.summary;
+  return [
+    `${summary.matched} ${labels.diffMatched}`,
+    `${summary.advanced} ${labels.diffAdvanced}`,
+    `${summary.regressed} ${labels.diffRegressed}`,
+    `${summary.unchanged} ${labels.diffUnchanged}`,
+    `${summary.regressions} ${labels.diffRegressions} (${labels.diffTolerance} ${diff.tolerance} ${labels.diffPoints})`,
+    `${diff.added.length} ${labels.diffAddedCount}`,
+    `${diff.removed.length} ${labels.diffRemovedCount}`,
+  ].join(' · ');
+}
+
+/** The transition matrix: every phase in rubric order, `graduated` last, as rows (before) and columns (after). */
+export function transitionMatrix(diff: DiffResult): { readonly phases: readonly string[]; readonly count: (from: string, to: string) => number } {
+  const used = diff.summary.transitions.flatMap((entry) => [entry.from, entry.to]);
+  const phases = [...new Set([...diff.phases, ...used])];
+  const counts = new Map(diff.summary.transitions.map((entry) => [`${entry.from}\u0000${entry.to}`, entry.count]));
+  return { phases, count: (from, to) => counts.get(`${from}\u0000${to}`) ?? 0 };
+}

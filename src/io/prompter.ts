@@ -1,0 +1,120 @@
+import { confirm, input, select } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import { InterruptedError } from '../errors.js';
+import { colorsFor, type CommandContext, type GlobalOptions } from '../commands/context.js';
+
+export interface Choice<T> {
+  readonly value: T;
+  /** What the list shows. */
+  readonly name: string;
+  /** What stays on screen once chosen; default: the name. */
+  readonly short?: string;
+}
+
+export interface SelectQuestion<T> {
+  readonly message: string;
+  readonly choices: readonly Choice<T>[];
+  /** The choice the cursor starts on. */
+  readonly default?: T | undefined;
+}
+
+export interface InputQuestion {
+  readonly message: string;
+  /** Given back on a bare Enter. */
+  readonly default?: string | undefined;
+  /** Returns true, or the message to show while asking again. */
+  readonly validate?: ((value: string) => true | string) | undefined;
+}
+
+export interface ConfirmQuestion {
+  readonly message: string;
+  readonly default?: boolean | undefined;
+}
+
+/**
+ * The prompts an interview needs. The command takes one, so tests can script the answers;
+ * every method rejects with an InterruptedError when the user presses Ctrl-C.
+ */
+export interface Prompter {
+  select<T>(question: SelectQuestion<T>): Promise<T>;
+  input(question: InputQuestion): Promise<string>;
+  confirm(question: ConfirmQuestion): Promise<boolean>;
+  /** Text shown between prompts: section titles, the indicator's question and evidence hint. */
+  say(text: string): void;
+}
+
+/** The real prompter: @inquirer/prompts reading the context's stdin and drawing on its stderr (SPEC §5: prompts go to stderr). */
+export function createInquirerPrompter(ctx: CommandContext, options: GlobalOptions = {}): Prompter {
+  const colors = colorsFor(ctx.stderr, options, ctx.env);
+  const context = { input: ctx.stdin, output: ctx.stderr as unknown as NodeJS.WritableStream };
+  const theme = promptTheme(colors);
+  const rows = (): number => (ctx.stderr as { rows?: number }).rows ?? 24;
+  return {
+    select: <T>(question: SelectQuestion<T>) => interruptible(select<T>(selectConfig(question, colors, rows()), context)),
+    input: (question) =>
+      interruptible(
+        input(
+          {
+            message: question.message,
+            ...(question.default === undefined || question.default === '' ? {} : { default: question.default }),
+            ...(question.validate ? { validate: question.validate } : {}),
+            theme,
+          },
+          context,
+        ),
+      ),
+    confirm: (question) => interruptible(confirm({ message: question.message, ...(question.default === undefined ? {} : { default: question.default }), theme }, context)),
+    say: (text) => {
+      ctx.stderr.write(`${text}\n`);
+    },
+  };
+}
+
+/**
+ * The select prompt's configuration: every choice visible at once where the terminal allows
+ * (level descriptors wrap over several lines), no looping, and a help line without English words.
+ */
+export function selectConfig<T>(question: SelectQuestion<T>, colors: ChalkInstance, terminalRows: number) {
+  return {
+    message: question.message,
+    choices: question.choices.map((choice) => ({ value: choice.value, name: choice.name, short: choice.short ?? choice.name })),
+    ...(question.default === undefined ? {} : { default: question.default }),
+    loop: false,
+    pageSize: Math.max(7, terminalRows - 6),
+    theme: {
+      ...promptTheme(colors),
+      style: {
+        ...promptTheme(colors).style,
+        description: (text: string) => colors.cyan(text),
+        disabled: (text: string) => colors.dim(`- ${text}`),
+        keysHelpTip: () => colors.dim('↑↓ ⏎'),
+      },
+    },
+  };
+}
+
+/** Inquirer's default look, drawn with our chalk instance so --no-color and NO_COLOR hold. */
+export function promptTheme(colors: ChalkInstance) {
+  return {
+    prefix: { idle: colors.blue('?'), done: colors.green('✔') },
+    style: {
+      answer: (text: string) => colors.cyan(text),
+      message: (text: string) => colors.bold(text),
+      error: (text: string) => colors.red(`> ${text}`),
+      defaultAnswer: (text: string) => colors.dim(`(${text})`),
+      help: (text: string) => colors.dim(text),
+      highlight: (text: string) => colors.cyan(text),
+      key: (text: string) => colors.cyan.bold(`<${text}>`),
+    },
+  };
+}
+
+/** Ctrl-C makes inquirer reject with an ExitPromptError; the command knows it as an InterruptedError. */
+async function interruptible<T>(prompt: Promise<T>): Promise<T> {
+  try {
+    return await prompt;
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new InterruptedError();
+    throw error;
+  }
+}
