@@ -12,12 +12,12 @@ export interface AssessmentHeader {
   readonly phase: string | undefined;
 }
 
-/** Where a key goes when the file does not have it yet: before the first key that comes after it here. */
+/** Where a key goes when the file does not have it yet (see setOrdered). */
 const TOP_LEVEL_ORDER = ['rubric', 'community', 'period', 'assessed', 'assessors', 'phase', 'answers'];
 const COMMUNITY_ORDER = ['id', 'name', 'region'];
 const ANSWER_ORDER = ['level', 'na', 'note', 'evidence'];
-/** A `{level, note}` answer longer than this is written as a block map rather than on one line. */
-const FLOW_ANSWER_WIDTH = 72;
+/** An answer line (`  id: {level: 2, note: …}`) wider than this is written as a block map instead. */
+const FLOW_ANSWER_WIDTH = 100;
 
 /**
  * One assessment file edited through yaml's Document API, so a file edited by hand keeps its
@@ -48,8 +48,12 @@ export class AssessmentDocument {
     return new AssessmentDocument(this.doc.clone());
   }
 
+  /**
+   * The file's text. Flow collections are written `[a, b]` and `{level: 2, note: …}`, as in
+   * SPEC §3; long lines are not folded, so a hand-written `{level: 2, note: …}` stays on its line.
+   */
   toString(): string {
-    return this.doc.toString();
+    return this.doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
   }
 
   get header(): AssessmentHeader {
@@ -135,6 +139,8 @@ export class AssessmentDocument {
    */
   setAnswer(id: string, answer: Answer, indicatorOrder: readonly string[]): void {
     const answers = this.ensureAnswers();
+    // `answers: {}` as the interview first writes it grows into a block map, one answer a line.
+    answers.flow = false;
     const existing = answers.get(id, true);
     const note = answer.note !== undefined && answer.note.trim() !== '' ? answer.note : undefined;
     if (isMap(existing)) {
@@ -156,7 +162,8 @@ export class AssessmentDocument {
     const value: Record<string, unknown> = answer.kind === 'level' ? { level: answer.level } : { na: answer.reason };
     if (note !== undefined) value.note = note;
     const node = this.doc.createNode(value);
-    node.flow = JSON.stringify(value).length + id.length <= FLOW_ANSWER_WIDTH;
+    const flowText = Object.entries(value).map(([key, item]) => `${key}: ${String(item)}`).join(', ');
+    node.flow = `  ${id}: {${flowText}}`.length <= FLOW_ANSWER_WIDTH;
     setOrdered(this.doc, answers, id, node, indicatorOrder);
   }
 
@@ -205,8 +212,9 @@ function keyOf(pair: unknown): string | undefined {
 }
 
 /**
- * Sets `key` in `map`. An existing scalar value is changed in place, keeping its comment; a new
- * key is inserted before the first key that `order` puts after it, else at the end.
+ * Sets `key` in `map`. An existing scalar value is changed in place, keeping its comment. A new
+ * key goes right after the last key that `order` puts before it, else before the first key it
+ * puts after it, else at the end.
  */
 function setOrdered(doc: Document, map: YAMLMap, key: string, value: unknown, order: readonly string[]): void {
   const pair = map.items.find((item) => keyOf(item) === key);
@@ -231,9 +239,12 @@ function setOrdered(doc: Document, map: YAMLMap, key: string, value: unknown, or
   const node = isNodeLike(value) ? value : doc.createNode(value);
   const created = doc.createPair(key, node);
   const rank = order.indexOf(key);
-  const before = rank === -1 ? -1 : map.items.findIndex((item) => order.indexOf(keyOf(item) ?? '') > rank);
-  if (before === -1) map.items.push(created);
-  else map.items.splice(before, 0, created);
+  const ranks = map.items.map((item) => order.indexOf(keyOf(item) ?? ''));
+  const after = rank === -1 ? -1 : ranks.findLastIndex((other) => other !== -1 && other < rank);
+  const before = rank === -1 ? -1 : ranks.findIndex((other) => other > rank);
+  if (after !== -1) map.items.splice(after + 1, 0, created);
+  else if (before !== -1) map.items.splice(before, 0, created);
+  else map.items.push(created);
 }
 
 function isNodeLike(value: unknown): value is Node {

@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import { expandPaths } from '../io/expand-paths.js';
+import { parseYamlText, readTextFile } from '../io/yaml-source.js';
 import type { RubricSearch } from '../io/rubric-finder.js';
 import type { CommandContext } from '../commands/context.js';
 import type { ScoredDocument } from './process-file.js';
@@ -32,7 +34,10 @@ export function rubricSearchOf(ctx: CommandContext, inputRubrics: readonly strin
 export class DuplicateGuard {
   private readonly seen = new Map<string, string>();
 
-  admit(document: ScoredDocument): Finding | undefined {
+  /** `cwd` resolves the files' paths, to point the finding at the duplicate's community id. */
+  constructor(private readonly cwd: string) {}
+
+  async admit(document: ScoredDocument): Promise<Finding | undefined> {
     const key = `${document.community.id}\u0000${document.period}`;
     const first = this.seen.get(key);
     if (first === undefined) {
@@ -43,7 +48,16 @@ export class DuplicateGuard {
       code: 'duplicate-assessment',
       severity: 'error',
       file: document.file,
+      ...(await communityIdPosition(resolve(this.cwd, document.file), document.document)),
       args: { community: document.community.id, period: document.period, first },
     };
   }
+}
+
+/** The slow path, only for a duplicate: read the file again to find the line of its community id. */
+async function communityIdPosition(file: string, documentIndex: number): Promise<{ line: number; column: number } | undefined> {
+  const text = await readTextFile(file);
+  if (typeof text !== 'string') return undefined;
+  const document = parseYamlText(file, text).documents.find((candidate) => candidate.source.index === documentIndex);
+  return document?.source.positionOf(['community', 'id']);
 }

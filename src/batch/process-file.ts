@@ -54,7 +54,7 @@ export class FileProcessor {
   }
 
   async process(file: string, keepLoaded = false): Promise<FileOutcome> {
-    const { assessments, findings } = await loadAssessmentFile(file, this.finder, { rubricOverride: this.options.rubricOverride });
+    const { assessments, findings } = await loadAssessmentFile(file, this.finder, { rubricOverride: this.options.rubricOverride, cwd: this.options.search.cwd });
     const documents = assessments.map((loaded): ScoredDocument => {
       const { assessment } = loaded;
       return {

@@ -63,7 +63,7 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
   const catalog = new RubricCatalog(new RubricFinder(search), options.rubric);
   const summary = new SummaryBuilder();
   const groups = options.groupBy ? new GroupedSummary(options.groupBy) : undefined;
-  const guard = new DuplicateGuard();
+  const guard = new DuplicateGuard(ctx.cwd);
   let belowThreshold = 0;
   let notReady = 0;
   let scored = 0;
@@ -76,7 +76,7 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
       findings.push(...outcome.findings);
       await report(outcome.findings);
       for (const [position, document] of outcome.documents.entries()) {
-        const duplicate = guard.admit(document);
+        const duplicate = await guard.admit(document);
         if (duplicate) {
           findings.push(duplicate);
           await report([duplicate]);

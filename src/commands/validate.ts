@@ -26,14 +26,14 @@ export async function validateCommand(paths: readonly string[], options: Validat
     if ('code' in found) findings.push(found);
   }
 
-  const guard = new DuplicateGuard();
+  const guard = new DuplicateGuard(ctx.cwd);
   let assessments = 0;
   const progress = await startProgress(ctx, inputs.assessmentFiles.length);
   try {
     for await (const outcome of runBatch(inputs.assessmentFiles, { mode: 'validate', search, rubricOverride: options.rubric, onProgress: progress.update })) {
       findings.push(...outcome.findings);
       for (const document of outcome.documents) {
-        const duplicate = guard.admit(document);
+        const duplicate = await guard.admit(document);
         if (duplicate) findings.push(duplicate);
         else assessments += 1;
       }

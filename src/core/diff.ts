@@ -170,7 +170,8 @@ export interface DiffOptions {
   readonly detail?: boolean | undefined;
   /**
    * Indicator ids in rubric order by `rubricKey`. With `detail`, changes are listed on the ids both
-   * sides' rubrics share. Without an entry, the ids answered on either side are compared.
+   * sides' rubrics share. Without an entry, the ids answered on either side are compared, in the order the answers
+   * were written (after side first).
    */
   readonly indicatorsByRubric?: ReadonlyMap<string, readonly string[]> | undefined;
 }
@@ -303,7 +304,7 @@ function indicatorChanges(before: DiffSubject, after: DiffSubject, options: Diff
     const shared = new Set(beforeIds);
     ids = afterIds.filter((id) => shared.has(id));
   } else {
-    ids = [...new Set([...Object.keys(before.answers), ...Object.keys(after.answers)])].sort();
+    ids = [...new Set([...Object.keys(after.answers), ...Object.keys(before.answers)])];
   }
   const changes: IndicatorChange[] = [];
   for (const id of ids) {

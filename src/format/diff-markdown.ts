@@ -14,9 +14,19 @@ import {
   type DiffRenderOptions,
 } from './diff-view.js';
 
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Text safe inside a Markdown table cell: no pipes or line breaks, no accidental markup. */
 function cell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`<>[\]])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+/** GitHub cuts a comment at 65,536 characters: long lists are cut short and point to the CSV. */
+const MAX_ROWS = 100;
+
+function capped<T>(rows: readonly T[], labels: Labels): { readonly rows: readonly T[]; readonly note: string } {
+  if (rows.length <= MAX_ROWS) return { rows, note: '' };
+  return { rows: rows.slice(0, MAX_ROWS), note: `\n\n… +${rows.length - MAX_ROWS} ${labels.diffMoreRows}` };
 }
 
 function tableOf(head: readonly string[], rows: readonly (readonly string[])[], rightFrom = head.length): string {
@@ -55,17 +65,19 @@ function indicatorTable(diff: DiffResult, labels: Labels): string {
     (community.indicators ?? []).map((change) => [cell(community.id), `\`${change.id}\``, answerText(change.before, labels), answerText(change.after, labels)]),
   );
   if (rows.length === 0) return labels.diffNoIndicatorChanges;
-  return tableOf([labels.diffCommunity, labels.indicator, labels.diffBefore, labels.diffAfter], rows);
+  const shown = capped(rows, labels);
+  return tableOf([labels.diffCommunity, labels.indicator, capitalise(labels.diffBefore), capitalise(labels.diffAfter)], shown.rows) + shown.note;
 }
 
-function unmatchedList(title: string, communities: readonly UnmatchedCommunity[]): string {
-  const items = communities.map((community) => `- ${cell(community.id)} ${cell(community.name)} (\`${community.file}\`)`);
-  return [`**${title}** (${communities.length})`, '', ...items].join('\n');
+function unmatchedList(title: string, communities: readonly UnmatchedCommunity[], labels: Labels): string {
+  const shown = capped(communities, labels);
+  const items = shown.rows.map((community) => `- ${cell(community.id)} ${cell(community.name)} (\`${community.file}\`)`);
+  return [`**${title}** (${communities.length})`, '', ...items].join('\n') + shown.note;
 }
 
 /**
- * A pull-request comment: the summary first, then the communities that changed phase or
- * regressed; the full per-area table folds away in <details>.
+ * A pull-request comment: the summary first, then the communities that regressed or changed
+ * phase; the full per-area table folds away in <details>. Long lists are cut to fit a comment.
  */
 export function renderDiffMarkdown(diff: DiffResult, options: DiffRenderOptions): string {
   const labels = labelsFor(options.lang);
@@ -95,25 +107,27 @@ export function renderDiffMarkdown(diff: DiffResult, options: DiffRenderOptions)
   ]);
   parts.push(`**${labels.diffPhaseTransitions}**\n\n${tableOf([cell(labels.diffFromTo), ...matrix.phases.map(names.phase)], matrixRows, 1)}`);
 
-  const notable = diff.communities.filter((community) => community.transition !== 'unchanged' || community.regression);
+  // Regressions first, so they survive the cut in a large set.
+  const notable = [
+    ...diff.communities.filter((community) => community.regression),
+    ...diff.communities.filter((community) => !community.regression && community.transition !== 'unchanged'),
+  ];
+  const head = [labels.diffCommunity, labels.overall, 'Δ', labels.phase, labels.diffVerdict, labels.diffTransition, labels.diffRegression];
   parts.push(`#### ${labels.diffChangedOrRegressed} (${notable.length})`);
-  parts.push(
-    notable.length === 0
-      ? labels.diffNothingChanged
-      : tableOf(
-          [labels.diffCommunity, labels.overall, 'Δ', labels.phase, labels.diffVerdict, labels.diffTransition, labels.diffRegression],
-          communityRows(notable, options, labels),
-        ),
-  );
+  if (diff.communities.length === 0) {
+    parts.push(labels.diffNoneMatched);
+  } else if (notable.length === 0) {
+    parts.push(labels.diffNothingChanged);
+  } else {
+    const shown = capped(notable, labels);
+    parts.push(tableOf(head, communityRows(shown.rows, options, labels)) + shown.note);
+  }
 
-  if (diff.added.length > 0) parts.push(unmatchedList(labels.diffAdded, diff.added));
-  if (diff.removed.length > 0) parts.push(unmatchedList(labels.diffRemoved, diff.removed));
+  if (diff.added.length > 0) parts.push(unmatchedList(labels.diffAdded, diff.added, labels));
+  if (diff.removed.length > 0) parts.push(unmatchedList(labels.diffRemoved, diff.removed, labels));
 
-  if (diff.communities.length > 0) {
-    const everyone = tableOf(
-      [labels.diffCommunity, labels.overall, 'Δ', labels.phase, labels.diffVerdict, labels.diffTransition, labels.diffRegression],
-      communityRows(diff.communities, options, labels),
-    );
+  if (diff.communities.length > 0 && diff.communities.length <= MAX_ROWS) {
+    const everyone = tableOf(head, communityRows(diff.communities, options, labels));
     parts.push(`<details><summary>${labels.diffEveryCommunity}</summary>\n\n${everyone}\n\n${areaTable(diff, options, labels)}\n\n</details>`);
   }
   if (diff.communities.some((community) => community.indicators !== undefined)) {

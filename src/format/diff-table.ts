@@ -15,11 +15,13 @@ import {
   type DiffRenderOptions,
 } from './diff-view.js';
 
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** Box tables whose colour comes only from our chalk instance: cli-table3's own head and border colours are off. */
 function newTable(head: readonly string[], options: DiffRenderOptions, extra: { colWidths?: (number | null)[]; alignRight?: number } = {}): Table.Table {
   const table = new Table({
     head: head.map((text) => options.colors.bold(text)),
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1 },
+    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
     wordWrap: true,
     wrapOnWordBoundary: true,
     ...(extra.colWidths ? { colWidths: extra.colWidths } : {}),
@@ -55,7 +57,7 @@ function principleTable(diff: DiffResult, options: DiffRenderOptions): string {
   const labels = labelsFor(options.lang);
   const titles = diff.principles.map((id) => options.names.principle(id));
   const table = newTable([labels.diffCommunity, ...titles], options, {
-    colWidths: [null, ...titles.map((title) => Math.max(10, Math.min(16, title.length + 2)))],
+    colWidths: [null, ...titles.map((title) => Math.max(10, Math.min(20, title.length + 2)))],
     alignRight: 1,
   });
   for (const community of diff.communities) {
@@ -84,7 +86,7 @@ function indicatorTable(communities: readonly CommunityDiff[], options: DiffRend
   const labels = labelsFor(options.lang);
   const rows = communities.flatMap((community) => (community.indicators ?? []).map((change) => ({ community, change })));
   if (rows.length === 0) return labels.diffNoIndicatorChanges;
-  const table = newTable([labels.diffCommunity, labels.indicator, labels.diffBefore, labels.diffAfter], options);
+  const table = newTable([labels.diffCommunity, labels.indicator, capitalise(labels.diffBefore), capitalise(labels.diffAfter)], options);
   for (const { community, change } of rows) {
     const rise = typeof change.before === 'number' && typeof change.after === 'number' ? change.after - change.before : 0;
     const after = answerText(change.after, labels);

@@ -117,7 +117,7 @@ export function countsText(diff: DiffResult, labels: Labels): string {
     `${summary.advanced} ${labels.diffAdvanced}`,
     `${summary.regressed} ${labels.diffRegressed}`,
     `${summary.unchanged} ${labels.diffUnchanged}`,
-    `${summary.regressions} ${labels.diffRegressions} (${labels.diffTolerance} ${diff.tolerance} ${labels.diffPoints})`,
+    `${labels.diffRegressions}: ${summary.regressions} (${labels.diffTolerance} ${diff.tolerance} ${labels.diffPoints})`,
     `${diff.added.length} ${labels.diffAddedCount}`,
     `${diff.removed.length} ${labels.diffRemovedCount}`,
   ].join(' · ');

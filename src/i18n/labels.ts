@@ -33,6 +33,7 @@ const en = {
   templateAnswer: 'a level',
   assessNoTerminal: 'assess is an interactive interview and needs a terminal: stdin, stdout and stderr must be a TTY.',
   assessNoTerminalHint: 'To work from files instead: swadaya template --rubric {rubric} > {file}, fill it in, then: swadaya score {file}',
+  assessNoTerminalHintExisting: 'To work from the file instead, edit {file} by hand (swadaya template --rubric {rubric} prints every question and level), then: swadaya score {file}',
   assessCommunity: 'Community',
   assessCommunityId: 'Community id (e.g. the village code)',
   assessCommunityName: 'Community name',
@@ -52,10 +53,12 @@ const en = {
   assessResuming: 'Resuming {file} ({rubric}): {answered} of {total} indicators answered.',
   assessReviewing: 'Reviewing {file} ({rubric}): every answer, the current one preselected.',
   assessAllAnswered: 'All {total} indicators are answered. Go through them again?',
+  assessYes: 'Yes',
+  assessNo: 'No',
   assessSaved: 'Saved to {file}',
   assessStillMissing: '{count} indicator(s) still unanswered. Answer them with: {command}',
   assessInterrupted: 'Interrupted. {answered} of {total} answers are saved in {file}.',
-  assessNothingSaved: 'Interrupted before the first answer; {file} was not created.',
+  assessNothingSaved: 'Interrupted before the first answer; nothing was saved.',
   assessResume: 'Resume with: {command}',
   assessInvalidFile: '{file} has errors, so assess left it untouched. Fix them, then run assess again (swadaya validate {file} checks the file).',
   assessMultipleDocuments: '{file} holds {count} assessments; assess works on a file that holds one. Move each into its own file.',
@@ -108,6 +111,7 @@ const en = {
   diffNoAssessment: 'holds no valid assessment to compare',
   diffAddedCount: 'added',
   diffRemovedCount: 'removed',
+  diffMoreRows: 'more; --format csv lists every community.',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -144,6 +148,7 @@ const id: Record<LabelKey, string> = {
   templateAnswer: 'sebuah tingkat',
   assessNoTerminal: 'assess adalah wawancara interaktif dan memerlukan terminal: stdin, stdout dan stderr harus berupa TTY.',
   assessNoTerminalHint: 'Untuk bekerja dengan berkas: swadaya template --rubric {rubric} > {file}, isi berkasnya, lalu: swadaya score {file}',
+  assessNoTerminalHintExisting: 'Untuk bekerja dengan berkas, sunting {file} secara manual (swadaya template --rubric {rubric} mencetak setiap pertanyaan dan tingkat), lalu: swadaya score {file}',
   assessCommunity: 'Komunitas',
   assessCommunityId: 'Id komunitas (mis. kode desa/kelurahan)',
   assessCommunityName: 'Nama komunitas',
@@ -163,10 +168,12 @@ const id: Record<LabelKey, string> = {
   assessResuming: 'Melanjutkan {file} ({rubric}): {answered} dari {total} indikator sudah dijawab.',
   assessReviewing: 'Meninjau {file} ({rubric}): setiap jawaban, dengan jawaban sekarang sudah terpilih.',
   assessAllAnswered: 'Semua {total} indikator sudah dijawab. Tinjau ulang?',
+  assessYes: 'Ya',
+  assessNo: 'Tidak',
   assessSaved: 'Tersimpan di {file}',
   assessStillMissing: '{count} indikator belum dijawab. Jawab dengan: {command}',
   assessInterrupted: 'Dihentikan. {answered} dari {total} jawaban tersimpan di {file}.',
-  assessNothingSaved: 'Dihentikan sebelum jawaban pertama; {file} tidak dibuat.',
+  assessNothingSaved: 'Dihentikan sebelum jawaban pertama; belum ada yang disimpan.',
   assessResume: 'Lanjutkan dengan: {command}',
   assessInvalidFile: '{file} memiliki kesalahan, jadi assess tidak mengubahnya. Perbaiki dulu, lalu jalankan assess lagi (swadaya validate {file} memeriksa berkasnya).',
   assessMultipleDocuments: '{file} berisi {count} penilaian; assess bekerja pada berkas berisi satu penilaian. Pindahkan masing-masing ke berkasnya sendiri.',
@@ -219,6 +226,7 @@ const id: Record<LabelKey, string> = {
   diffNoAssessment: 'tidak berisi penilaian sah untuk dibandingkan',
   diffAddedCount: 'baru',
   diffRemovedCount: 'hilang',
+  diffMoreRows: 'lagi; --format csv memuat semua komunitas.',
 };
 
 const tables: Record<Language, Record<LabelKey, string>> = { en, id };

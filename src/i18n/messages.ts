@@ -8,6 +8,23 @@ interface Entry {
   readonly id: Wording;
 }
 
+/** JSON types (ajv's names, `a|b` or `a,b` for several) in the reader's words. */
+const TYPE_WORDS: Record<Language, Record<string, string>> = {
+  en: {
+    object: 'a map (key: value)', array: 'a list', 'string-list': 'a list of strings', string: 'a string',
+    integer: 'a whole number', number: 'a number', boolean: 'true or false', null: 'empty',
+  },
+  id: {
+    object: 'peta (kunci: nilai)', array: 'daftar', 'string-list': 'daftar string', string: 'string (teks)',
+    integer: 'bilangan bulat', number: 'angka', boolean: 'true atau false', null: 'kosong',
+  },
+};
+const typeWords = (types: string | number | undefined, lang: Language): string =>
+  String(types ?? '')
+    .split(/[,|]/)
+    .map((type) => TYPE_WORDS[lang][type] ?? type)
+    .join(lang === 'id' ? ' atau ' : ' or ');
+
 const didYouMean = (args: Args, lang: Language): string =>
   args.suggestion ? (lang === 'id' ? ` Maksud Anda "${args.suggestion}"?` : ` Did you mean "${args.suggestion}"?`) : '';
 
@@ -44,8 +61,8 @@ const catalogue: Record<string, Entry> = {
     id: (a) => `pola ${a.pattern} tidak cocok dengan berkas apa pun.`,
   },
   'duplicate-key': {
-    en: () => 'this key appears twice in the same map. Keep one of them.',
-    id: () => 'kunci ini muncul dua kali dalam peta yang sama. Pertahankan salah satunya.',
+    en: (a) => `the key ${a.key ? `"${a.key}" ` : ''}appears twice in the same map. Keep one of them.`,
+    id: (a) => `kunci ${a.key ? `"${a.key}" ` : 'ini '}muncul dua kali dalam peta yang sama. Pertahankan salah satunya.`,
   },
   'yaml-syntax': {
     en: (a) => `YAML syntax error: ${a.detail}. Check indentation, quotes and brackets here.`,
@@ -60,7 +77,7 @@ const catalogue: Record<string, Entry> = {
     id: (a) => `alias YAML tidak dapat diselesaikan (${a.detail}). Tulis nilainya langsung, tanpa anchor dan alias.`,
   },
   'not-a-map': {
-    en: (a) => `the top level of a ${a.what} must be a map of keys (rubric:, community:, …), not a list or a single value.`,
+    en: (a) => `the top level of ${a.what === 'assessment' ? 'an' : 'a'} ${a.what} must be a map of keys (${a.what === 'assessment' ? 'rubric:, community:, period:, answers:' : 'id:, title:, …'}), not a list or a single value.`,
     id: (a) => `tingkat teratas ${a.what === 'assessment' ? 'penilaian' : a.what === 'principle' ? 'prinsip' : 'rubrik'} harus berupa peta kunci (rubric:, community:, …), bukan daftar atau satu nilai.`,
   },
   'unknown-key': {
@@ -72,8 +89,14 @@ const catalogue: Record<string, Entry> = {
     id: (a) => `${a.field} memerlukan kunci "${a.key}". Tambahkan.`,
   },
   'wrong-type': {
-    en: (a) => `${a.field} must be a ${a.expected}.`,
-    id: (a) => `${a.field} harus berupa ${a.expected}.`,
+    en: (a) => `${a.field} must be ${typeWords(a.expected, 'en')}${a.found ? `, not ${typeWords(a.found, 'en')}` : ''}.`,
+    id: (a) => `${a.field} harus berupa ${typeWords(a.expected, 'id')}${a.found ? `, bukan ${typeWords(a.found, 'id')}` : ''}.`,
+  },
+  'answers-not-a-map': {
+    en: (a) =>
+      `answers must be a map from indicator id to answer, one per line (integration.joint-planning: 3), not ${typeWords(a.found, 'en')}.${a.found === 'array' ? ' Remove the "- " in front of each answer.' : ''}`,
+    id: (a) =>
+      `answers harus berupa peta dari id indikator ke jawaban, satu per baris (integration.joint-planning: 3), bukan ${typeWords(a.found, 'id')}.${a.found === 'array' ? ' Hapus "- " di depan setiap jawaban.' : ''}`,
   },
   'not-allowed-value': {
     en: (a) => `${a.field} must be one of: ${a.allowed}.`,
@@ -215,8 +238,8 @@ const catalogue: Record<string, Entry> = {
     id: (a) => `komunitas ${a.community} muncul lebih dari sekali di sisi ${a.side === 'before' ? 'sebelum' : a.side === 'after' ? 'sesudah' : a.side} (juga di ${a.first}). Tiap sisi diff memuat satu penilaian per komunitas.`,
   },
   'symlink-loop': {
-    en: () => 'a symbolic link loop; it was skipped.',
-    id: () => 'lingkaran tautan simbolik; dilewati.',
+    en: () => 'a symbolic link that leads back to itself; it was skipped. Remove the link or point it at a real file or directory.',
+    id: () => 'tautan simbolik yang mengarah kembali ke dirinya sendiri; dilewati. Hapus tautannya atau arahkan ke berkas atau direktori yang nyata.',
   },
 };
 

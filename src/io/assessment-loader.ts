@@ -1,8 +1,9 @@
+import { resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import { GRADUATED, type Answer, type Assessment, type Community, type Rubric } from '../core/model.js';
 import { closestMatch } from '../core/suggest.js';
 import { validateAssessment } from '../schema/generated/validators.js';
-import { schemaFindings } from '../schema/schema-findings.js';
+import { kindOf, schemaFindings } from '../schema/schema-findings.js';
 import type { RubricFinder } from './rubric-finder.js';
 import { isPlainObject } from './rubric-loader.js';
 import { parseYamlText, readTextFile, type YamlDocument } from './yaml-source.js';
@@ -25,14 +26,16 @@ export interface AssessmentFileResult {
 export interface AssessmentLoadOptions {
   /** `--rubric PATH|ID`: overrides the rubric each file names. */
   readonly rubricOverride?: string | undefined;
+  /** Relative file names are read from here; findings keep the name as given. Default: the process's. */
+  readonly cwd?: string | undefined;
 }
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const ANSWER_KEYS = ['level', 'na', 'note', 'evidence'];
 
 export async function loadAssessmentFile(file: string, finder: RubricFinder, options: AssessmentLoadOptions = {}): Promise<AssessmentFileResult> {
-  const text = await readTextFile(file);
-  if (typeof text !== 'string') return { file, assessments: [], findings: [text] };
+  const text = await readTextFile(options.cwd === undefined ? file : resolve(options.cwd, file));
+  if (typeof text !== 'string') return { file, assessments: [], findings: [{ ...text, file }] };
   return loadAssessmentText(file, text, finder, options);
 }
 
@@ -72,7 +75,11 @@ async function checkAssessment(
   const community = data.community;
   const communityId = isPlainObject(community) ? community.id : undefined;
   if (typeof communityId === 'number' || typeof communityId === 'boolean') {
-    errors.push(source.finding('community-id-not-string', ['community', 'id'], { value: String(communityId) }));
+    // The source text, not the number: YAML reads 0173011004 as 173011004, and the zero matters.
+    errors.push(source.finding('community-id-not-string', ['community', 'id'], { value: source.sourceText(['community', 'id']) ?? String(communityId) }));
+  }
+  if (data.answers !== undefined && data.answers !== null && !isPlainObject(data.answers)) {
+    errors.push(source.finding('answers-not-a-map', ['answers'], { found: kindOf(data.answers) }));
   }
   const period = normalisePeriod(data.period);
   if (data.period !== undefined && period === undefined) {
@@ -81,7 +88,7 @@ async function checkAssessment(
   errors.push(
     ...schemaFindings(validateAssessment, data, source, {
       skip: (path) =>
-        (path[0] === 'answers' && path.length >= 2) ||
+        (path[0] === 'answers' && (path.length >= 2 || !isPlainObject(data.answers))) ||
         (path[0] === 'period' && path.length === 1) ||
         (path[0] === 'community' && path[1] === 'id' && typeof communityId !== 'string' && communityId !== undefined),
     }),
@@ -200,10 +207,10 @@ function readAnswer(id: string, value: unknown, allowsNa: boolean, maxLevel: num
     }
   }
   const note = value.note;
-  if (note !== undefined && typeof note !== 'string') errors.push(source.finding('wrong-type', [...path, 'note'], { field: `answers.${id}.note`, expected: 'string' }));
+  if (note !== undefined && typeof note !== 'string') errors.push(source.finding('wrong-type', [...path, 'note'], { field: `answers.${id}.note`, expected: 'string', found: kindOf(note) }));
   const evidence = typeof value.evidence === 'string' ? [value.evidence] : value.evidence;
   if (evidence !== undefined && !(Array.isArray(evidence) && evidence.every((item) => typeof item === 'string'))) {
-    errors.push(source.finding('wrong-type', [...path, 'evidence'], { field: `answers.${id}.evidence`, expected: 'list of strings' }));
+    errors.push(source.finding('wrong-type', [...path, 'evidence'], { field: `answers.${id}.evidence`, expected: 'string-list', found: kindOf(value.evidence) }));
   }
   if ('na' in value) {
     if ('level' in value) errors.push(source.finding('level-and-na', path, { id }));

@@ -1,9 +1,8 @@
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { parse } from 'yaml';
 import { basename, join, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Finding } from '../core/finding.js';
-import { fileFinding, readFailure } from './yaml-source.js';
+import { fileFinding, parseYamlText, readFailure } from './yaml-source.js';
 
 export interface InputEntry {
   readonly kind: 'assessment' | 'rubric';
@@ -104,7 +103,8 @@ async function walk(dir: string, cwd: string, visited: Set<string>, entries: Inp
 /** The principle files a rubric manifest names: they belong to the rubric, not to the assessments beside it. */
 async function principleFilesOf(manifest: string): Promise<Set<string>> {
   try {
-    const data: unknown = parse(await readFile(manifest, 'utf8'));
+    // The same safe parse as every other read: no tags, bounded aliases, no warnings printed.
+    const data = parseYamlText(manifest, await readFile(manifest, 'utf8')).documents[0]?.data;
     const principles = (data as { principles?: unknown } | null)?.principles;
     return new Set(Array.isArray(principles) ? principles.filter((entry): entry is string => typeof entry === 'string') : []);
   } catch {

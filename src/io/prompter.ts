@@ -1,4 +1,5 @@
-import { confirm, input, select } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
+import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
 import { InterruptedError } from '../errors.js';
 import { colorsFor, type CommandContext, type GlobalOptions } from '../commands/context.js';
@@ -26,11 +27,6 @@ export interface InputQuestion {
   readonly validate?: ((value: string) => true | string) | undefined;
 }
 
-export interface ConfirmQuestion {
-  readonly message: string;
-  readonly default?: boolean | undefined;
-}
-
 /**
  * The prompts an interview needs. The command takes one, so tests can script the answers;
  * every method rejects with an InterruptedError when the user presses Ctrl-C.
@@ -38,7 +34,6 @@ export interface ConfirmQuestion {
 export interface Prompter {
   select<T>(question: SelectQuestion<T>): Promise<T>;
   input(question: InputQuestion): Promise<string>;
-  confirm(question: ConfirmQuestion): Promise<boolean>;
   /** Text shown between prompts: section titles, the indicator's question and evidence hint. */
   say(text: string): void;
 }
@@ -49,8 +44,9 @@ export function createInquirerPrompter(ctx: CommandContext, options: GlobalOptio
   const context = { input: ctx.stdin, output: ctx.stderr as unknown as NodeJS.WritableStream };
   const theme = promptTheme(colors);
   const rows = (): number => (ctx.stderr as { rows?: number }).rows ?? 24;
+  const columns = (): number => ctx.stderr.columns ?? 80;
   return {
-    select: <T>(question: SelectQuestion<T>) => interruptible(select<T>(selectConfig(question, colors, rows()), context)),
+    select: <T>(question: SelectQuestion<T>) => interruptible(select<T>(selectConfig(question, colors, rows(), columns()), context)),
     input: (question) =>
       interruptible(
         input(
@@ -63,9 +59,8 @@ export function createInquirerPrompter(ctx: CommandContext, options: GlobalOptio
           context,
         ),
       ),
-    confirm: (question) => interruptible(confirm({ message: question.message, ...(question.default === undefined ? {} : { default: question.default }), theme }, context)),
     say: (text) => {
-      ctx.stderr.write(`${text}\n`);
+      ctx.stderr.write(`${wrapText(text, columns())}\n`);
     },
   };
 }
@@ -74,10 +69,15 @@ export function createInquirerPrompter(ctx: CommandContext, options: GlobalOptio
  * The select prompt's configuration: every choice visible at once where the terminal allows
  * (level descriptors wrap over several lines), no looping, and a help line without English words.
  */
-export function selectConfig<T>(question: SelectQuestion<T>, colors: ChalkInstance, terminalRows: number) {
+export function selectConfig<T>(question: SelectQuestion<T>, colors: ChalkInstance, terminalRows: number, terminalColumns = 80) {
   return {
     message: question.message,
-    choices: question.choices.map((choice) => ({ value: choice.value, name: choice.name, short: choice.short ?? choice.name })),
+    // The cursor column takes 2; a long descriptor continues under its own text, not under the cursor.
+    choices: question.choices.map((choice) => ({
+      value: choice.value,
+      name: wrapText(choice.name, terminalColumns - 2, '  '),
+      short: choice.short ?? choice.name,
+    })),
     ...(question.default === undefined ? {} : { default: question.default }),
     loop: false,
     pageSize: Math.max(7, terminalRows - 6),
@@ -91,6 +91,32 @@ export function selectConfig<T>(question: SelectQuestion<T>, colors: ChalkInstan
       },
     },
   };
+}
+
+/**
+ * Breaks `text` at spaces so no line is wider than `width` columns (escape codes take none);
+ * continuation lines start with `indent`. A word longer than a line stays whole.
+ */
+export function wrapText(text: string, width: number, indent = ''): string {
+  return text
+    .split('\n')
+    .map((paragraph) => {
+      const lines: string[] = [];
+      let line = '';
+      for (const word of paragraph.split(' ')) {
+        const candidate = line === '' ? word : `${line} ${word}`;
+        const prefix = lines.length === 0 ? '' : indent;
+        if (line !== '' && stripVTControlCharacters(prefix + candidate).length > width) {
+          lines.push(prefix + line);
+          line = word;
+        } else {
+          line = candidate;
+        }
+      }
+      lines.push((lines.length === 0 ? '' : indent) + line);
+      return lines.join('\n');
+    })
+    .join('\n');
 }
 
 /** Inquirer's default look, drawn with our chalk instance so --no-color and NO_COLOR hold. */

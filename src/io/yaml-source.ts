@@ -1,9 +1,16 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isNode, isPair, isScalar, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isNode, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Finding } from '../core/finding.js';
 
 /** yaml's own default is 100; real rubrics and assessments use none. A bomb stops here. */
 const MAX_ALIAS_COUNT = 50;
+
+/**
+ * Rubrics and assessments are plain data: the YAML 1.2 core schema even under a `%YAML 1.1`
+ * directive, and none of the tags that construct objects (!!binary, !!set, !!omap, !!timestamp,
+ * merge keys). Any other tag is reported as `yaml-tag`.
+ */
+const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, schema: 'core', resolveKnownTags: false, merge: false } as const;
 
 export type YamlPath = readonly (string | number)[];
 
@@ -49,6 +56,12 @@ export class YamlDocument {
       node = next;
     }
     return this.locate(offset);
+  }
+
+  /** The text of the scalar at `path` as written in the file, before YAML read it as a number. */
+  sourceText(path: YamlPath): string | undefined {
+    const node = this.doc.getIn(path, true);
+    return isScalar(node) && node.range ? this.text.slice(node.range[0], node.range[1]) : undefined;
   }
 
   finding(
@@ -125,7 +138,7 @@ export function decodeText(file: string, bytes: Uint8Array): string | Finding {
 
 /** Parses every YAML document of a text. Never throws. */
 export function parseYamlText(file: string, text: string): ParsedYamlFile {
-  const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false });
+  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];
   const documents = docs
     .map((doc, index) => parseDocument(new YamlDocument(file, text, index, doc)))
@@ -138,28 +151,51 @@ export function parseYamlText(file: string, text: string): ParsedYamlFile {
 function parseDocument(source: YamlDocument): ParsedYamlDocument {
   const { doc } = source;
   const findings: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (code: string, offset: number, args: Record<string, string>): void => {
+    // One finding per place: yaml often reports one slip twice, and deep nesting at every level.
+    const key = args.detail === TOO_DEEP ? TOO_DEEP : `${code}:${offset}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    findings.push({ code, severity: 'error', file: source.file, ...source.locate(offset), args });
+  };
   for (const error of doc.errors) {
-    const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
-    const detail = firstLine(error.message);
-    findings.push({ code, severity: 'error', file: source.file, ...source.locate(error.pos[0]), args: { detail } });
+    if (error.code === 'DUPLICATE_KEY') add('duplicate-key', error.pos[0], { key: keyAt(doc, error.pos[0]) });
+    else add('yaml-syntax', error.pos[0], { detail: detailOf(error.message) });
   }
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
-      const tag = /Unresolved tag: (\S+)/.exec(warning.message)?.[1] ?? '';
-      findings.push({ code: 'yaml-tag', severity: 'error', file: source.file, ...source.locate(warning.pos[0]), args: { tag } });
+      const tag = (/Unresolved tag: (\S+)/.exec(warning.message)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
+      add('yaml-tag', warning.pos[0], { tag });
     }
   }
   if (findings.length > 0) return { source, data: undefined, findings };
   try {
     return { source, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), findings };
   } catch (error) {
-    const detail = firstLine(error instanceof Error ? error.message : String(error));
-    const offset = doc.contents?.range?.[0] ?? 0;
-    return { source, data: undefined, findings: [{ code: 'yaml-alias', severity: 'error', file: source.file, ...source.locate(offset), args: { detail } }] };
+    const detail = detailOf(error instanceof Error ? error.message : String(error));
+    add(/alias/i.test(detail) ? 'yaml-alias' : 'yaml-syntax', doc.contents?.range?.[0] ?? 0, { detail });
+    return { source, data: undefined, findings };
   }
 }
 
-function firstLine(message: string): string {
+/** The key that starts at `offset`, for naming a duplicate key. */
+function keyAt(doc: Document.Parsed, offset: number): string {
+  let key = '';
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      key = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return key;
+}
+
+const TOO_DEEP = 'the document is nested too deeply';
+
+function detailOf(message: string): string {
+  if (message.includes('Maximum call stack size exceeded')) return TOO_DEEP;
   return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 }
 

@@ -34,7 +34,7 @@ export function schemaFindings(
   for (const error of collapse(validate.errors ?? [])) {
     const path = pointerToPath(error.instancePath);
     if (options.skip?.(path)) continue;
-    const finding = toFinding(error, [...basePath, ...path], path, source);
+    const finding = toFinding(error, [...basePath, ...path], path, source, data);
     const key = `${finding.code}:${finding.line}:${finding.column}:${JSON.stringify(finding.args)}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -66,7 +66,7 @@ function dedupeByPath(errors: SchemaError[]): SchemaError[] {
   return [...byPath.values()];
 }
 
-function toFinding(error: SchemaError, fullPath: YamlPath, path: readonly (string | number)[], source: YamlDocument): Finding {
+function toFinding(error: SchemaError, fullPath: YamlPath, path: readonly (string | number)[], source: YamlDocument, data: unknown): Finding {
   const field = describePath(path);
   const params = error.params;
   switch (error.keyword) {
@@ -79,7 +79,7 @@ function toFinding(error: SchemaError, fullPath: YamlPath, path: readonly (strin
     case 'required':
       return source.finding('missing-key', fullPath, { key: String(params.missingProperty), field });
     case 'type':
-      return source.finding('wrong-type', fullPath, { field, expected: String(params.type).replace(',', ' or ') });
+      return source.finding('wrong-type', fullPath, { field, expected: String(params.type), found: kindOf(valueAt(data, path)) });
     case 'enum':
       return source.finding('not-allowed-value', fullPath, { field, allowed: (params.allowedValues as unknown[]).join(', ') });
     case 'pattern':
@@ -101,6 +101,21 @@ function toFinding(error: SchemaError, fullPath: YamlPath, path: readonly (strin
     default:
       return source.finding('schema', fullPath, { field, detail: error.message ?? error.keyword });
   }
+}
+
+/** The JSON type of a value, as ajv names types; the message catalogue words it. */
+export function kindOf(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') return 'object';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+function valueAt(data: unknown, path: readonly (string | number)[]): unknown {
+  let value = data;
+  for (const step of path) value = typeof value === 'object' && value !== null && Object.hasOwn(value, step) ? (value as Record<string, unknown>)[step] : undefined;
+  return value;
 }
 
 function comparisonOf(keyword: string): string {

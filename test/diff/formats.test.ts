@@ -1,0 +1,74 @@
+import { Chalk } from 'chalk';
+import { describe, expect, it } from 'vitest';
+import { diffSubjects, type DiffSubject } from '../../src/core/diff.js';
+import { renderDiffCsv } from '../../src/format/diff-csv.js';
+import { renderDiffMarkdown } from '../../src/format/diff-markdown.js';
+import { renderDiffTable } from '../../src/format/diff-table.js';
+import { deltaText, namesFromRubrics, type DiffRenderOptions } from '../../src/format/diff-view.js';
+
+const subject = (id: string, overall: number | null, phase: string, period: string, name = `Kelurahan ${id}`): DiffSubject => ({
+  file: `${period}/${id}.yaml`,
+  document: 0,
+  id,
+  name,
+  period,
+  rubric: { id: 'test', version: '1.0.0' },
+  overall,
+  principles: [{ id: 'p', score: overall }],
+  pillars: [{ id: 'q', phase: 'one', score: overall }],
+  phase,
+  verdict: 'not-ready',
+  phases: ['one', 'two'],
+});
+
+const options: DiffRenderOptions = {
+  lang: 'en',
+  colors: new Chalk({ level: 0 }),
+  names: namesFromRubrics([], undefined, 'en'),
+  sides: { before: 'a', after: 'b' },
+};
+
+describe('diff renderers', () => {
+  it('shows deltas with ▲ and ▼, 0.00 within float noise, — for null', () => {
+    expect(deltaText(8.2)).toBe('▲ 8.20');
+    expect(deltaText(-6.25)).toBe('▼ 6.25');
+    expect(deltaText(1e-12)).toBe('0.00');
+    expect(deltaText(null)).toBe('—');
+  });
+
+  it('cuts long Markdown lists to fit a pull-request comment, regressions first', () => {
+    const ids = Array.from({ length: 150 }, (_, i) => String(i).padStart(3, '0'));
+    const before = ids.map((id) => subject(id, 50, 'one', '2024'));
+    // Every community advances; the last one also falls 10 points.
+    const after = ids.map((id, i) => subject(id, i === 149 ? 40 : 60, 'two', '2025'));
+    const markdown = renderDiffMarkdown(diffSubjects(before, after), options);
+    expect(markdown).toContain('#### Communities that changed phase or regressed (150)');
+    expect(markdown).toContain('… +50 more; --format csv lists every community.');
+    expect(markdown.indexOf('⚠️ 149')).toBeLessThan(markdown.indexOf('| 000 '));
+    expect(markdown).not.toContain('<details>');
+    expect(markdown.length).toBeLessThan(65_536);
+  });
+
+  it('keeps Markdown tables intact when a name holds a pipe', () => {
+    const markdown = renderDiffMarkdown(diffSubjects([subject('1', 50, 'one', '2024')], [subject('1', 40, 'one', '2025', 'RW 1 | RW 2')]), options);
+    expect(markdown).toContain('RW 1 \\| RW 2');
+  });
+
+  it('says so when no community is on both sides', () => {
+    const result = diffSubjects([subject('1', 50, 'one', '2024')], [subject('2', 50, 'one', '2025')]);
+    expect(renderDiffTable(result, options)).toContain('No community appears on both sides');
+    expect(renderDiffMarkdown(result, options)).toContain('No community appears on both sides');
+    const [header, ...rows] = renderDiffCsv(result).trimEnd().split('\n');
+    const columns = header!.split(',');
+    expect(rows).toEqual([
+      '1,Kelurahan 1,removed,2024/1.yaml,,2024,,one,,not-ready,,,,50,,,,,',
+      '2,Kelurahan 2,added,,2025/2.yaml,,2025,,one,,not-ready,,,,50,,,,',
+    ]);
+    expect(rows.every((row) => row.split(',').length === columns.length)).toBe(true);
+  });
+
+  it('quotes csv fields that hold commas or quotes', () => {
+    const result = diffSubjects([subject('1', 50, 'one', '2024', 'Kel. "A", Kota B')], [subject('1', 50, 'one', '2025', 'Kel. "A", Kota B')]);
+    expect(renderDiffCsv(result).split('\n')[1]).toMatch(/^1,"Kel\. ""A"", Kota B",matched,/);
+  });
+});
