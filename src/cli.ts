@@ -1,6 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, SwadayaError, exitCodeOf } from './errors.js';
 import type { CommandContext, GlobalOptions } from './commands/context.js';
+import { LANGUAGES } from './i18n/language.js';
 import { VERSION } from './version.js';
 
 type Action = (ctx: CommandContext, globals: GlobalOptions) => Promise<number>;
@@ -16,7 +17,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
   const program = new Command('swadaya')
     .description('Score how ready a community is to move to the next phase of a community-development programme.')
     .version(VERSION, '-V, --version', 'print the version')
-    .option('--lang <lang>', 'language of texts and labels: en or id (env SWADAYA_LANG; default: the rubric\'s first language)')
+    .addOption(new Option('--lang <lang>', 'language of texts and labels (env SWADAYA_LANG; default: the rubric\'s first language)').choices(LANGUAGES))
     .option('--no-color', 'no colour (also: NO_COLOR)')
     .option('--debug', 'show stack traces of internal errors')
     .showHelpAfterError('(run with --help for usage)')

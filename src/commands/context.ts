@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Language } from '../i18n/language.js';
+import { LANGUAGES, type Language } from '../i18n/language.js';
+import { SwadayaError } from '../errors.js';
 
 export interface OutputStream {
   write(chunk: string): boolean;
@@ -35,7 +36,11 @@ export function colorsFor(stream: OutputStream, options: GlobalOptions, env: Com
 /** The requested language: --lang, then SWADAYA_LANG; undefined means "the rubric's first language". */
 export function requestedLanguage(options: GlobalOptions, env: CommandContext['env']): string | undefined {
   const lang = options.lang ?? env.SWADAYA_LANG;
-  return lang === '' ? undefined : lang;
+  if (lang === '' || lang === undefined) return undefined;
+  if (!(LANGUAGES as readonly string[]).includes(lang)) {
+    throw new SwadayaError('bad-language', `SWADAYA_LANG="${lang}" is not a language swadaya speaks. Use ${LANGUAGES.join(' or ')}, or unset it.`);
+  }
+  return lang;
 }
 
 /** Writes and waits for the stream to drain, so large outputs are not buffered whole in memory. */
