@@ -13,13 +13,7 @@ import {
   versionsNote,
   type DiffRenderOptions,
 } from './diff-view.js';
-
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
-/** Text safe inside a Markdown table cell: no pipes or line breaks, no accidental markup. */
-function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`<>[\]])/g, '\\$1').replace(/\r?\n/g, ' ');
-}
+import { capitalise, markdownCell as cell } from './markdown.js';
 
 /** GitHub cuts a comment at 65,536 characters: long lists are cut short and point to the CSV. */
 const MAX_ROWS = 100;

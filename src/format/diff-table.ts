@@ -14,8 +14,7 @@ import {
   versionsNote,
   type DiffRenderOptions,
 } from './diff-view.js';
-
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+import { capitalise } from './markdown.js';
 
 /** Box tables whose colour comes only from our chalk instance: cli-table3's own head and border colours are off. */
 function newTable(head: readonly string[], options: DiffRenderOptions, extra: { colWidths?: (number | null)[]; alignRight?: number } = {}): Table.Table {

@@ -2,11 +2,11 @@ import { localize } from '../i18n/language.js';
 import { scoreLabels, statusLabel, verdictLabel } from '../i18n/score-labels.js';
 import { showPercent, showScore } from './numbers.js';
 import { phaseTitle, targetTitle } from './score-detail.js';
+import { markdownCell, markdownRow } from './markdown.js';
 import type { ScoreEntry, ScoreRenderOptions, ScoreRenderer } from './score-renderer.js';
 import { principleColumns, summaryLine } from './score-table-renderer.js';
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const tableRow = (cells: readonly string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+const tableRow = (cells: readonly string[]): string => markdownRow(cells.map(markdownCell));
 const verdictIcon: Record<string, string> = { ready: '✅', graduated: '🎓', 'not-ready': '❌', 'insufficient-evidence': '❔' };
 
 function detail(entry: ScoreEntry, options: ScoreRenderOptions): string {
@@ -52,14 +52,14 @@ export function markdownRenderer(options: ScoreRenderOptions): ScoreRenderer {
       const { result, rubric } = entry;
       const lang = options.lang ?? rubric.languages[0] ?? 'en';
       rows.push(
-        tableRow([
-          `${result.community.name} (${result.community.id})`,
-          result.period,
-          phaseTitle(rubric, result.phase.current, lang, options.tool) + (result.phase.mismatch ? ' ⚠️' : ''),
+        markdownRow([
+          markdownCell(`${result.community.name} (${result.community.id})`),
+          markdownCell(result.period),
+          markdownCell(result.phase.current) + (result.phase.mismatch ? ' ⚠️' : ''),
           `**${showScore(result.overall.score)}**`,
           ...result.principles.map((area) => showScore(area.score)),
           showScore(result.readiness.index),
-          `${verdictIcon[result.readiness.verdict] ?? ''} ${verdictLabel(result.readiness.verdict, options.tool)}`,
+          `${verdictIcon[result.readiness.verdict] ?? ''} ${markdownCell(verdictLabel(result.readiness.verdict, options.tool))}`,
         ]),
       );
       return '';
