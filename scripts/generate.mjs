@@ -154,7 +154,7 @@ function communityOf(index, options, rubric) {
   // A 10-digit BPS-like code: province, city (7x for a kota), district, village. District and
   // village come from the index, so ids are unique up to 891,000 communities.
   const district = 1 + (Math.floor(index / 9000) % 99);
-  const village = 1001 + (index % 9000);
+  const village = 1000 + (index % 9000);
   const id = `${provinceCode}${71 + cityIndex}${String(district).padStart(2, '0')}${village}`;
   const name = `Kelurahan ${rng.pick(PREFIXES)}${rng.pick(ROOTS)}`;
   const maturity = rng.random(); // how far along the whole community is

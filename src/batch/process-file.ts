@@ -1,7 +1,10 @@
 import type { Finding } from '../core/finding.js';
 import type { Assessment } from '../core/model.js';
 import type { ScoreResult } from '../core/result.js';
+import { diffSubjectOf, type DiffSubject } from '../core/diff.js';
 import { scoreAssessment } from '../core/scoring.js';
+import type { SummaryInput } from '../core/summary.js';
+import { scoreResultText } from '../format/score-json.js';
 import { loadAssessmentFile, type LoadedAssessment } from '../io/assessment-loader.js';
 import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
 
@@ -14,6 +17,20 @@ export interface BatchOptions {
   readonly rubricOverride?: string | undefined;
   /** Keep each assessment's answers (level, "na", or absent) beside its score, for `diff --detail`. */
   readonly withAnswers?: boolean | undefined;
+  /**
+   * Score mode: render each result where it is scored, as the json renderer's text in this
+   * language (`lang` undefined: the rubric's first), and keep only what a summary needs of it.
+   * Spares the main thread of a large batch both the rendering and the copying of results.
+   */
+  readonly renderJson?: { readonly lang: string | undefined } | undefined;
+  /** Score mode: keep only what `diff` compares of each result, so large sets cross threads cheaply. */
+  readonly diffSubjects?: boolean | undefined;
+}
+
+/** A result rendered where it was scored: its JSON text, and what a summary needs of it. */
+export interface RenderedScore {
+  readonly json: string;
+  readonly digest: SummaryInput;
 }
 
 /** The answers of one assessment reduced to what a diff compares: a level or "na". */
@@ -22,8 +39,12 @@ export type AnswerSummary = Readonly<Record<string, number | 'na'>>;
 export interface ScoredDocument {
   readonly file: string;
   readonly document: number;
-  /** Present in score mode. */
+  /** Present in score mode, unless rendered. */
   readonly result?: ScoreResult;
+  /** Present in score mode with `renderJson`. */
+  readonly rendered?: RenderedScore;
+  /** Present in score mode with `diffSubjects`. */
+  readonly subject?: DiffSubject;
   readonly community: { readonly id: string; readonly name: string };
   readonly period: string;
   /** The rubric's languages, first the default, for localising its texts (focus actions). */
@@ -49,24 +70,42 @@ export function summariseAnswers(assessment: Assessment): AnswerSummary {
 export class FileProcessor {
   private readonly finder: RubricFinder;
 
-  constructor(private readonly options: BatchOptions) {
+  /** `syncRead`: read each file synchronously, as a worker can: nothing else waits on its event loop. */
+  constructor(
+    private readonly options: BatchOptions,
+    private readonly syncRead = false,
+  ) {
     this.finder = new RubricFinder(options.search);
   }
 
   async process(file: string, keepLoaded = false): Promise<FileOutcome> {
-    const { assessments, findings } = await loadAssessmentFile(file, this.finder, { rubricOverride: this.options.rubricOverride, cwd: this.options.search.cwd });
+    const { rubricOverride, search } = this.options;
+    const { assessments, findings } = await loadAssessmentFile(file, this.finder, { rubricOverride, cwd: search.cwd, syncRead: this.syncRead });
     const documents = assessments.map((loaded): ScoredDocument => {
       const { assessment } = loaded;
-      return {
+      const document: ScoredDocument = {
         file,
         document: loaded.document,
-        ...(this.options.mode === 'score' ? { result: scoreAssessment(loaded.rubric, assessment) } : {}),
         community: { id: assessment.community.id, name: assessment.community.name },
         period: assessment.period,
         languages: loaded.rubric.languages,
         ...(this.options.withAnswers ? { answers: summariseAnswers(assessment) } : {}),
       };
+      return this.options.mode === 'score' ? { ...document, ...this.scoreOf(document, loaded) } : document;
     });
     return keepLoaded ? { file, documents, findings, loaded: assessments } : { file, documents, findings };
   }
+
+  private scoreOf(document: ScoredDocument, loaded: LoadedAssessment): Pick<ScoredDocument, 'result' | 'rendered' | 'subject'> {
+    const result = scoreAssessment(loaded.rubric, loaded.assessment);
+    if (this.options.diffSubjects) return { subject: diffSubjectOf({ ...document, result }) };
+    const render = this.options.renderJson;
+    if (!render) return { result };
+    return { rendered: { json: scoreResultText({ ...document, result }, render.lang), digest: digestOf(result) } };
+  }
+}
+
+function digestOf(result: ScoreResult): SummaryInput {
+  const { community, overall, principles, phase, readiness } = result;
+  return { community, overall, principles, phase: { current: phase.current }, readiness: { verdict: readiness.verdict, index: readiness.index } };
 }

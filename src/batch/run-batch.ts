@@ -9,6 +9,8 @@ import type { ChunkRequest, ChunkResponse } from './worker.js';
 /** Below this many files, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 300;
 const CHUNK_SIZE = 64;
+/** How many chunks each worker may run ahead of the consumer: two in flight, two waiting. */
+const CHUNKS_AHEAD_PER_WORKER = 4;
 
 export interface RunBatchOptions extends BatchOptions {
   /** Number of worker threads; 0 runs in-process. Default: one per core once the batch is large. */
@@ -51,40 +53,58 @@ export async function* runBatch(files: readonly string[], options: RunBatchOptio
 async function* runInWorkers(files: readonly string[], options: RunBatchOptions, count: number): AsyncGenerator<FileOutcome> {
   const script = workerScript();
   if (!script) throw new Error('dist/worker.js is missing: run npm run build');
+  // At least eight chunks per worker, so that the workers finish close together.
+  const chunkSize = Math.max(1, Math.min(CHUNK_SIZE, Math.ceil(files.length / (count * 8))));
   const chunks: string[][] = [];
-  for (let start = 0; start < files.length; start += CHUNK_SIZE) chunks.push(files.slice(start, start + CHUNK_SIZE));
-  const workerData: BatchOptions = { mode: options.mode, search: options.search, rubricOverride: options.rubricOverride, withAnswers: options.withAnswers };
+  for (let start = 0; start < files.length; start += chunkSize) chunks.push(files.slice(start, start + chunkSize));
+  const { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects } = options;
+  const workerData: BatchOptions = { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects };
   const pool = Array.from({ length: Math.min(count, chunks.length) }, () => new Worker(script, { workerData }));
 
+  // Chunks are sent only while few enough are waiting to be consumed: a slow reader (a pipe)
+  // slows the workers down instead of letting finished outcomes pile up in memory.
+  const window = CHUNKS_AHEAD_PER_WORKER * pool.length;
+  const inFlight = new Map<Worker, number>(pool.map((worker) => [worker, 0]));
   const finished = new Map<number, readonly FileOutcome[]>();
   let nextToSend = 0;
+  let consumed = 0;
   let done = 0;
+  let closing = false;
   let failure: Error | undefined;
   let wake: (() => void) | undefined;
   const notify = (): void => {
     wake?.();
     wake = undefined;
   };
-  const send = (worker: Worker): void => {
-    if (nextToSend >= chunks.length) return;
-    const chunk = nextToSend++;
-    worker.postMessage({ chunk, files: chunks[chunk]! } satisfies ChunkRequest);
+  const fail = (error: Error): void => {
+    failure ??= error;
+    notify();
+  };
+  const pump = (): void => {
+    for (const worker of pool) {
+      // Two in flight, so a worker never waits for the main thread.
+      while (inFlight.get(worker)! < 2 && nextToSend < chunks.length && nextToSend - consumed < window) {
+        const chunk = nextToSend++;
+        inFlight.set(worker, inFlight.get(worker)! + 1);
+        worker.postMessage({ chunk, files: chunks[chunk]! } satisfies ChunkRequest);
+      }
+    }
   };
   for (const worker of pool) {
     worker.on('message', (response: ChunkResponse) => {
+      inFlight.set(worker, inFlight.get(worker)! - 1);
       finished.set(response.chunk, response.outcomes);
       done += response.outcomes.length;
       options.onProgress?.(done, files.length);
-      send(worker);
+      pump();
       notify();
     });
-    worker.on('error', (error) => {
-      failure ??= error;
-      notify();
+    worker.on('error', fail);
+    worker.on('exit', (code) => {
+      if (!closing) fail(new Error(`a batch worker stopped early (exit code ${code})`));
     });
-    send(worker);
-    send(worker); // two in flight, so a worker never waits for the main thread
   }
+  pump();
   try {
     for (let chunk = 0; chunk < chunks.length; chunk += 1) {
       while (!finished.has(chunk)) {
@@ -94,8 +114,11 @@ async function* runInWorkers(files: readonly string[], options: RunBatchOptions,
       const outcomes = finished.get(chunk)!;
       finished.delete(chunk);
       yield* outcomes;
+      consumed += 1;
+      pump();
     }
   } finally {
+    closing = true;
     await Promise.all(pool.map((worker) => worker.terminate()));
   }
 }

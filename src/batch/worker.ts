@@ -11,7 +11,7 @@ export interface ChunkResponse {
   readonly outcomes: readonly FileOutcome[];
 }
 
-const processor = new FileProcessor(workerData as BatchOptions);
+const processor = new FileProcessor(workerData as BatchOptions, true);
 parentPort?.on('message', async (request: ChunkRequest) => {
   const outcomes: FileOutcome[] = [];
   for (const file of request.files) outcomes.push(await processor.process(file));

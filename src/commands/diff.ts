@@ -81,13 +81,14 @@ async function scoreSides(
       search: rubricSearchOf(ctx),
       rubricOverride: options.rubric,
       withAnswers: options.detail === true,
+      diffSubjects: true,
       onProgress: progress.update,
     });
     for await (const outcome of batch) {
       const side = index < beforeFiles.length ? subjects.before : subjects.after;
       index += 1;
       findings.push(...outcome.findings);
-      for (const document of outcome.documents) side.push(diffSubjectOf(document));
+      for (const document of outcome.documents) side.push(document.subject ?? diffSubjectOf(document));
     }
   } finally {
     progress.stop();

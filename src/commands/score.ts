@@ -5,7 +5,7 @@ import { explainResult } from '../core/explain.js';
 import type { Finding } from '../core/finding.js';
 import type { Rubric } from '../core/model.js';
 import type { ScoreResult } from '../core/result.js';
-import { GroupedSummary, SummaryBuilder } from '../core/summary.js';
+import { GroupedSummary, SummaryBuilder, type SummaryInput } from '../core/summary.js';
 import { ExitCode } from '../errors.js';
 import type { ScoreEntry } from '../format/score-renderer.js';
 import { scoreRenderers, type ScoreFormat } from '../format/score-renderers.js';
@@ -42,6 +42,8 @@ class RubricCatalog {
   }
 }
 
+const OUTPUT_BLOCK = 64 * 1024;
+
 export async function scoreCommand(paths: readonly string[], options: ScoreOptions, ctx: CommandContext): Promise<number> {
   const requested = requestedLanguage(options, ctx.env);
   const tool = toolLanguage(requested);
@@ -51,7 +53,20 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
   const inputs = await gatherInputs(paths, ctx);
   const search = rubricSearchOf(ctx, inputs.rubricPaths);
   const findings: Finding[] = [...inputs.findings];
+  // Results go out in blocks: a write per result costs a system call and a wait for each of
+  // thousands. Findings on stderr flush the block first, so the two streams keep their order.
+  let pending = '';
+  const flush = async (): Promise<void> => {
+    const text = pending;
+    pending = '';
+    await write(ctx.stdout, text);
+  };
+  const emit = async (text: string): Promise<void> => {
+    pending += text;
+    if (pending.length >= OUTPUT_BLOCK) await flush();
+  };
   const report = async (found: readonly Finding[]): Promise<void> => {
+    if (found.length > 0) await flush();
     for (const finding of found) {
       const line = formatFinding(finding, tool);
       await write(ctx.stderr, `${finding.severity === 'error' ? stderrColors.red(line) : stderrColors.yellow(line)}\n`);
@@ -59,7 +74,7 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
   };
   await report(inputs.findings);
 
-  const renderer = scoreRenderers[options.format]({ lang: requested, tool, colors });
+  const renderer = (await scoreRenderers[options.format]())({ lang: requested, tool, colors });
   const catalog = new RubricCatalog(new RubricFinder(search), options.rubric);
   const summary = new SummaryBuilder();
   const groups = options.groupBy ? new GroupedSummary(options.groupBy) : undefined;
@@ -67,11 +82,21 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
   let belowThreshold = 0;
   let notReady = 0;
   let scored = 0;
+  const tally = (result: SummaryInput): void => {
+    scored += 1;
+    summary.add(result);
+    groups?.add(result);
+    const overall = result.overall.score;
+    if (options.failUnder !== undefined && (overall === null || overall < options.failUnder)) belowThreshold += 1;
+    if (result.readiness.verdict !== 'ready' && result.readiness.verdict !== 'graduated') notReady += 1;
+  };
+  // A renderer that can take results rendered where they are scored (json) has the workers do it.
+  const renderJson = renderer.addRendered ? { lang: requested } : undefined;
 
-  await write(ctx.stdout, renderer.begin());
+  await emit(renderer.begin());
   const progress = await startProgress(ctx, inputs.assessmentFiles.length);
   try {
-    const batch = runBatch(inputs.assessmentFiles, { mode: 'score', search, rubricOverride: options.rubric, keepLoaded: options.explain, onProgress: progress.update });
+    const batch = runBatch(inputs.assessmentFiles, { mode: 'score', search, rubricOverride: options.rubric, renderJson, keepLoaded: options.explain, onProgress: progress.update });
     for await (const outcome of batch) {
       findings.push(...outcome.findings);
       await report(outcome.findings);
@@ -82,21 +107,22 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
           await report([duplicate]);
           continue;
         }
+        if (document.rendered && renderer.addRendered) {
+          tally(document.rendered.digest);
+          await emit(renderer.addRendered(document.rendered.json));
+          continue;
+        }
         const entry = await entryOf(document, catalog, options.explain ? outcome.loaded?.[position] : undefined);
         if (!entry) continue;
-        scored += 1;
-        summary.add(entry.result);
-        groups?.add(entry.result);
-        const overall = entry.result.overall.score;
-        if (options.failUnder !== undefined && (overall === null || overall < options.failUnder)) belowThreshold += 1;
-        if (entry.result.readiness.verdict !== 'ready' && entry.result.readiness.verdict !== 'graduated') notReady += 1;
-        await write(ctx.stdout, renderer.add(entry));
+        tally(entry.result);
+        await emit(renderer.add(entry));
       }
     }
   } finally {
     progress.stop();
   }
-  await write(ctx.stdout, renderer.end({ summary: summary.build(), groups: groups ? { field: groups.field, rows: groups.build() } : undefined, findings }));
+  await emit(renderer.end({ summary: summary.build(), groups: groups ? { field: groups.field, rows: groups.build() } : undefined, findings }));
+  await flush();
 
   if (findings.some((finding) => finding.severity === 'error') || scored === 0) return ExitCode.invalidInput;
   const gateMessages: string[] = [];

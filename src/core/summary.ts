@@ -1,4 +1,10 @@
-import type { ScoreResult, Verdict } from './result.js';
+import type { PhaseStatus, ScoreResult, Verdict } from './result.js';
+
+/** What a summary reads of a result: a worker can send this instead of the whole result. */
+export type SummaryInput = Pick<ScoreResult, 'community' | 'overall' | 'principles'> & {
+  readonly phase: Pick<PhaseStatus, 'current'>;
+  readonly readiness: Pick<ScoreResult['readiness'], 'verdict' | 'index'>;
+};
 
 /** Running totals for a set of scored assessments: verdict and phase counts, mean scores. Kept small on purpose. */
 export interface ScoreSummary {
@@ -29,7 +35,7 @@ export class SummaryBuilder {
   private readonly index: Mean = { sum: 0, count: 0 };
   private readonly principles = new Map<string, Mean>();
 
-  add(result: ScoreResult): void {
+  add(result: SummaryInput): void {
     this.count += 1;
     this.verdicts.set(result.readiness.verdict, (this.verdicts.get(result.readiness.verdict) ?? 0) + 1);
     this.phases.set(result.phase.current, (this.phases.get(result.phase.current) ?? 0) + 1);
@@ -70,7 +76,7 @@ export class GroupedSummary {
 
   constructor(readonly field: string) {}
 
-  add(result: ScoreResult): void {
+  add(result: SummaryInput): void {
     const value = result.community[this.field];
     const key = value === undefined || value === null || value === '' ? '' : String(value);
     let group = this.groups.get(key);

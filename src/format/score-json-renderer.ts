@@ -2,7 +2,7 @@ import { stringify } from 'yaml';
 import type { ScoreSummary } from '../core/summary.js';
 import { findingJson } from './validation.js';
 import { round2 } from './numbers.js';
-import { SCORE_SCHEMA_ID, scoreResultJson } from './score-json.js';
+import { SCORE_SCHEMA_ID, scoreResultJson, scoreResultText } from './score-json.js';
 import type { ScoreRenderOptions, ScoreRenderer, ScoreTotals } from './score-renderer.js';
 import { VERSION } from '../version.js';
 
@@ -30,13 +30,15 @@ function tail(totals: ScoreTotals, options: ScoreRenderOptions): Record<string, 
 /** SPEC §5 JSON, streamed: the head, one result at a time, then summary and errors. */
 export function jsonRenderer(options: ScoreRenderOptions): ScoreRenderer {
   let first = true;
+  const addRendered = (json: string): string => {
+    const text = `${first ? '\n' : ',\n'}    ${json}`;
+    first = false;
+    return text;
+  };
   return {
     begin: () => `{\n  "schema": "${SCORE_SCHEMA_ID}",\n  "tool": ${JSON.stringify({ name: 'swadaya', version: VERSION })},\n  "results": [`,
-    add(entry) {
-      const text = `${first ? '\n' : ',\n'}    ${JSON.stringify(scoreResultJson(entry, options.lang))}`;
-      first = false;
-      return text;
-    },
+    add: (entry) => addRendered(scoreResultText(entry, options.lang)),
+    addRendered,
     end(totals) {
       const rest = Object.entries(tail(totals, options)).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
       return `${first ? '' : '\n  '}],\n${rest.join(',\n')}\n}\n`;

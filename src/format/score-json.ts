@@ -45,3 +45,8 @@ export function scoreResultJson(document: ScoredDocument & { result: ScoreResult
     },
   };
 }
+
+/** One result as the one-line JSON text the json renderer streams. Batch workers call it too, so the main thread only writes. */
+export function scoreResultText(document: ScoredDocument & { result: ScoreResult }, lang: string | undefined): string {
+  return JSON.stringify(scoreResultJson(document, lang));
+}

@@ -36,5 +36,11 @@ export interface ScoreRenderOptions {
 export interface ScoreRenderer {
   begin(): string;
   add(entry: ScoreEntry): string;
+  /**
+   * Only where an entry's text depends on nothing but its result (json): adds a result already
+   * rendered by the batch that scored it (`scoreResultText`), so a large batch is rendered on
+   * the workers and the main thread only writes.
+   */
+  addRendered?(json: string): string;
   end(totals: ScoreTotals): string;
 }

@@ -3,6 +3,7 @@ import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'no
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../core/finding.js';
 import { closestMatch } from '../core/suggest.js';
+import { cachedRubric } from './rubric-cache.js';
 import { loadRubric, type LoadedRubric } from './rubric-loader.js';
 
 /** Where rubric ids are looked up, in order (SPEC §3). */
@@ -71,7 +72,8 @@ export class RubricFinder {
     const key = resolve(this.search.cwd, path);
     let loaded = this.byPath.get(key);
     if (!loaded) {
-      loaded = loadRubric(key).then((result) => displayRelative(result, this.search.cwd));
+      const cached = cachedRubric(key, shippedRubricsDir());
+      loaded = (cached ? Promise.resolve(cached) : loadRubric(key)).then((result) => displayRelative(result, this.search.cwd));
       this.byPath.set(key, loaded);
     }
     return loaded;

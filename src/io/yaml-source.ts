@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Finding } from '../core/finding.js';
@@ -17,13 +18,20 @@ export type YamlPath = readonly (string | number)[];
 /** One YAML document of a file, parsed once; positions are worked out only when a finding needs one. */
 export class YamlDocument {
   private lineCounter: LineCounter | undefined;
+  private parsed: Document.Parsed | undefined;
 
+  /** `doc` may be a function: a document read by the fast parser is parsed exactly only when a finding needs a place. */
   constructor(
     readonly file: string,
     readonly text: string,
     readonly index: number,
-    readonly doc: Document.Parsed,
+    private readonly source: Document.Parsed | (() => Document.Parsed),
   ) {}
+
+  get doc(): Document.Parsed {
+    this.parsed ??= typeof this.source === 'function' ? this.source() : this.source;
+    return this.parsed;
+  }
 
   /** 1-based line and column of an offset into the file's text. */
   locate(offset: number): { line: number; column: number } {
@@ -116,6 +124,17 @@ export async function readTextFile(file: string): Promise<string | Finding> {
   return decodeText(file, bytes);
 }
 
+/** readTextFile without the event loop: for a batch worker, where nothing else waits on it. */
+export function readTextFileSync(file: string): string | Finding {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return readFailure(file, error);
+  }
+  return decodeText(file, bytes);
+}
+
 export function readFailure(file: string, error: unknown): Finding {
   const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
   if (code === 'ENOENT') return fileFinding('path-not-found', file);
@@ -137,6 +156,19 @@ export function decodeText(file: string, bytes: Uint8Array): string | Finding {
 }
 
 /** Parses every YAML document of a text. Never throws. */
+/**
+ * The documents of a text that the fast parser has already read, each able to parse itself exactly
+ * (once per file) when a finding needs a line and column.
+ */
+export function lazyYamlDocuments(file: string, text: string, count: number): YamlDocument[] {
+  let exact: Document.Parsed[] | undefined;
+  const documentAt = (index: number): Document.Parsed => {
+    exact ??= parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+    return exact[index] ?? exact[0]!;
+  };
+  return Array.from({ length: count }, (_, index) => new YamlDocument(file, text, index, () => documentAt(index)));
+}
+
 export function parseYamlText(file: string, text: string): ParsedYamlFile {
   const parsed = parseAllDocuments(text, PARSE_OPTIONS);
   const docs = Array.isArray(parsed) ? parsed : [];

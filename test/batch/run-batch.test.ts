@@ -1,0 +1,68 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileOutcome } from '../../src/batch/process-file.js';
+import { runBatch, type RunBatchOptions } from '../../src/batch/run-batch.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const builtWorker = join(root, 'dist', 'worker.js');
+
+function yamlFilesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.yaml'))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+async function collect(files: readonly string[], options: RunBatchOptions): Promise<{ outcomes: FileOutcome[]; progress: number[] }> {
+  const outcomes: FileOutcome[] = [];
+  const progress: number[] = [];
+  for await (const outcome of runBatch(files, { ...options, onProgress: (done) => progress.push(done) })) outcomes.push(outcome);
+  return { outcomes, progress };
+}
+
+describe.skipIf(!existsSync(builtWorker))('runBatch across worker threads (needs dist/worker.js: npm run build)', () => {
+  let dir: string;
+  let files: string[];
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'swadaya-batch-'));
+    execFileSync(process.execPath, [join(root, 'scripts/generate.mjs'), '--count', '40', '--out', dir, '--seed', '7'], { stdio: 'pipe' });
+    writeFileSync(join(dir, 'broken.yaml'), 'rubric: p2kp\ncommunity: [unclosed\n');
+    // Not the order of the directory: the batch must keep whatever order it is given.
+    const generated = yamlFilesUnder(dir);
+    files = [...generated.filter((_, index) => index % 2 === 1), join(dir, 'missing.yaml'), ...generated.filter((_, index) => index % 2 === 0)];
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const search = { cwd: root, searchPath: undefined };
+
+  it('scores exactly as in-process, in input order', async () => {
+    const inProcess = await collect(files, { mode: 'score', search, workers: 0, withAnswers: true });
+    const inWorkers = await collect(files, { mode: 'score', search, workers: 2, withAnswers: true });
+    expect(inProcess.outcomes).toHaveLength(files.length);
+    expect(inWorkers.outcomes.map((outcome) => outcome.file)).toEqual(files);
+    expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
+    expect(inWorkers.progress.at(-1)).toBe(files.length);
+    const broken = inWorkers.outcomes.find((outcome) => outcome.file.endsWith('broken.yaml'));
+    expect(broken?.findings.map((finding) => finding.code)).toContain('yaml-syntax');
+  });
+
+  it('renders results as JSON text in the workers exactly as in-process', async () => {
+    const renderJson = { lang: 'id' };
+    const inProcess = await collect(files, { mode: 'score', search, workers: 0, renderJson });
+    const inWorkers = await collect(files, { mode: 'score', search, workers: 2, renderJson });
+    expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
+    const document = inWorkers.outcomes.find((outcome) => outcome.documents.length > 0)?.documents[0];
+    expect(document?.result).toBeUndefined();
+    expect(JSON.parse(document?.rendered?.json ?? 'null')).toMatchObject({ file: document?.file, community: { id: document?.community.id } });
+  });
+
+  it('validates exactly as in-process', async () => {
+    const inProcess = await collect(files, { mode: 'validate', search, workers: 0 });
+    const inWorkers = await collect(files, { mode: 'validate', search, workers: 2 });
+    expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
+  });
+});
