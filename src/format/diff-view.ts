@@ -5,7 +5,7 @@ import type { Verdict } from '../core/result.js';
 import { TOLERANCE } from '../core/scoring.js';
 import { labelsFor, type Labels } from '../i18n/labels.js';
 import { localize, type Language } from '../i18n/language.js';
-import { verdictLabel } from '../i18n/score-labels.js';
+import { verdictLabel } from '../i18n/verdict-labels.js';
 import { round2 } from './numbers.js';
 
 /** Titles of the rubric's areas in the chosen language; ids where no rubric names them. */

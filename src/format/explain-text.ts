@@ -1,5 +1,6 @@
 import type { AreaExplanation, IndicatorTerm } from '../core/explain.js';
-import { scoreLabels, statusLabel } from '../i18n/score-labels.js';
+import { labelsFor } from '../i18n/labels.js';
+import { statusLabel } from '../i18n/verdict-labels.js';
 import { showPercent, showScore } from './numbers.js';
 import { targetTitle } from './score-detail.js';
 import type { ScoreEntry, ScoreRenderOptions } from './score-renderer.js';
@@ -7,14 +8,14 @@ import type { ScoreEntry, ScoreRenderOptions } from './score-renderer.js';
 const trim = (value: number): string => String(Math.round(value * 10_000) / 10_000);
 
 function termText(term: IndicatorTerm, tool: ScoreRenderOptions['tool']): string {
-  const labels = scoreLabels(tool);
+  const labels = labelsFor(tool);
   const answer = term.answer.kind === 'level' ? `${labels.levelWord} ${term.answer.level}` : term.answer.kind === 'na' ? labels.notApplicable : labels.missing;
   const score = term.score === null ? '' : ` → ${showScore(term.score)} × ${trim(term.weight)} = ${showScore(term.weighted)}`;
   return `${term.id} (w ${trim(term.weight)}): ${answer}${score}`;
 }
 
 function areaText(area: AreaExplanation, title: string, options: ScoreRenderOptions): string[] {
-  const labels = scoreLabels(options.tool);
+  const labels = labelsFor(options.tool);
   const formula =
     area.answeredWeight > 0
       ? `${showScore(area.weightedSum)} / ${trim(area.answeredWeight)} = ${showScore(area.score)}`
@@ -30,7 +31,7 @@ export function renderExplanation(entry: ScoreEntry, options: ScoreRenderOptions
   if (!explanation) return '';
   const { rubric } = entry;
   const lang = options.lang ?? rubric.languages[0] ?? 'en';
-  const labels = scoreLabels(options.tool);
+  const labels = labelsFor(options.tool);
   const { colors } = options;
   const out: string[] = ['', colors.bold.underline(labels.explain)];
   const overall = explanation.overall;

@@ -3,7 +3,8 @@ import type { Rubric, Text } from '../core/model.js';
 import type { CriterionResult, CriterionStatus, ScoreResult, Verdict } from '../core/result.js';
 import { GRADUATED } from '../core/model.js';
 import { localize, type Language } from '../i18n/language.js';
-import { scoreLabels, statusLabel, verdictLabel } from '../i18n/score-labels.js';
+import { labelsFor } from '../i18n/labels.js';
+import { statusLabel, verdictLabel } from '../i18n/verdict-labels.js';
 import { showPercent, showScore } from './numbers.js';
 
 export interface DetailOptions {
@@ -54,7 +55,7 @@ export function phaseTitle(rubric: Rubric, phase: string | null, lang: string, t
 
 /** The human name of a criterion target: `Pillar: Participation development`. */
 export function targetTitle(rubric: Rubric, target: string, lang: string, tool: Language): string {
-  const labels = scoreLabels(tool);
+  const labels = labelsFor(tool);
   if (target === 'overall') return labels.overall;
   const [kind, ...rest] = target.split(':');
   const id = rest.join(':');
@@ -72,7 +73,7 @@ export function targetTitle(rubric: Rubric, target: string, lang: string, tool: 
 }
 
 export function criterionLine(criterion: CriterionResult, rubric: Rubric, lang: string, tool: Language, colors: ChalkInstance): string {
-  const labels = scoreLabels(tool);
+  const labels = labelsFor(tool);
   const paint = statusColor(criterion.status, colors);
   const status = paint(`${statusMark[criterion.status]} ${statusLabel(criterion.status, tool).padEnd(11)}`);
   const name = `${targetTitle(rubric, criterion.target, lang, tool)} ${colors.dim(`(${criterion.target})`)}`;
@@ -93,7 +94,7 @@ export function renderScoreDetail(entry: DetailEntry, options: DetailOptions): s
   const { result, rubric } = entry;
   const { colors, tool } = options;
   const lang = options.lang ?? rubric.languages[0] ?? 'en';
-  const labels = scoreLabels(tool);
+  const labels = labelsFor(tool);
   const text = (value: Text | undefined): string => localize(value, lang, rubric);
   const out: string[] = [];
 

@@ -1,5 +1,6 @@
 import { localize } from '../i18n/language.js';
-import { scoreLabels, statusLabel, verdictLabel } from '../i18n/score-labels.js';
+import { labelsFor } from '../i18n/labels.js';
+import { statusLabel, verdictLabel } from '../i18n/verdict-labels.js';
 import { showPercent, showScore } from './numbers.js';
 import { phaseTitle, targetTitle } from './score-detail.js';
 import { markdownCell, markdownRow } from './markdown.js';
@@ -13,7 +14,7 @@ function detail(entry: ScoreEntry, options: ScoreRenderOptions): string {
   const { result, rubric } = entry;
   const { tool } = options;
   const lang = options.lang ?? rubric.languages[0] ?? 'en';
-  const labels = scoreLabels(tool);
+  const labels = labelsFor(tool);
   const out: string[] = [];
   out.push(`### ${result.community.name} (${result.community.id}) · ${labels.period} ${result.period}`, '');
   out.push(
@@ -42,7 +43,7 @@ function detail(entry: ScoreEntry, options: ScoreRenderOptions): string {
 
 /** Markdown fit for a pull-request comment: one assessment in detail, many as a table. */
 export function markdownRenderer(options: ScoreRenderOptions): ScoreRenderer {
-  const labels = scoreLabels(options.tool);
+  const labels = labelsFor(options.tool);
   let first: ScoreEntry | undefined;
   const rows: string[] = [];
   return {

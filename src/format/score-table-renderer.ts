@@ -1,7 +1,8 @@
 import Table from 'cli-table3';
 import type { ScoreSummary } from '../core/summary.js';
 import { localize } from '../i18n/language.js';
-import { scoreLabels, verdictLabel } from '../i18n/score-labels.js';
+import { labelsFor } from '../i18n/labels.js';
+import { verdictLabel } from '../i18n/verdict-labels.js';
 import { showScore } from './numbers.js';
 import { renderExplanation } from './explain-text.js';
 import { phaseTitle, renderScoreDetail, verdictColor } from './score-detail.js';
@@ -21,7 +22,7 @@ export function principleColumns(entry: ScoreEntry, lang: string | undefined): s
 }
 
 export function summaryLine(summary: ScoreSummary, options: ScoreRenderOptions, rubricPhase: (id: string) => string): string {
-  const labels = scoreLabels(options.tool);
+  const labels = labelsFor(options.tool);
   const verdicts = Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${verdictLabel(verdict as never, options.tool)}`);
   const phases = Object.entries(summary.phases).map(([phase, count]) => `${count} ${rubricPhase(phase)}`);
   return `${summary.count} ${labels.assessments}: ${verdicts.join(', ')} · ${labels.phase}: ${phases.join(', ')} · ${labels.mean} ${labels.overall.toLowerCase()} ${showScore(summary.meanOverall)}`;
@@ -30,7 +31,7 @@ export function summaryLine(summary: ScoreSummary, options: ScoreRenderOptions, 
 /** One assessment: the detailed view. Many: a table and a summary line. */
 export function tableRenderer(options: ScoreRenderOptions): ScoreRenderer {
   const { colors, tool } = options;
-  const labels = scoreLabels(tool);
+  const labels = labelsFor(tool);
   let first: ScoreEntry | undefined;
   let header: string[] | undefined;
   const rows: Row[] = [];
@@ -87,7 +88,7 @@ export function tableRenderer(options: ScoreRenderOptions): ScoreRenderer {
 
 function groupTable(groups: NonNullable<ScoreTotals['groups']>, options: ScoreRenderOptions, phaseName: (id: string) => string): string {
   const { colors, tool } = options;
-  const labels = scoreLabels(tool);
+  const labels = labelsFor(tool);
   const principleIds = groups.rows[0]?.summary.meanPrinciples.map((entry) => entry.id) ?? [];
   const table = new Table({
     head: [`${labels.group} (${groups.field})`, 'n', `${labels.mean} ${labels.overall.toLowerCase()}`, ...principleIds, labels.index, labels.verdictCol, labels.phase].map((cell) => colors.bold(cell)),
