@@ -102,7 +102,9 @@ describe('fuzzing the loaders: no exception escapes', () => {
       fc.asyncProperty(assessmentLike, async (value) => {
         loaded += (await checkAssessmentText(stringify(value))).assessments.length;
       }),
-      { numRuns: 300 },
+      // A fixed seed: the count below checks that the generator reaches valid files at all,
+      // which an unlucky random run of near-valid values need not do.
+      { numRuns: 300, seed: 20251127 },
     );
     expect(loaded).toBeGreaterThan(0);
   });
