@@ -161,15 +161,6 @@ describe('assess: Ctrl-C', () => {
     expect(existsSync(join(dir, 'a.yaml'))).toBe(false);
   });
 
-  it('without a terminal, never suggests writing a template over a file that exists', async () => {
-    writeFileSync(join(dir, 'a.yaml'), HAND_EDITED);
-    const memory = memoryContext({ cwd: dir, tty: false });
-    expect(await runCli(['assess', 'a.yaml', '--lang', 'id'], memory.ctx)).toBe(2);
-    expect(memory.stderr()).toContain('memerlukan terminal');
-    expect(memory.stderr()).toContain('sunting a.yaml secara manual');
-    expect(memory.stderr()).not.toContain('> a.yaml');
-    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(HAND_EDITED);
-  });
 });
 
 const HAND_EDITED = `# Sukaluyu, visit of 14 August 2025
