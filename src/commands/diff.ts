@@ -56,7 +56,8 @@ export async function diffCommand(before: string, after: string, options: DiffCo
   const format = options.format ?? 'table';
   const colors = colorsFor(ctx.stdout, format === 'table' ? options : { ...options, color: false }, ctx.env);
   const names = namesFromRubrics(rubrics, requested, lang);
-  await write(ctx.stdout, diffRenderers[format](diff, { lang, colors, names, sides: { before, after } }));
+  const rendered = diffRenderers[format](diff, { lang, colors, names, sides: { before, after } });
+  for (const piece of typeof rendered === 'string' ? [rendered] : rendered) await write(ctx.stdout, piece);
 
   if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
   if (options.failOnRegression && diff.summary.regressions > 0) return ExitCode.checkFailed;

@@ -27,8 +27,25 @@ export function diffJson(diff: DiffResult): Record<string, unknown> {
   };
 }
 
-export function renderDiffJson(diff: DiffResult): string {
-  return `${JSON.stringify(diffJson(diff), null, 2)}\n`;
+/**
+ * The same text as `JSON.stringify(diffJson(diff), null, 2)`, one piece at a time: a national
+ * diff has tens of thousands of communities, and one string of them all would not fit in memory.
+ */
+export function* renderDiffJson(diff: DiffResult): Generator<string> {
+  const frame = JSON.stringify(diffJson({ ...diff, communities: [] }), null, 2);
+  const at = frame.indexOf('"communities": []'); // the first: it comes before any name in `added`
+  const head = frame.slice(0, at);
+  const tail = frame.slice(at + '"communities": []'.length);
+  const indent = (value: unknown): string => `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+  if (diff.communities.length === 0) {
+    yield `${head}"communities": []${tail}\n`;
+    return;
+  }
+  yield `${head}"communities": [\n`;
+  for (const [index, community] of diff.communities.entries()) {
+    yield `${indent(communityJson(community))}${index === diff.communities.length - 1 ? '\n' : ',\n'}`;
+  }
+  yield `  ]${tail}\n`;
 }
 
 function sideJson(side: SideState): Record<string, unknown> {

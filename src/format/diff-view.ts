@@ -23,7 +23,8 @@ export interface DiffRenderOptions {
   readonly sides: { readonly before: string; readonly after: string };
 }
 
-export type DiffRenderer = (diff: DiffResult, options: DiffRenderOptions) => string;
+/** A renderer returns its text, or (for the large machine formats) the text in pieces, in order. */
+export type DiffRenderer = (diff: DiffResult, options: DiffRenderOptions) => string | Iterable<string>;
 
 /** Names from the rubrics the sides were scored with, the first rubric that knows an id winning. */
 export function namesFromRubrics(rubrics: readonly Rubric[], lang: string | undefined, tool: Language): DiffNames {
