@@ -74,6 +74,7 @@ async function scoreSides(
 ): Promise<Record<Side, DiffSubject[]>> {
   const files = [...beforeFiles, ...afterFiles];
   const subjects: Record<Side, DiffSubject[]> = { before: [], after: [] };
+  const compact = new SubjectCompactor();
   const progress = await startProgress(ctx, files.length);
   let index = 0;
   try {
@@ -89,7 +90,7 @@ async function scoreSides(
       const side = index < beforeFiles.length ? subjects.before : subjects.after;
       index += 1;
       findings.push(...outcome.findings);
-      for (const document of outcome.documents) side.push(document.subject ?? diffSubjectOf(document));
+      for (const document of outcome.documents) side.push(compact.subject(document.subject ?? diffSubjectOf(document)));
     }
   } finally {
     progress.stop();
@@ -130,4 +131,41 @@ async function writeFindings(findings: readonly Finding[], lang: Language, ctx: 
     })
     .join('');
   await write(ctx.stderr, text);
+}
+
+/**
+ * Each subject arrives from a worker with its own copies of the same few strings and arrays
+ * (principle and pillar ids, phases, the rubric). A national diff holds 168,000 of them: one
+ * shared copy of each keeps the main thread's memory to the scores themselves.
+ */
+class SubjectCompactor {
+  private readonly strings = new Map<string, string>();
+  private readonly shared = new Map<string, unknown>();
+
+  private text(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  private once<T>(key: string, value: T): T {
+    const known = this.shared.get(key);
+    if (known !== undefined) return known as T;
+    this.shared.set(key, value);
+    return value;
+  }
+
+  subject(subject: DiffSubject): DiffSubject {
+    return {
+      ...subject,
+      period: this.text(subject.period),
+      rubric: this.once(`rubric:${subject.rubric.id}@${subject.rubric.version}`, subject.rubric),
+      principles: subject.principles.map((area) => ({ id: this.text(area.id), score: area.score })),
+      pillars: subject.pillars.map((area) => ({ id: this.text(area.id), phase: this.text(area.phase), score: area.score })),
+      phase: this.text(subject.phase),
+      verdict: this.text(subject.verdict) as DiffSubject['verdict'],
+      phases: this.once(`phases:${subject.phases.join(',')}`, subject.phases),
+    };
+  }
 }
