@@ -8,7 +8,7 @@ import { diffRenderers, type DiffFormat } from '../format/diff-renderers.js';
 import { namesFromRubrics } from '../format/diff-view.js';
 import { labelsFor } from '../i18n/labels.js';
 import { toolLanguage, type Language } from '../i18n/language.js';
-import { formatFinding } from '../i18n/messages.js';
+import { findingLines } from '../format/validation.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
 import { startProgress } from './progress.js';
@@ -123,14 +123,7 @@ function duplicateFindings(diff: DiffResult): Finding[] {
 }
 
 async function writeFindings(findings: readonly Finding[], lang: Language, ctx: CommandContext, options: GlobalOptions): Promise<void> {
-  const colors = colorsFor(ctx.stderr, options, ctx.env);
-  const text = findings
-    .map((finding) => {
-      const line = formatFinding(finding, lang);
-      return `${finding.severity === 'error' ? colors.red(line) : colors.yellow(line)}\n`;
-    })
-    .join('');
-  await write(ctx.stderr, text);
+  await write(ctx.stderr, findingLines(findings, { lang, colors: colorsFor(ctx.stderr, options, ctx.env) }));
 }
 
 /**

@@ -10,7 +10,7 @@ import { ExitCode } from '../errors.js';
 import type { ScoreEntry } from '../format/score-renderer.js';
 import { scoreRenderers, type ScoreFormat } from '../format/score-renderers.js';
 import { toolLanguage } from '../i18n/language.js';
-import { formatFinding } from '../i18n/messages.js';
+import { findingLines } from '../format/validation.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
 import { startProgress } from './progress.js';
@@ -66,11 +66,9 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
     if (pending.length >= OUTPUT_BLOCK) await flush();
   };
   const report = async (found: readonly Finding[]): Promise<void> => {
-    if (found.length > 0) await flush();
-    for (const finding of found) {
-      const line = formatFinding(finding, tool);
-      await write(ctx.stderr, `${finding.severity === 'error' ? stderrColors.red(line) : stderrColors.yellow(line)}\n`);
-    }
+    if (found.length === 0) return;
+    await flush();
+    await write(ctx.stderr, findingLines(found, { lang: tool, colors: stderrColors }));
   };
   await report(inputs.findings);
 

@@ -5,7 +5,7 @@ import { labelsFor } from '../i18n/labels.js';
 import { verdictLabel } from '../i18n/verdict-labels.js';
 import { showScore } from './numbers.js';
 import { renderExplanation } from './explain-text.js';
-import { phaseTitle, renderScoreDetail, verdictColor } from './score-detail.js';
+import { renderScoreDetail, verdictColor } from './score-detail.js';
 import type { ScoreEntry, ScoreRenderOptions, ScoreRenderer, ScoreTotals } from './score-renderer.js';
 
 /** Borders without a rule between rows: one line per assessment. */
@@ -37,8 +37,7 @@ export function tableRenderer(options: ScoreRenderOptions): ScoreRenderer {
   const rows: Row[] = [];
   const explanations: string[] = [];
   const rowOf = (entry: ScoreEntry): Row => {
-    const { result, rubric } = entry;
-    const lang = options.lang ?? rubric.languages[0] ?? 'en';
+    const { result } = entry;
     const paint = verdictColor(result.readiness.verdict, colors);
     return {
       cells: [
@@ -68,25 +67,19 @@ export function tableRenderer(options: ScoreRenderOptions): ScoreRenderer {
       const out: string[] = [];
       if (explanations.length > 0) out.push(explanations.join('\n'));
       else if (rows.length === 1 && first) out.push(renderScoreDetail(first, options));
-      if (rows.length > 1 && header && first) {
+      if (rows.length > 1 && header) {
         const table = new Table({ head: header.map((cell) => colors.bold(cell)), style: { head: [], border: colors.level > 0 ? ['grey'] : [] }, chars: COMPACT });
         for (const row of rows) table.push(row.cells);
-        const rubric = first.rubric;
-        const lang = options.lang ?? rubric.languages[0] ?? 'en';
         out.push(`${table.toString()}\n${summaryLine(totals.summary, options, (phase) => phase)}\n`);
-        if (totals.groups) out.push(groupTable(totals.groups, options, (phase) => phase));
-      } else if (totals.groups && first) {
-        const rubric = first.rubric;
-        const lang = options.lang ?? rubric.languages[0] ?? 'en';
-        out.push(groupTable(totals.groups, options, (phase) => phase));
       }
+      if (totals.groups && first) out.push(groupTable(totals.groups, options));
       if (rows.length === 0) out.push(`${colors.yellow(labels.noResults)}\n`);
       return out.join('\n');
     },
   };
 }
 
-function groupTable(groups: NonNullable<ScoreTotals['groups']>, options: ScoreRenderOptions, phaseName: (id: string) => string): string {
+function groupTable(groups: NonNullable<ScoreTotals['groups']>, options: ScoreRenderOptions): string {
   const { colors, tool } = options;
   const labels = labelsFor(tool);
   const principleIds = groups.rows[0]?.summary.meanPrinciples.map((entry) => entry.id) ?? [];
@@ -104,7 +97,7 @@ function groupTable(groups: NonNullable<ScoreTotals['groups']>, options: ScoreRe
       ...principleIds.map((id) => showScore(summary.meanPrinciples.find((entry) => entry.id === id)?.mean ?? null)),
       showScore(summary.meanIndex),
       Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${verdictLabel(verdict as never, tool)}`).join(', '),
-      Object.entries(summary.phases).map(([phase, count]) => `${count} ${phaseName(phase)}`).join(', '),
+      Object.entries(summary.phases).map(([phase, count]) => `${count} ${phase}`).join(', '),
     ]);
   }
   return `${table.toString()}\n`;

@@ -66,17 +66,22 @@ function githubAnnotation(finding: Finding, lang: Language): string {
   return `::${finding.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(messageOf(finding, lang))}\n`;
 }
 
+/** Findings for a terminal, one `file:line:column: …` line each: errors in red, warnings in yellow. */
+export function findingLines(findings: readonly Finding[], { lang, colors }: RenderOptions): string {
+  return findings
+    .map((finding) => {
+      const text = formatFinding(finding, lang);
+      return `${finding.severity === 'error' ? colors.red(text) : colors.yellow(text)}\n`;
+    })
+    .join('');
+}
+
 function validationText(report: ValidationReport, { lang, colors }: RenderOptions): string {
-  const lines = report.findings.map((finding) => {
-    const text = formatFinding(finding, lang);
-    return finding.severity === 'error' ? colors.red(text) : colors.yellow(text);
-  });
   const errors = report.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = report.findings.length - errors;
   const summary =
     lang === 'id'
       ? `Diperiksa: ${report.rubrics} rubrik, ${report.files} berkas penilaian (${report.assessments} penilaian sah). ${errors} kesalahan, ${warnings} peringatan.`
       : `Checked ${report.rubrics} rubric(s) and ${report.files} assessment file(s) (${report.assessments} valid assessment(s)): ${errors} error(s), ${warnings} warning(s).`;
-  lines.push(errors === 0 ? colors.green(summary) : colors.red(summary));
-  return `${lines.join('\n')}\n`;
+  return `${findingLines(report.findings, { lang, colors })}${errors === 0 ? colors.green(summary) : colors.red(summary)}\n`;
 }

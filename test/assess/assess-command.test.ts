@@ -160,7 +160,6 @@ describe('assess: Ctrl-C', () => {
     expect(stderr).toContain('nothing was saved');
     expect(existsSync(join(dir, 'a.yaml'))).toBe(false);
   });
-
 });
 
 const HAND_EDITED = `# Sukaluyu, visit of 14 August 2025
