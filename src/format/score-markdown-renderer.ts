@@ -50,8 +50,7 @@ export function markdownRenderer(options: ScoreRenderOptions): ScoreRenderer {
     begin: () => '',
     add(entry) {
       first ??= entry;
-      const { result, rubric } = entry;
-      const lang = options.lang ?? rubric.languages[0] ?? 'en';
+      const { result } = entry;
       rows.push(
         markdownRow([
           markdownCell(`${result.community.name} (${result.community.id})`),
