@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../io/package-root.js';
 import { FileProcessor, type BatchOptions, type FileOutcome } from './process-file.js';
 import type { ChunkRequest, ChunkResponse } from './worker.js';
 
@@ -21,13 +21,8 @@ export interface RunBatchOptions extends BatchOptions {
 
 /** The built worker script, found from this module whether it runs bundled (dist/) or not. */
 function workerScript(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i += 1) {
-    const candidate = join(dir, 'dist', 'worker.js');
-    if (existsSync(join(dir, 'package.json'))) return existsSync(candidate) ? candidate : undefined;
-    dir = dirname(dir);
-  }
-  return undefined;
+  const script = join(packageRoot(), 'dist', 'worker.js');
+  return existsSync(script) ? script : undefined;
 }
 
 export function workerCountFor(files: number, requested: number | undefined): number {

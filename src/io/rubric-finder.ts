@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { delimiter, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import { closestMatch } from '../core/suggest.js';
 import { cachedRubric } from './rubric-cache.js';
+import { packageRoot } from './package-root.js';
 import { loadRubric, type LoadedRubric } from './rubric-loader.js';
 
 /** Where rubric ids are looked up, in order (SPEC §3). */
@@ -17,12 +17,7 @@ export interface RubricSearch {
 
 /** The rubrics shipped with the package: `<package>/rubrics`. Found from this module, bundled or not. */
 export function shippedRubricsDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 4; i += 1) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'rubrics'))) return join(dir, 'rubrics');
-    dir = dirname(dir);
-  }
-  return join(dir, 'rubrics');
+  return join(packageRoot(), 'rubrics');
 }
 
 export function rubricDirectories(search: RubricSearch): string[] {
