@@ -1,6 +1,6 @@
 import { gatherInputs, rubricSearchOf } from '../batch/inputs.js';
 import { runBatch } from '../batch/run-batch.js';
-import { diffSubjectOf, diffSubjects, rubricKey, type DiffResult, type DiffSubject, type RubricRef, type Side } from '../core/diff.js';
+import { diffSubjectOf, diffSubjects, LayoutRegistry, rubricKey, type DiffResult, type DiffSubject, type RubricRef, type Side } from '../core/diff.js';
 import type { Finding } from '../core/finding.js';
 import type { Rubric } from '../core/model.js';
 import { ExitCode, SwadayaError } from '../errors.js';
@@ -88,9 +88,10 @@ async function scoreSides(
     });
     for await (const outcome of batch) {
       const side = index < beforeFiles.length ? subjects.before : subjects.after;
+      const file = files[index]!;
       index += 1;
       findings.push(...outcome.findings);
-      for (const document of outcome.documents) side.push(compact.subject(document.subject ?? diffSubjectOf(document)));
+      for (const document of outcome.documents) side.push(compact.subject(document.subject ?? diffSubjectOf(document), file));
     }
   } finally {
     progress.stop();
@@ -101,7 +102,7 @@ async function scoreSides(
 /** The rubrics the sides were scored with (after side first), for titles and the indicator ids each version has. */
 async function loadRubrics(subjects: Record<Side, DiffSubject[]>, options: DiffCommandOptions, ctx: CommandContext): Promise<Rubric[]> {
   const refs = new Map<string, RubricRef>();
-  for (const subject of [...subjects.after, ...subjects.before]) if (!refs.has(rubricKey(subject.rubric))) refs.set(rubricKey(subject.rubric), subject.rubric);
+  for (const subject of [...subjects.after, ...subjects.before]) if (!refs.has(rubricKey(subject.layout.rubric))) refs.set(rubricKey(subject.layout.rubric), subject.layout.rubric);
   const finder = new RubricFinder(rubricSearchOf(ctx));
   const rubrics: Rubric[] = [];
   for (const ref of refs.values()) {
@@ -127,13 +128,13 @@ async function writeFindings(findings: readonly Finding[], lang: Language, ctx: 
 }
 
 /**
- * Each subject arrives from a worker with its own copies of the same few strings and arrays
- * (principle and pillar ids, phases, the rubric). A national diff holds 168,000 of them: one
- * shared copy of each keeps the main thread's memory to the scores themselves.
+ * Each subject arrives from a worker with its own copies of the same few strings (its file path,
+ * period, phase, verdict) and of its rubric's layout. A national diff holds 168,000 of them: one
+ * shared copy of each keeps the main thread's memory to ids, names and scores.
  */
 class SubjectCompactor {
   private readonly strings = new Map<string, string>();
-  private readonly shared = new Map<string, unknown>();
+  private readonly layouts = new LayoutRegistry();
 
   private text(value: string): string {
     const known = this.strings.get(value);
@@ -142,23 +143,15 @@ class SubjectCompactor {
     return value;
   }
 
-  private once<T>(key: string, value: T): T {
-    const known = this.shared.get(key);
-    if (known !== undefined) return known as T;
-    this.shared.set(key, value);
-    return value;
-  }
-
-  subject(subject: DiffSubject): DiffSubject {
+  /** `file`: the path as this thread already holds it. */
+  subject(subject: DiffSubject, file: string): DiffSubject {
     return {
       ...subject,
+      file,
       period: this.text(subject.period),
-      rubric: this.once(`rubric:${subject.rubric.id}@${subject.rubric.version}`, subject.rubric),
-      principles: subject.principles.map((area) => ({ id: this.text(area.id), score: area.score })),
-      pillars: subject.pillars.map((area) => ({ id: this.text(area.id), phase: this.text(area.phase), score: area.score })),
+      layout: this.layouts.shared(subject.layout),
       phase: this.text(subject.phase),
       verdict: this.text(subject.verdict) as DiffSubject['verdict'],
-      phases: this.once(`phases:${subject.phases.join(',')}`, subject.phases),
     };
   }
 }

@@ -20,9 +20,18 @@ export interface RubricRef {
   readonly version: string;
 }
 
+/** What every subject scored with one rubric shares: shared, not copied, across a large set. */
+export interface SubjectLayout {
+  readonly rubric: RubricRef;
+  readonly principles: readonly string[];
+  readonly pillars: readonly { readonly id: string; readonly phase: string }[];
+  /** The rubric's phase ids in order, without `graduated`. */
+  readonly phases: readonly string[];
+}
+
 /**
- * One side's assessment of one community, reduced to what a diff compares. A large set keeps
- * only these, never the full score results.
+ * One side's assessment of one community, reduced to what a diff compares: a few strings and
+ * one array of numbers. A national set keeps 168,000 of these, never the full score results.
  */
 export interface DiffSubject {
   readonly file: string;
@@ -30,15 +39,13 @@ export interface DiffSubject {
   readonly id: string;
   readonly name: string;
   readonly period: string;
-  readonly rubric: RubricRef;
+  readonly layout: SubjectLayout;
   readonly overall: number | null;
-  readonly principles: readonly { readonly id: string; readonly score: number | null }[];
-  readonly pillars: readonly { readonly id: string; readonly phase: string; readonly score: number | null }[];
+  /** The principle scores, then the pillar scores, in layout order. */
+  readonly scores: readonly (number | null)[];
   /** The current phase (SPEC §4.7). */
   readonly phase: string;
   readonly verdict: Verdict;
-  /** The rubric's phase ids in order, without `graduated`. */
-  readonly phases: readonly string[];
   readonly answers?: Readonly<Record<string, number | 'na'>> | undefined;
 }
 
@@ -139,9 +146,16 @@ export interface DiffSummary {
   readonly transitions: readonly PhaseTransitionCount[];
 }
 
+/**
+ * The matched communities, sorted by id. Each comparison is built as it is read, so a diff of
+ * two national sets holds its subjects, never 84,000 comparisons at once.
+ */
+export interface CommunityList extends Iterable<CommunityDiff> {
+  readonly length: number;
+}
+
 export interface DiffResult {
-  /** Sorted by community id. */
-  readonly communities: readonly CommunityDiff[];
+  readonly communities: CommunityList;
   readonly added: readonly UnmatchedCommunity[];
   readonly removed: readonly UnmatchedCommunity[];
   readonly summary: DiffSummary;
@@ -190,13 +204,16 @@ export function diffSubjectOf(document: DiffDocument): DiffSubject {
     id: document.community.id,
     name: document.community.name,
     period: document.period,
-    rubric: { id: result.rubric.id, version: result.rubric.version },
+    layout: {
+      rubric: { id: result.rubric.id, version: result.rubric.version },
+      principles: result.principles.map((principle) => principle.id),
+      pillars: result.pillars.map((pillar) => ({ id: pillar.id, phase: pillar.phase })),
+      phases: result.gates.map((gate) => gate.phase),
+    },
     overall: result.overall.score,
-    principles: result.principles.map((principle) => ({ id: principle.id, score: principle.score })),
-    pillars: result.pillars.map((pillar) => ({ id: pillar.id, phase: pillar.phase, score: pillar.score })),
+    scores: [...result.principles.map((principle) => principle.score), ...result.pillars.map((pillar) => pillar.score)],
     phase: result.phase.current,
     verdict: result.readiness.verdict,
-    phases: result.gates.map((gate) => gate.phase),
     ...(document.answers ? { answers: document.answers } : {}),
   };
 }
@@ -259,7 +276,7 @@ function stateOf(subject: DiffSubject): SideState {
     file: subject.file,
     document: subject.document,
     period: subject.period,
-    rubric: subject.rubric,
+    rubric: subject.layout.rubric,
     overall: subject.overall,
     phase: subject.phase,
     verdict: subject.verdict,
@@ -279,26 +296,87 @@ function unmatched(subject: DiffSubject): UnmatchedCommunity {
   };
 }
 
-function areaChanges<T extends { readonly id: string; readonly score: number | null }>(
-  before: readonly T[],
-  after: readonly T[],
-): { readonly item: T; readonly change: AreaChange }[] {
-  const order: T[] = [];
-  const seen = new Set<string>();
-  mergeOrder(order, seen, after, (item) => item.id);
-  mergeOrder(order, seen, before, (item) => item.id);
-  const scoreIn = (list: readonly T[], id: string): number | null => list.find((item) => item.id === id)?.score ?? null;
-  return order.map((item) => {
-    const was = scoreIn(before, item.id);
-    const is = scoreIn(after, item.id);
-    return { item, change: { id: item.id, before: was, after: is, delta: scoreDelta(was, is) } };
-  });
+/** An area in the order a comparison lists it, with where its score sits in each side's `scores` (-1: not there). */
+interface AlignedArea {
+  readonly id: string;
+  readonly phase: string;
+  readonly before: number;
+  readonly after: number;
+}
+
+/** How two layouts' areas line up: the after side's order, then what only the before side has. */
+interface Alignment {
+  readonly principles: readonly AlignedArea[];
+  readonly pillars: readonly AlignedArea[];
+}
+
+function align(before: SubjectLayout, after: SubjectLayout): Alignment {
+  const areas = (ids: (layout: SubjectLayout) => readonly { readonly id: string; readonly phase: string }[], offset: (layout: SubjectLayout) => number) => {
+    const order: { readonly id: string; readonly phase: string }[] = [];
+    mergeOrder(order, new Set(), [...ids(after), ...ids(before)], (area) => area.id);
+    const at = (layout: SubjectLayout, id: string): number => {
+      const index = ids(layout).findIndex((area) => area.id === id);
+      return index < 0 ? -1 : offset(layout) + index;
+    };
+    return order.map(({ id, phase }) => ({ id, phase, before: at(before, id), after: at(after, id) }));
+  };
+  return {
+    principles: areas((layout) => layout.principles.map((id) => ({ id, phase: '' })), () => 0),
+    pillars: areas((layout) => layout.pillars, (layout) => layout.principles.length),
+  };
+}
+
+/** One object per distinct layout: subjects scored in worker threads each bring their own copy. */
+export class LayoutRegistry {
+  private readonly byKey = new Map<string, SubjectLayout>();
+  private readonly canonical = new WeakMap<SubjectLayout, SubjectLayout>();
+
+  shared(layout: SubjectLayout): SubjectLayout {
+    let known = this.canonical.get(layout);
+    if (known) return known;
+    const key = JSON.stringify(layout);
+    known = this.byKey.get(key);
+    if (!known) this.byKey.set(key, (known = layout));
+    this.canonical.set(layout, known);
+    return known;
+  }
+}
+
+/** The alignment of each pair of layouts, worked out once: a large set has one or two layouts. */
+class Alignments {
+  private readonly layouts = new LayoutRegistry();
+  private readonly known = new Map<SubjectLayout, Map<SubjectLayout, Alignment>>();
+
+  of(beforeLayout: SubjectLayout, afterLayout: SubjectLayout): Alignment {
+    const before = this.layouts.shared(beforeLayout);
+    const after = this.layouts.shared(afterLayout);
+    let byAfter = this.known.get(before);
+    if (!byAfter) this.known.set(before, (byAfter = new Map()));
+    let alignment = byAfter.get(after);
+    if (!alignment) byAfter.set(after, (alignment = align(before, after)));
+    return alignment;
+  }
+}
+
+const scoreAt = (subject: DiffSubject, index: number): number | null => (index < 0 ? null : (subject.scores[index] ?? null));
+
+function principleChange(area: AlignedArea, before: DiffSubject, after: DiffSubject): AreaChange {
+  const was = scoreAt(before, area.before);
+  const is = scoreAt(after, area.after);
+  return { id: area.id, before: was, after: is, delta: scoreDelta(was, is) };
+}
+
+// Spelt out, not `{ ...change, phase }`: on Node 20, V8 promoted those spread copies to the old
+// generation, and a national diff's heap grew by about 2 KB per community until a full GC.
+function pillarChange(area: AlignedArea, before: DiffSubject, after: DiffSubject): PillarChange {
+  const { id, before: was, after: is, delta } = principleChange(area, before, after);
+  return { id, before: was, after: is, delta, phase: area.phase };
 }
 
 function indicatorChanges(before: DiffSubject, after: DiffSubject, options: DiffOptions): IndicatorChange[] | undefined {
   if (!before.answers || !after.answers) return undefined;
-  const beforeIds = options.indicatorsByRubric?.get(rubricKey(before.rubric));
-  const afterIds = options.indicatorsByRubric?.get(rubricKey(after.rubric));
+  const beforeIds = options.indicatorsByRubric?.get(rubricKey(before.layout.rubric));
+  const afterIds = options.indicatorsByRubric?.get(rubricKey(after.layout.rubric));
   let ids: readonly string[];
   if (beforeIds && afterIds) {
     const shared = new Set(beforeIds);
@@ -315,10 +393,19 @@ function indicatorChanges(before: DiffSubject, after: DiffSubject, options: Diff
   return changes;
 }
 
-function compareCommunity(before: DiffSubject, after: DiffSubject, phases: readonly string[], tolerance: number, options: DiffOptions): CommunityDiff {
+interface ComparisonContext {
+  readonly phases: readonly string[];
+  readonly tolerance: number;
+  readonly alignments: Alignments;
+  readonly options: DiffOptions;
+}
+
+function compareCommunity(before: DiffSubject, after: DiffSubject, context: ComparisonContext): CommunityDiff {
+  const { phases, tolerance, options } = context;
+  const alignment = context.alignments.of(before.layout, after.layout);
   const overall = scoreDelta(before.overall, after.overall);
-  const principles = areaChanges(before.principles, after.principles).map(({ change }) => change);
-  const pillars = areaChanges(before.pillars, after.pillars).map(({ item, change }): PillarChange => ({ ...change, phase: item.phase }));
+  const principles = alignment.principles.map((area) => principleChange(area, before, after));
+  const pillars = alignment.pillars.map((area) => pillarChange(area, before, after));
   const transition = transitionOf(phases, before.phase, after.phase);
 
   const reasons: RegressionReason[] = [];
@@ -338,27 +425,60 @@ function compareCommunity(before: DiffSubject, after: DiffSubject, phases: reado
     transition,
     regression: reasons.length > 0,
     reasons,
-    rubricChanged: rubricKey(before.rubric) !== rubricKey(after.rubric),
+    rubricChanged: rubricKey(before.layout.rubric) !== rubricKey(after.layout.rubric),
     ...(indicators ? { indicators } : {}),
   };
 }
 
-function mean(values: readonly (number | null)[]): number | null {
-  let sum = 0;
-  let count = 0;
-  for (const value of values) {
-    if (value === null) continue;
-    sum += value;
-    count += 1;
+type Pair = readonly [before: DiffSubject, after: DiffSubject];
+
+class ComparedCommunities implements CommunityList {
+  constructor(
+    private readonly pairs: readonly Pair[],
+    private readonly context: ComparisonContext,
+  ) {}
+
+  get length(): number {
+    return this.pairs.length;
   }
-  return count === 0 ? null : sum / count;
+
+  *[Symbol.iterator](): Iterator<CommunityDiff> {
+    for (const [before, after] of this.pairs) yield compareCommunity(before, after, this.context);
+  }
 }
 
-function summarise(communities: readonly CommunityDiff[], phases: readonly string[], principles: readonly string[]): DiffSummary {
+/** A running mean that skips nulls. */
+class Mean {
+  private sum = 0;
+  private count = 0;
+
+  add(value: number | null): void {
+    if (value === null) return;
+    this.sum += value;
+    this.count += 1;
+  }
+
+  get value(): number | null {
+    return this.count === 0 ? null : this.sum / this.count;
+  }
+}
+
+/** The summary and the version flag, in one pass over the comparisons. */
+function summarise(communities: CommunityList, phases: readonly string[], principles: readonly string[]): { summary: DiffSummary; rubricVersionsDiffer: boolean } {
   const counts = new Map<string, number>();
+  const tally = { advanced: 0, regressed: 0, unchanged: 0 };
+  let regressions = 0;
+  let rubricVersionsDiffer = false;
+  const overall = new Mean();
+  const byPrinciple = new Map(principles.map((id) => [id, new Mean()]));
   for (const community of communities) {
     const key = `${community.before.phase}\u0000${community.after.phase}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    tally[community.transition] += 1;
+    if (community.regression) regressions += 1;
+    if (community.rubricChanged) rubricVersionsDiffer = true;
+    overall.add(community.delta.overall);
+    for (const change of community.delta.principles) byPrinciple.get(change.id)?.add(change.delta);
   }
   const transitions: PhaseTransitionCount[] = [];
   const ordered = [...phases];
@@ -371,30 +491,26 @@ function summarise(communities: readonly CommunityDiff[], phases: readonly strin
       if (count > 0) transitions.push({ from, to, count });
     }
   }
-  return {
+  const summary: DiffSummary = {
     matched: communities.length,
-    advanced: communities.filter((community) => community.transition === 'advanced').length,
-    regressed: communities.filter((community) => community.transition === 'regressed').length,
-    unchanged: communities.filter((community) => community.transition === 'unchanged').length,
-    regressions: communities.filter((community) => community.regression).length,
+    ...tally,
+    regressions,
     meanDelta: {
-      overall: mean(communities.map((community) => community.delta.overall)),
-      principles: principles.map((id) => ({
-        id,
-        delta: mean(communities.map((community) => community.delta.principles.find((principle) => principle.id === id)?.delta ?? null)),
-      })),
+      overall: overall.value,
+      principles: principles.map((id) => ({ id, delta: byPrinciple.get(id)?.value ?? null })),
     },
     transitions,
   };
+  return { summary, rubricVersionsDiffer };
 }
 
 function distinctSorted(values: Iterable<string>): string[] {
   return [...new Set(values)].sort();
 }
 
-function rubricsOf(subjects: Iterable<DiffSubject>): RubricRef[] {
+function rubricsOf(subjects: readonly DiffSubject[]): RubricRef[] {
   const rubrics: RubricRef[] = [];
-  mergeOrder(rubrics, new Set(), [...subjects].map((subject) => subject.rubric), rubricKey);
+  mergeOrder(rubrics, new Set(), subjects.map((subject) => subject.layout.rubric), rubricKey);
   return rubrics;
 }
 
@@ -414,31 +530,33 @@ export function diffSubjects(before: readonly DiffSubject[], after: readonly Dif
   const seenPhases = new Set<string>();
   const seenPrinciples = new Set<string>();
   const seenPillars = new Set<string>();
-  for (const subject of [...kept.after, ...kept.before]) {
-    mergeOrder(phaseOrder, seenPhases, subject.phases, (phase) => phase);
-    mergeOrder(principleOrder, seenPrinciples, subject.principles.map((principle) => principle.id), (id) => id);
-    mergeOrder(pillarOrder, seenPillars, subject.pillars.map(({ id, phase }) => ({ id, phase })), (pillar) => pillar.id);
+  for (const layout of new Set([...kept.after, ...kept.before].map((subject) => subject.layout))) {
+    mergeOrder(phaseOrder, seenPhases, layout.phases, (phase) => phase);
+    mergeOrder(principleOrder, seenPrinciples, layout.principles, (id) => id);
+    mergeOrder(pillarOrder, seenPillars, layout.pillars.map(({ id, phase }) => ({ id, phase })), (pillar) => pillar.id);
   }
   const phases = [...phaseOrder.filter((phase) => phase !== GRADUATED), GRADUATED];
 
-  const communities: CommunityDiff[] = [];
+  const pairs: Pair[] = [];
   const removed: UnmatchedCommunity[] = [];
   for (const [id, was] of beforeSide.byId) {
     const is = afterSide.byId.get(id);
-    if (is) communities.push(compareCommunity(was, is, phases, tolerance, options));
+    if (is) pairs.push([was, is]);
     else removed.push(unmatched(was));
   }
   const added = kept.after.filter((subject) => !beforeSide.byId.has(subject.id)).map(unmatched);
-  communities.sort(byId);
+  pairs.sort(([a], [b]) => byId(a, b));
   added.sort(byId);
   removed.sort(byId);
 
+  const communities = new ComparedCommunities(pairs, { phases, tolerance, alignments: new Alignments(), options });
+  const { summary, rubricVersionsDiffer } = summarise(communities, phases, principleOrder);
   return {
     communities,
     added,
     removed,
-    summary: summarise(communities, phases, principleOrder),
-    rubricVersionsDiffer: communities.some((community) => community.rubricChanged),
+    summary,
+    rubricVersionsDiffer,
     rubrics: { before: rubricsOf(kept.before), after: rubricsOf(kept.after) },
     periods: { before: distinctSorted(kept.before.map((subject) => subject.period)), after: distinctSorted(kept.after.map((subject) => subject.period)) },
     assessments: { before: kept.before.length, after: kept.after.length },

@@ -1,4 +1,4 @@
-import type { DiffResult, UnmatchedCommunity } from '../core/diff.js';
+import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../core/diff.js';
 import { roundDelta } from './diff-view.js';
 import { round2 } from './numbers.js';
 
@@ -14,9 +14,9 @@ const csvLine = (fields: readonly (string | number | boolean | null)[]): string 
 /**
  * One row per community, sorted by id, for a spreadsheet: matched communities with before, after
  * and delta for the overall score and every principle; added and removed ones with one side empty.
- * Headers are stable ids, not translated.
+ * Headers are stable ids, not translated. Line by line: a national diff is never one string.
  */
-export function renderDiffCsv(diff: DiffResult): string {
+export function* renderDiffCsv(diff: DiffResult): Generator<string> {
   const principles = diff.principles;
   const header = [
     'id',
@@ -37,35 +37,31 @@ export function renderDiffCsv(diff: DiffResult): string {
     'overall_delta',
     ...principles.flatMap((id) => [`${id}_before`, `${id}_after`, `${id}_delta`]),
   ];
-  const rows: { readonly id: string; readonly line: string }[] = [];
-  for (const community of diff.communities) {
+  const matchedLine = (community: CommunityDiff): string => {
     const byId = new Map(community.delta.principles.map((change) => [change.id, change]));
-    rows.push({
-      id: community.id,
-      line: csvLine([
-        community.id,
-        community.name,
-        'matched',
-        community.before.file,
-        community.after.file,
-        community.before.period,
-        community.after.period,
-        community.before.phase,
-        community.after.phase,
-        community.before.verdict,
-        community.after.verdict,
-        community.transition,
-        community.regression,
-        round2(community.before.overall),
-        round2(community.after.overall),
-        roundDelta(community.delta.overall),
-        ...principles.flatMap((id) => {
-          const change = byId.get(id);
-          return [round2(change?.before ?? null), round2(change?.after ?? null), roundDelta(change?.delta ?? null)];
-        }),
-      ]),
-    });
-  }
+    return csvLine([
+      community.id,
+      community.name,
+      'matched',
+      community.before.file,
+      community.after.file,
+      community.before.period,
+      community.after.period,
+      community.before.phase,
+      community.after.phase,
+      community.before.verdict,
+      community.after.verdict,
+      community.transition,
+      community.regression,
+      round2(community.before.overall),
+      round2(community.after.overall),
+      roundDelta(community.delta.overall),
+      ...principles.flatMap((id) => {
+        const change = byId.get(id);
+        return [round2(change?.before ?? null), round2(change?.after ?? null), roundDelta(change?.delta ?? null)];
+      }),
+    ]);
+  };
   const unmatchedLine = (community: UnmatchedCommunity, status: 'added' | 'removed'): string => {
     const pair = (value: string | number | null): (string | number | null)[] => (status === 'removed' ? [value, null] : [null, value]);
     return csvLine([
@@ -83,8 +79,17 @@ export function renderDiffCsv(diff: DiffResult): string {
       ...principles.flatMap(() => [null, null, null]),
     ]);
   };
-  for (const community of diff.added) rows.push({ id: community.id, line: unmatchedLine(community, 'added') });
-  for (const community of diff.removed) rows.push({ id: community.id, line: unmatchedLine(community, 'removed') });
-  rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return csvLine(header) + rows.map((row) => row.line).join('');
+  const unmatchedRows = [
+    ...diff.added.map((community) => ({ id: community.id, line: unmatchedLine(community, 'added') })),
+    ...diff.removed.map((community) => ({ id: community.id, line: unmatchedLine(community, 'removed') })),
+  ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  // Matched communities come sorted by id: the unmatched ones are merged in, each id being in one list only.
+  yield csvLine(header);
+  let next = 0;
+  for (const community of diff.communities) {
+    while (next < unmatchedRows.length && unmatchedRows[next]!.id < community.id) yield unmatchedRows[next++]!.line;
+    yield matchedLine(community);
+  }
+  while (next < unmatchedRows.length) yield unmatchedRows[next++]!.line;
 }

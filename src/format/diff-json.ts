@@ -9,7 +9,7 @@ export function diffJson(diff: DiffResult): Record<string, unknown> {
     schema: 'swadaya/diff@1',
     tool: { name: 'swadaya', version: VERSION },
     rubricVersionsDiffer: diff.rubricVersionsDiffer,
-    communities: diff.communities.map(communityJson),
+    communities: Array.from(diff.communities, communityJson),
     added: diff.added.map(unmatchedJson),
     removed: diff.removed.map(unmatchedJson),
     summary: {
@@ -42,8 +42,10 @@ export function* renderDiffJson(diff: DiffResult): Generator<string> {
     return;
   }
   yield `${head}"communities": [\n`;
-  for (const [index, community] of diff.communities.entries()) {
-    yield `${indent(communityJson(community))}${index === diff.communities.length - 1 ? '\n' : ',\n'}`;
+  let left = diff.communities.length;
+  for (const community of diff.communities) {
+    left -= 1;
+    yield `${indent(communityJson(community))}${left === 0 ? '\n' : ',\n'}`;
   }
   yield `  ]${tail}\n`;
 }

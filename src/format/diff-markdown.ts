@@ -1,4 +1,4 @@
-import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../core/diff.js';
+import type { CommunityDiff, DiffResult, IndicatorChange, UnmatchedCommunity } from '../core/diff.js';
 import { labelsFor, type Labels } from '../i18n/labels.js';
 import {
   answerText,
@@ -18,9 +18,25 @@ import { capitalise, markdownCell as cell } from './markdown.js';
 /** GitHub cuts a comment at 65,536 characters: long lists are cut short and point to the CSV. */
 const MAX_ROWS = 100;
 
-function capped<T>(rows: readonly T[], labels: Labels): { readonly rows: readonly T[]; readonly note: string } {
-  if (rows.length <= MAX_ROWS) return { rows, note: '' };
-  return { rows: rows.slice(0, MAX_ROWS), note: `\n\n… +${rows.length - MAX_ROWS} ${labels.diffMoreRows}` };
+/** The first rows of a list read once, and how many there were: a national diff is not held whole. */
+class FirstRows<T> {
+  readonly rows: T[] = [];
+  total = 0;
+
+  add(row: T): void {
+    this.total += 1;
+    if (this.rows.length < MAX_ROWS) this.rows.push(row);
+  }
+
+  note(labels: Labels): string {
+    return this.total > MAX_ROWS ? `\n\n… +${this.total - MAX_ROWS} ${labels.diffMoreRows}` : '';
+  }
+}
+
+function firstRows<T>(rows: Iterable<T>): FirstRows<T> {
+  const first = new FirstRows<T>();
+  for (const row of rows) first.add(row);
+  return first;
 }
 
 function tableOf(head: readonly string[], rows: readonly (readonly string[])[], rightFrom = head.length): string {
@@ -40,9 +56,9 @@ function communityRows(communities: readonly CommunityDiff[], options: DiffRende
   ]);
 }
 
-function areaTable(diff: DiffResult, options: DiffRenderOptions, labels: Labels): string {
+function areaTable(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffRenderOptions, labels: Labels): string {
   const head = [labels.diffCommunity, ...diff.principles.map((id) => cell(options.names.principle(id))), ...diff.pillars.map((pillar) => cell(pillar.id))];
-  const rows = diff.communities.map((community) => {
+  const rows = communities.map((community) => {
     const principles = new Map(community.delta.principles.map((change) => [change.id, change.delta]));
     const pillars = new Map(community.delta.pillars.map((change) => [change.id, change.delta]));
     return [
@@ -54,19 +70,36 @@ function areaTable(diff: DiffResult, options: DiffRenderOptions, labels: Labels)
   return tableOf(head, rows, 1);
 }
 
-function indicatorTable(diff: DiffResult, labels: Labels): string {
-  const rows = diff.communities.flatMap((community) =>
-    (community.indicators ?? []).map((change) => [cell(community.id), `\`${change.id}\``, answerText(change.before, labels), answerText(change.after, labels)]),
-  );
-  if (rows.length === 0) return labels.diffNoIndicatorChanges;
-  const shown = capped(rows, labels);
-  return tableOf([labels.diffCommunity, labels.indicator, capitalise(labels.diffBefore), capitalise(labels.diffAfter)], shown.rows) + shown.note;
+function indicatorTable(changes: FirstRows<readonly [CommunityDiff, IndicatorChange]>, labels: Labels): string {
+  if (changes.total === 0) return labels.diffNoIndicatorChanges;
+  const rows = changes.rows.map(([community, change]) => [cell(community.id), `\`${change.id}\``, answerText(change.before, labels), answerText(change.after, labels)]);
+  return tableOf([labels.diffCommunity, labels.indicator, capitalise(labels.diffBefore), capitalise(labels.diffAfter)], rows) + changes.note(labels);
 }
 
 function unmatchedList(title: string, communities: readonly UnmatchedCommunity[], labels: Labels): string {
-  const shown = capped(communities, labels);
+  const shown = firstRows(communities);
   const items = shown.rows.map((community) => `- ${cell(community.id)} ${cell(community.name)} (\`${community.file}\`)`);
-  return [`**${title}** (${communities.length})`, '', ...items].join('\n') + shown.note;
+  return [`**${title}** (${communities.length})`, '', ...items].join('\n') + shown.note(labels);
+}
+
+/** One pass over the comparisons: the rows each part of the comment shows, regressions first so they survive the cut. */
+function gather(diff: DiffResult) {
+  const regressions = new FirstRows<CommunityDiff>();
+  const changed = new FirstRows<CommunityDiff>();
+  const everyone = new FirstRows<CommunityDiff>();
+  const indicatorChanges = new FirstRows<readonly [CommunityDiff, IndicatorChange]>();
+  let detailed = false;
+  for (const community of diff.communities) {
+    if (community.regression) regressions.add(community);
+    else if (community.transition !== 'unchanged') changed.add(community);
+    everyone.add(community);
+    if (community.indicators) detailed = true;
+    for (const change of community.indicators ?? []) indicatorChanges.add([community, change]);
+  }
+  const notable = new FirstRows<CommunityDiff>();
+  for (const community of [...regressions.rows, ...changed.rows]) notable.add(community);
+  notable.total = regressions.total + changed.total;
+  return { notable, everyone, indicatorChanges: detailed ? indicatorChanges : undefined };
 }
 
 /**
@@ -101,31 +134,26 @@ export function renderDiffMarkdown(diff: DiffResult, options: DiffRenderOptions)
   ]);
   parts.push(`**${labels.diffPhaseTransitions}**\n\n${tableOf([cell(labels.diffFromTo), ...matrix.phases.map(names.phase)], matrixRows, 1)}`);
 
-  // Regressions first, so they survive the cut in a large set.
-  const notable = [
-    ...diff.communities.filter((community) => community.regression),
-    ...diff.communities.filter((community) => !community.regression && community.transition !== 'unchanged'),
-  ];
+  const { notable, everyone, indicatorChanges } = gather(diff);
   const head = [labels.diffCommunity, labels.overall, 'Δ', labels.phase, labels.diffVerdict, labels.diffTransition, labels.diffRegression];
-  parts.push(`#### ${labels.diffChangedOrRegressed} (${notable.length})`);
+  parts.push(`#### ${labels.diffChangedOrRegressed} (${notable.total})`);
   if (diff.communities.length === 0) {
     parts.push(labels.diffNoneMatched);
-  } else if (notable.length === 0) {
+  } else if (notable.total === 0) {
     parts.push(labels.diffNothingChanged);
   } else {
-    const shown = capped(notable, labels);
-    parts.push(tableOf(head, communityRows(shown.rows, options, labels)) + shown.note);
+    parts.push(tableOf(head, communityRows(notable.rows, options, labels)) + notable.note(labels));
   }
 
   if (diff.added.length > 0) parts.push(unmatchedList(labels.diffAdded, diff.added, labels));
   if (diff.removed.length > 0) parts.push(unmatchedList(labels.diffRemoved, diff.removed, labels));
 
-  if (diff.communities.length > 0 && diff.communities.length <= MAX_ROWS) {
-    const everyone = tableOf(head, communityRows(diff.communities, options, labels));
-    parts.push(`<details><summary>${labels.diffEveryCommunity}</summary>\n\n${everyone}\n\n${areaTable(diff, options, labels)}\n\n</details>`);
+  if (everyone.total > 0 && everyone.total <= MAX_ROWS) {
+    const table = tableOf(head, communityRows(everyone.rows, options, labels));
+    parts.push(`<details><summary>${labels.diffEveryCommunity}</summary>\n\n${table}\n\n${areaTable(diff, everyone.rows, options, labels)}\n\n</details>`);
   }
-  if (diff.communities.some((community) => community.indicators !== undefined)) {
-    parts.push(`<details><summary>${labels.diffIndicatorChanges}</summary>\n\n${indicatorTable(diff, labels)}\n\n</details>`);
+  if (indicatorChanges) {
+    parts.push(`<details><summary>${labels.diffIndicatorChanges}</summary>\n\n${indicatorTable(indicatorChanges, labels)}\n\n</details>`);
   }
   return `${parts.join('\n\n')}\n`;
 }

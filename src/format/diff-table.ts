@@ -31,14 +31,14 @@ function newTable(head: readonly string[], options: DiffRenderOptions, extra: { 
   return table;
 }
 
-function overviewTable(diff: DiffResult, options: DiffRenderOptions): string {
+function overviewTable(communities: readonly CommunityDiff[], options: DiffRenderOptions): string {
   const labels = labelsFor(options.lang);
   const { colors, names } = options;
   const table = newTable(
     [labels.diffCommunity, labels.diffName, labels.overall, labels.phase, labels.diffVerdict, labels.diffTransition],
     options,
   );
-  for (const community of diff.communities) {
+  for (const community of communities) {
     const mark = community.regression ? colors.red(' ⚠') : '';
     table.push([
       community.regression ? colors.red(community.id) : community.id,
@@ -52,14 +52,14 @@ function overviewTable(diff: DiffResult, options: DiffRenderOptions): string {
   return table.toString();
 }
 
-function principleTable(diff: DiffResult, options: DiffRenderOptions): string {
+function principleTable(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffRenderOptions): string {
   const labels = labelsFor(options.lang);
   const titles = diff.principles.map((id) => options.names.principle(id));
   const table = newTable([labels.diffCommunity, ...titles], options, {
     colWidths: [null, ...titles.map((title) => Math.max(10, Math.min(20, title.length + 2)))],
     alignRight: 1,
   });
-  for (const community of diff.communities) {
+  for (const community of communities) {
     const byId = new Map(community.delta.principles.map((change) => [change.id, change.delta]));
     table.push([community.id, ...diff.principles.map((id) => deltaText(byId.get(id) ?? null, options.colors))]);
   }
@@ -67,13 +67,13 @@ function principleTable(diff: DiffResult, options: DiffRenderOptions): string {
 }
 
 /** One table per phase, so each stays narrow enough for a terminal. */
-function pillarTables(diff: DiffResult, options: DiffRenderOptions): string[] {
+function pillarTables(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffRenderOptions): string[] {
   const labels = labelsFor(options.lang);
   const phases = [...new Set(diff.pillars.map((pillar) => pillar.phase))];
   return phases.map((phase) => {
     const pillars = diff.pillars.filter((pillar) => pillar.phase === phase).map((pillar) => pillar.id);
     const table = newTable([labels.diffCommunity, ...pillars], options, { alignRight: 1 });
-    for (const community of diff.communities) {
+    for (const community of communities) {
       const byId = new Map(community.delta.pillars.map((change) => [change.id, change.delta]));
       table.push([community.id, ...pillars.map((id) => deltaText(byId.get(id) ?? null, options.colors))]);
     }
@@ -106,7 +106,7 @@ function unmatchedLines(title: string, communities: readonly UnmatchedCommunity[
   return [`${options.colors.bold(title)} (${communities.length})`, ...lines].join('\n');
 }
 
-function summaryLines(diff: DiffResult, options: DiffRenderOptions): string[] {
+function summaryLines(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffRenderOptions): string[] {
   const labels = labelsFor(options.lang);
   const { colors, names } = options;
   const out = [colors.bold(labels.diffSummary), `  ${countsText(diff, labels)}`];
@@ -131,7 +131,7 @@ function summaryLines(diff: DiffResult, options: DiffRenderOptions): string[] {
   }
   out.push('', colors.bold(labels.diffPhaseTransitions), table.toString());
 
-  const regressions = diff.communities.filter((community) => community.regression);
+  const regressions = communities.filter((community) => community.regression);
   if (regressions.length > 0) {
     out.push('', colors.red.bold(`⚠ ${labels.diffRegressionList} (${regressions.length}, ${labels.diffTolerance} ${diff.tolerance} ${labels.diffPoints})`));
     for (const community of regressions) {
@@ -149,18 +149,20 @@ export function renderDiffTable(diff: DiffResult, options: DiffRenderOptions): s
     `${labels.diffComparing} ${colors.bold(sideText(diff, 'before', options.sides.before, labels))} ${labels.diffWith} ${colors.bold(sideText(diff, 'after', options.sides.after, labels))}`,
   ];
   if (diff.rubricVersionsDiffer) sections.push(colors.yellow(`⚠ ${versionsNote(diff, labels)}`));
-  if (diff.communities.length === 0) {
+  // A terminal table holds every row anyway, so the comparisons are built once for all of them.
+  const communities = [...diff.communities];
+  if (communities.length === 0) {
     sections.push(colors.yellow(labels.diffNoneMatched));
   } else {
-    sections.push(overviewTable(diff, options));
-    sections.push(`${colors.bold(labels.diffPrincipleChanges)}\n${principleTable(diff, options)}`);
-    sections.push(...pillarTables(diff, options));
-    if (diff.communities.some((community) => community.indicators !== undefined)) {
-      sections.push(`${colors.bold(labels.diffIndicatorChanges)}\n${indicatorTable(diff.communities, options)}`);
+    sections.push(overviewTable(communities, options));
+    sections.push(`${colors.bold(labels.diffPrincipleChanges)}\n${principleTable(diff, communities, options)}`);
+    sections.push(...pillarTables(diff, communities, options));
+    if (communities.some((community) => community.indicators !== undefined)) {
+      sections.push(`${colors.bold(labels.diffIndicatorChanges)}\n${indicatorTable(communities, options)}`);
     }
   }
   if (diff.added.length > 0) sections.push(unmatchedLines(labels.diffAdded, diff.added, options));
   if (diff.removed.length > 0) sections.push(unmatchedLines(labels.diffRemoved, diff.removed, options));
-  sections.push(summaryLines(diff, options).join('\n'));
+  sections.push(summaryLines(diff, communities, options).join('\n'));
   return `${sections.join('\n\n')}\n`;
 }

@@ -66,7 +66,7 @@ const after = [
 ];
 
 const community = (result: ReturnType<typeof diffDocuments>, id: string) => {
-  const found = result.communities.find((entry) => entry.id === id);
+  const found = [...result.communities].find((entry) => entry.id === id);
   if (!found) throw new Error(`no community ${id}`);
   return found;
 };
@@ -75,7 +75,7 @@ describe('diffDocuments: per-community deltas', () => {
   const result = diffDocuments(before, after);
 
   it('matches by community id, sorted by id, with added and removed', () => {
-    expect(result.communities.map((entry) => entry.id)).toEqual(['001', '002', '003', '006', '007']);
+    expect(Array.from(result.communities, (entry) => entry.id)).toEqual(['001', '002', '003', '006', '007']);
     expect(result.added.map((entry) => [entry.id, entry.file])).toEqual([['005', '2025/005.yaml']]);
     expect(result.removed.map((entry) => [entry.id, entry.file])).toEqual([['004', '2024/004.yaml']]);
     expect(result.assessments).toEqual({ before: 6, after: 6 });
@@ -119,7 +119,7 @@ describe('diffDocuments: per-community deltas', () => {
   });
 
   it('classifies transitions by phase position, graduated last', () => {
-    expect(result.communities.map((entry) => [entry.id, entry.before.phase, entry.after.phase, entry.transition])).toEqual([
+    expect(Array.from(result.communities, (entry) => [entry.id, entry.before.phase, entry.after.phase, entry.transition])).toEqual([
       ['001', 'berdaya', 'mandiri', 'advanced'],
       ['002', 'graduated', 'mandiri', 'regressed'],
       ['003', 'mandiri', 'mandiri', 'unchanged'],
@@ -167,14 +167,12 @@ describe('the regression rule', () => {
     ]);
     // 003: the overall score holds at 56.25, but voice falls 62.5 → 50.
     expect(community(result, '003').reasons).toEqual([{ kind: 'principle', id: 'voice', delta: -12.5 }]);
-    expect(result.communities.filter((entry) => entry.regression).map((entry) => entry.id)).toEqual(['002', '003']);
+    expect([...result.communities].filter((entry) => entry.regression).map((entry) => entry.id)).toEqual(['002', '003']);
   });
 
   it('takes "more than --tolerance points": a fall equal to the tolerance is not a regression', () => {
     const at = (tolerance: number) =>
-      diffDocuments(before, after, { tolerance })
-        .communities.filter((entry) => entry.regression)
-        .map((entry) => entry.id);
+      [...diffDocuments(before, after, { tolerance }).communities].filter((entry) => entry.regression).map((entry) => entry.id);
     expect(at(12)).toEqual(['002', '003']);
     expect(at(12.5)).toEqual(['002']);
     // A phase that went back is a regression whatever the tolerance.
@@ -216,7 +214,7 @@ describe('duplicates, detail and rubric versions', () => {
       { id: 'means.fund', before: 'na', after: 1 },
     ]);
     expect(community(result, '002').indicators).toEqual([{ id: 'means.fund', before: 3, after: 2 }]);
-    expect(diffDocuments(before, after).communities[0]?.indicators).toBeUndefined();
+    expect([...diffDocuments(before, after).communities][0]?.indicators).toBeUndefined();
   });
 
   it('compares indicators on the ids both rubric versions share, and says the versions differ', () => {
@@ -251,13 +249,11 @@ describe('JSON rounding', () => {
     id,
     name: id,
     period,
-    rubric: { id: 'test', version: '1.0.0' },
+    layout: { rubric: { id: 'test', version: '1.0.0' }, principles: ['p'], pillars: [], phases: ['one'] },
     overall,
-    principles: [{ id: 'p', score: overall }],
-    pillars: [],
+    scores: [overall],
     phase: 'one',
     verdict: 'not-ready',
-    phases: ['one'],
   });
 
   it('rounds the delta of the full-precision scores, not the difference of the rounded ones', () => {

@@ -12,13 +12,11 @@ const subject = (id: string, overall: number | null, phase: string, period: stri
   id,
   name,
   period,
-  rubric: { id: 'test', version: '1.0.0' },
+  layout: { rubric: { id: 'test', version: '1.0.0' }, principles: ['p'], pillars: [{ id: 'q', phase: 'one' }], phases: ['one', 'two'] },
   overall,
-  principles: [{ id: 'p', score: overall }],
-  pillars: [{ id: 'q', phase: 'one', score: overall }],
+  scores: [overall, overall],
   phase,
   verdict: 'not-ready',
-  phases: ['one', 'two'],
 });
 
 const options: DiffRenderOptions = {
@@ -58,7 +56,7 @@ describe('diff renderers', () => {
     const result = diffSubjects([subject('1', 50, 'one', '2024')], [subject('2', 50, 'one', '2025')]);
     expect(renderDiffTable(result, options)).toContain('No community appears on both sides');
     expect(renderDiffMarkdown(result, options)).toContain('No community appears on both sides');
-    const [header, ...rows] = renderDiffCsv(result).trimEnd().split('\n');
+    const [header, ...rows] = [...renderDiffCsv(result)].join('').trimEnd().split('\n');
     const columns = header!.split(',');
     expect(rows).toEqual([
       '1,Kelurahan 1,removed,2024/1.yaml,,2024,,one,,not-ready,,,,50,,,,,',
@@ -69,6 +67,26 @@ describe('diff renderers', () => {
 
   it('quotes csv fields that hold commas or quotes', () => {
     const result = diffSubjects([subject('1', 50, 'one', '2024', 'Kel. "A", Kota B')], [subject('1', 50, 'one', '2025', 'Kel. "A", Kota B')]);
-    expect(renderDiffCsv(result).split('\n')[1]).toMatch(/^1,"Kel\. ""A"", Kota B",matched,/);
+    expect([...renderDiffCsv(result)].join('').split('\n')[1]).toMatch(/^1,"Kel\. ""A"", Kota B",matched,/);
+  });
+
+  it('lists csv rows by id, merging added and removed communities in among the matched ones', () => {
+    const result = diffSubjects(
+      [subject('b', 50, 'one', '2024'), subject('d', 50, 'one', '2024'), subject('a', 50, 'one', '2024')],
+      [subject('d', 60, 'two', '2025'), subject('c', 50, 'one', '2025'), subject('a', 40, 'one', '2025'), subject('e', 50, 'one', '2025')],
+    );
+    const rows = [...renderDiffCsv(result)].slice(1).map((line) => line.split(',').slice(0, 3).join(','));
+    expect(rows).toEqual(['a,Kelurahan a,matched', 'b,Kelurahan b,removed', 'c,Kelurahan c,added', 'd,Kelurahan d,matched', 'e,Kelurahan e,added']);
+  });
+
+  it('builds the same comparisons each time the matched communities are read', () => {
+    const result = diffSubjects([subject('1', 50, 'one', '2024'), subject('2', 70, 'two', '2024')], [subject('2', 60, 'one', '2025'), subject('1', 55, 'two', '2025')]);
+    const first = [...result.communities];
+    expect(result.communities.length).toBe(2);
+    expect([...result.communities]).toEqual(first);
+    expect(first.map((entry) => [entry.id, entry.delta.overall, entry.transition, entry.regression])).toEqual([
+      ['1', 5, 'advanced', false],
+      ['2', -10, 'regressed', true],
+    ]);
   });
 });
