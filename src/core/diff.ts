@@ -310,19 +310,24 @@ interface Alignment {
   readonly pillars: readonly AlignedArea[];
 }
 
-function align(before: SubjectLayout, after: SubjectLayout): Alignment {
-  const areas = (ids: (layout: SubjectLayout) => readonly { readonly id: string; readonly phase: string }[], offset: (layout: SubjectLayout) => number) => {
-    const order: { readonly id: string; readonly phase: string }[] = [];
-    mergeOrder(order, new Set(), [...ids(after), ...ids(before)], (area) => area.id);
-    const at = (layout: SubjectLayout, id: string): number => {
-      const index = ids(layout).findIndex((area) => area.id === id);
-      return index < 0 ? -1 : offset(layout) + index;
-    };
-    return order.map(({ id, phase }) => ({ id, phase, before: at(before, id), after: at(after, id) }));
+type Area = { readonly id: string; readonly phase: string };
+
+/** `offset`: where each side's areas start in its `scores`. */
+function alignAreas(before: readonly Area[], after: readonly Area[], offset: { readonly before: number; readonly after: number }): AlignedArea[] {
+  const order: Area[] = [];
+  mergeOrder(order, new Set(), [...after, ...before], (area) => area.id);
+  const indexIn = (areas: readonly Area[], start: number, id: string): number => {
+    const index = areas.findIndex((area) => area.id === id);
+    return index < 0 ? -1 : start + index;
   };
+  return order.map(({ id, phase }) => ({ id, phase, before: indexIn(before, offset.before, id), after: indexIn(after, offset.after, id) }));
+}
+
+function align(before: SubjectLayout, after: SubjectLayout): Alignment {
+  const principlesOf = (layout: SubjectLayout): Area[] => layout.principles.map((id) => ({ id, phase: '' }));
   return {
-    principles: areas((layout) => layout.principles.map((id) => ({ id, phase: '' })), () => 0),
-    pillars: areas((layout) => layout.pillars, (layout) => layout.principles.length),
+    principles: alignAreas(principlesOf(before), principlesOf(after), { before: 0, after: 0 }),
+    pillars: alignAreas(before.pillars, after.pillars, { before: before.principles.length, after: after.principles.length }),
   };
 }
 
