@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
-import type { Assessment } from '../core/model.js';
+import type { Assessment, Rubric } from '../core/model.js';
 import type { ScoreResult } from '../core/result.js';
-import { diffSubjectOf, type DiffSubject } from '../core/diff.js';
+import { diffSubjectOf, layoutOf, type DiffSubject, type SubjectLayout } from '../core/diff.js';
 import { scoreAssessment } from '../core/scoring.js';
 import type { SummaryInput } from '../core/summary.js';
 import { scoreResultText } from '../format/score-json.js';
@@ -69,6 +69,8 @@ export function summariseAnswers(assessment: Assessment): AnswerSummary {
 /** Loads, checks and (in score mode) scores one file. The unit of work of a batch, in-process or in a worker. */
 export class FileProcessor {
   private readonly finder: RubricFinder;
+  /** One layout per rubric: a worker's message then carries one copy for all its subjects. */
+  private readonly layouts = new WeakMap<Rubric, SubjectLayout>();
 
   /** `syncRead`: read each file synchronously, as a worker can: nothing else waits on its event loop. */
   constructor(
@@ -98,7 +100,11 @@ export class FileProcessor {
 
   private scoreOf(document: ScoredDocument, loaded: LoadedAssessment): Pick<ScoredDocument, 'result' | 'rendered' | 'subject'> {
     const result = scoreAssessment(loaded.rubric, loaded.assessment);
-    if (this.options.diffSubjects) return { subject: diffSubjectOf({ ...document, result }) };
+    if (this.options.diffSubjects) {
+      let layout = this.layouts.get(loaded.rubric);
+      if (!layout) this.layouts.set(loaded.rubric, (layout = layoutOf(result)));
+      return { subject: diffSubjectOf({ ...document, result }, layout) };
+    }
     const render = this.options.renderJson;
     if (!render) return { result };
     return { rendered: { json: scoreResultText({ ...document, result }, render.lang), digest: digestOf(result) } };

@@ -194,8 +194,21 @@ export function rubricKey(rubric: RubricRef): string {
   return `${rubric.id}@${rubric.version}`;
 }
 
-/** Reduces a scored document to what the diff keeps. Throws on a document that was not scored (a programming error). */
-export function diffSubjectOf(document: DiffDocument): DiffSubject {
+/** The same for every result of one rubric: share it among them (see `diffSubjectOf`). */
+export function layoutOf(result: ScoreResult): SubjectLayout {
+  return {
+    rubric: { id: result.rubric.id, version: result.rubric.version },
+    principles: result.principles.map((principle) => principle.id),
+    pillars: result.pillars.map((pillar) => ({ id: pillar.id, phase: pillar.phase })),
+    phases: result.gates.map((gate) => gate.phase),
+  };
+}
+
+/**
+ * Reduces a scored document to what the diff keeps. Throws on a document that was not scored (a programming error).
+ * `layout`: the layout of its rubric, when the caller shares one among many subjects.
+ */
+export function diffSubjectOf(document: DiffDocument, layout?: SubjectLayout): DiffSubject {
   const result = document.result;
   if (!result) throw new Error(`diff needs scored documents: ${document.file} has no result`);
   return {
@@ -204,12 +217,7 @@ export function diffSubjectOf(document: DiffDocument): DiffSubject {
     id: document.community.id,
     name: document.community.name,
     period: document.period,
-    layout: {
-      rubric: { id: result.rubric.id, version: result.rubric.version },
-      principles: result.principles.map((principle) => principle.id),
-      pillars: result.pillars.map((pillar) => ({ id: pillar.id, phase: pillar.phase })),
-      phases: result.gates.map((gate) => gate.phase),
-    },
+    layout: layout ?? layoutOf(result),
     overall: result.overall.score,
     scores: [...result.principles.map((principle) => principle.score), ...result.pillars.map((pillar) => pillar.score)],
     phase: result.phase.current,
@@ -331,7 +339,7 @@ function align(before: SubjectLayout, after: SubjectLayout): Alignment {
   };
 }
 
-/** One object per distinct layout: subjects scored in worker threads each bring their own copy. */
+/** One object per distinct layout: each batch message from a worker brings its own copy. */
 export class LayoutRegistry {
   private readonly byKey = new Map<string, SubjectLayout>();
   private readonly canonical = new WeakMap<SubjectLayout, SubjectLayout>();
@@ -575,5 +583,5 @@ export function diffSubjects(before: readonly DiffSubject[], after: readonly Dif
 
 /** `diffSubjects` on scored documents, for callers that hold them anyway. */
 export function diffDocuments(before: readonly DiffDocument[], after: readonly DiffDocument[], options: DiffOptions = {}): DiffResult {
-  return diffSubjects(before.map(diffSubjectOf), after.map(diffSubjectOf), options);
+  return diffSubjects(before.map((document) => diffSubjectOf(document)), after.map((document) => diffSubjectOf(document)), options);
 }

@@ -60,6 +60,17 @@ describe.skipIf(!existsSync(builtWorker))('runBatch across worker threads (needs
     expect(JSON.parse(document?.rendered?.json ?? 'null')).toMatchObject({ file: document?.file, community: { id: document?.community.id } });
   });
 
+  it('reduces results to diff subjects in the workers exactly as in-process, one layout per rubric', async () => {
+    const inProcess = await collect(files, { mode: 'score', search, workers: 0, diffSubjects: true });
+    const inWorkers = await collect(files, { mode: 'score', search, workers: 2, diffSubjects: true });
+    expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
+    const subjects = inProcess.outcomes.flatMap((outcome) => outcome.documents.map((document) => document.subject));
+    expect(subjects.length).toBeGreaterThan(30);
+    expect(subjects[0]?.layout.principles).toHaveLength(5);
+    expect(subjects[0]?.scores).toHaveLength(5 + subjects[0]!.layout.pillars.length);
+    expect(new Set(subjects.map((subject) => subject?.layout)).size).toBe(1);
+  });
+
   it('validates exactly as in-process', async () => {
     const inProcess = await collect(files, { mode: 'validate', search, workers: 0 });
     const inWorkers = await collect(files, { mode: 'validate', search, workers: 2 });
