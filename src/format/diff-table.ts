@@ -1,4 +1,3 @@
-import Table from 'cli-table3';
 import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../core/diff.js';
 import { labelsFor } from '../i18n/labels.js';
 import {
@@ -14,89 +13,93 @@ import {
   versionsNote,
   type DiffRenderOptions,
 } from './diff-view.js';
+import { renderTable } from './long-table.js';
 import { capitalise } from './markdown.js';
 
 /** Box tables whose colour comes only from our chalk instance: cli-table3's own head and border colours are off. */
-function newTable(head: readonly string[], options: DiffRenderOptions, extra: { colWidths?: (number | null)[]; alignRight?: number } = {}): Table.Table {
-  const table = new Table({
-    head: head.map((text) => options.colors.bold(text)),
-    style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
-    wordWrap: true,
-    wrapOnWordBoundary: true,
-    ...(extra.colWidths ? { colWidths: extra.colWidths } : {}),
-    ...(extra.alignRight !== undefined
-      ? { colAligns: head.map((_, index) => (index >= (extra.alignRight ?? 0) ? 'right' : 'left')) }
-      : {}),
-  });
-  return table;
+function tableText(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  options: DiffRenderOptions,
+  extra: { colWidths?: (number | null)[]; alignRight?: number } = {},
+): string {
+  return renderTable(
+    {
+      head: head.map((text) => options.colors.bold(text)),
+      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
+      wordWrap: true,
+      wrapOnWordBoundary: true,
+      ...(extra.colWidths ? { colWidths: extra.colWidths } : {}),
+      ...(extra.alignRight !== undefined
+        ? { colAligns: head.map((_, index) => (index >= (extra.alignRight ?? 0) ? 'right' : 'left')) }
+        : {}),
+    },
+    rows,
+  );
 }
 
-function overviewTable(communities: readonly CommunityDiff[], options: DiffRenderOptions): string {
+function overviewTable(communities: Iterable<CommunityDiff>, options: DiffRenderOptions): string {
   const labels = labelsFor(options.lang);
   const { colors, names } = options;
-  const table = newTable(
-    [labels.diffCommunity, labels.diffName, labels.overall, labels.phase, labels.diffVerdict, labels.diffTransition],
-    options,
-  );
-  for (const community of communities) {
-    const mark = community.regression ? colors.red(' ⚠') : '';
-    table.push([
-      community.regression ? colors.red(community.id) : community.id,
-      community.name,
-      `${scoreText(community.before.overall)} → ${scoreText(community.after.overall)}  ${deltaText(community.delta.overall, colors)}`,
-      `${names.phase(community.before.phase)} → ${names.phase(community.after.phase)}`,
-      `${verdictText(community.before.verdict, options.lang)} → ${verdictText(community.after.verdict, options.lang)}`,
-      `${transitionText(community.transition, labels, colors)}${mark}`,
-    ]);
-  }
-  return table.toString();
+  const rows = Array.from(communities, (community) => [
+    community.regression ? colors.red(community.id) : community.id,
+    community.name,
+    `${scoreText(community.before.overall)} → ${scoreText(community.after.overall)}  ${deltaText(community.delta.overall, colors)}`,
+    `${names.phase(community.before.phase)} → ${names.phase(community.after.phase)}`,
+    `${verdictText(community.before.verdict, options.lang)} → ${verdictText(community.after.verdict, options.lang)}`,
+    `${transitionText(community.transition, labels, colors)}${community.regression ? colors.red(' ⚠') : ''}`,
+  ]);
+  return tableText([labels.diffCommunity, labels.diffName, labels.overall, labels.phase, labels.diffVerdict, labels.diffTransition], rows, options);
 }
 
-function principleTable(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffRenderOptions): string {
+function principleTable(diff: DiffResult, options: DiffRenderOptions): string {
   const labels = labelsFor(options.lang);
   const titles = diff.principles.map((id) => options.names.principle(id));
-  const table = newTable([labels.diffCommunity, ...titles], options, {
+  const rows = Array.from(diff.communities, (community) => {
+    const byId = new Map(community.delta.principles.map((change) => [change.id, change.delta]));
+    return [community.id, ...diff.principles.map((id) => deltaText(byId.get(id) ?? null, options.colors))];
+  });
+  return tableText([labels.diffCommunity, ...titles], rows, options, {
     colWidths: [null, ...titles.map((title) => Math.max(10, Math.min(20, title.length + 2)))],
     alignRight: 1,
   });
-  for (const community of communities) {
-    const byId = new Map(community.delta.principles.map((change) => [change.id, change.delta]));
-    table.push([community.id, ...diff.principles.map((id) => deltaText(byId.get(id) ?? null, options.colors))]);
-  }
-  return table.toString();
 }
 
 /** One table per phase, so each stays narrow enough for a terminal. */
-function pillarTables(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffRenderOptions): string[] {
+function pillarTables(diff: DiffResult, options: DiffRenderOptions): string[] {
   const labels = labelsFor(options.lang);
   const phases = [...new Set(diff.pillars.map((pillar) => pillar.phase))];
   return phases.map((phase) => {
     const pillars = diff.pillars.filter((pillar) => pillar.phase === phase).map((pillar) => pillar.id);
-    const table = newTable([labels.diffCommunity, ...pillars], options, { alignRight: 1 });
-    for (const community of communities) {
+    const rows = Array.from(diff.communities, (community) => {
       const byId = new Map(community.delta.pillars.map((change) => [change.id, change.delta]));
-      table.push([community.id, ...pillars.map((id) => deltaText(byId.get(id) ?? null, options.colors))]);
-    }
-    return `${options.colors.bold(`${labels.diffPillarChanges} ${options.names.phase(phase)}`)}\n${table.toString()}`;
+      return [community.id, ...pillars.map((id) => deltaText(byId.get(id) ?? null, options.colors))];
+    });
+    return `${options.colors.bold(`${labels.diffPillarChanges} ${options.names.phase(phase)}`)}\n${tableText([labels.diffCommunity, ...pillars], rows, options, { alignRight: 1 })}`;
   });
 }
 
-function indicatorTable(communities: readonly CommunityDiff[], options: DiffRenderOptions): string {
+/** Undefined when no comparison carries indicators (no --detail). */
+function indicatorTable(communities: Iterable<CommunityDiff>, options: DiffRenderOptions): string | undefined {
   const labels = labelsFor(options.lang);
-  const rows = communities.flatMap((community) => (community.indicators ?? []).map((change) => ({ community, change })));
-  if (rows.length === 0) return labels.diffNoIndicatorChanges;
-  const table = newTable([labels.diffCommunity, labels.indicator, capitalise(labels.diffBefore), capitalise(labels.diffAfter)], options);
-  for (const { community, change } of rows) {
-    const rise = typeof change.before === 'number' && typeof change.after === 'number' ? change.after - change.before : 0;
-    const after = answerText(change.after, labels);
-    table.push([
-      community.id,
-      change.id,
-      answerText(change.before, labels),
-      rise > 0 ? options.colors.green(`${after} ▲`) : rise < 0 ? options.colors.red(`${after} ▼`) : after,
-    ]);
+  let detailed = false;
+  const rows: string[][] = [];
+  for (const community of communities) {
+    if (community.indicators) detailed = true;
+    for (const change of community.indicators ?? []) {
+      const rise = typeof change.before === 'number' && typeof change.after === 'number' ? change.after - change.before : 0;
+      const after = answerText(change.after, labels);
+      rows.push([
+        community.id,
+        change.id,
+        answerText(change.before, labels),
+        rise > 0 ? options.colors.green(`${after} ▲`) : rise < 0 ? options.colors.red(`${after} ▼`) : after,
+      ]);
+    }
   }
-  return table.toString();
+  if (!detailed) return undefined;
+  if (rows.length === 0) return labels.diffNoIndicatorChanges;
+  return tableText([labels.diffCommunity, labels.indicator, capitalise(labels.diffBefore), capitalise(labels.diffAfter)], rows, options);
 }
 
 function unmatchedLines(title: string, communities: readonly UnmatchedCommunity[], options: DiffRenderOptions): string {
@@ -106,7 +109,7 @@ function unmatchedLines(title: string, communities: readonly UnmatchedCommunity[
   return [`${options.colors.bold(title)} (${communities.length})`, ...lines].join('\n');
 }
 
-function summaryLines(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffRenderOptions): string[] {
+function summaryLines(diff: DiffResult, options: DiffRenderOptions): string[] {
   const labels = labelsFor(options.lang);
   const { colors, names } = options;
   const out = [colors.bold(labels.diffSummary), `  ${countsText(diff, labels)}`];
@@ -117,21 +120,19 @@ function summaryLines(diff: DiffResult, communities: readonly CommunityDiff[], o
   for (const entry of diff.summary.meanDelta.principles) out.push(`  ${names.principle(entry.id).padEnd(width)}  ${deltaText(entry.delta, colors)}`);
 
   const matrix = transitionMatrix(diff);
-  const table = newTable([labels.diffFromTo, ...matrix.phases.map(names.phase)], options, { alignRight: 1 });
-  for (const from of matrix.phases) {
-    table.push([
-      names.phase(from),
-      ...matrix.phases.map((to) => {
-        const count = matrix.count(from, to);
-        if (count === 0) return colors.dim('·');
-        const rank = matrix.phases.indexOf(to) - matrix.phases.indexOf(from);
-        return rank > 0 ? colors.green(String(count)) : rank < 0 ? colors.red(String(count)) : String(count);
-      }),
-    ]);
-  }
-  out.push('', colors.bold(labels.diffPhaseTransitions), table.toString());
+  const matrixRows = matrix.phases.map((from) => [
+    names.phase(from),
+    ...matrix.phases.map((to) => {
+      const count = matrix.count(from, to);
+      if (count === 0) return colors.dim('·');
+      const rank = matrix.phases.indexOf(to) - matrix.phases.indexOf(from);
+      return rank > 0 ? colors.green(String(count)) : rank < 0 ? colors.red(String(count)) : String(count);
+    }),
+  ]);
+  out.push('', colors.bold(labels.diffPhaseTransitions), tableText([labels.diffFromTo, ...matrix.phases.map(names.phase)], matrixRows, options, { alignRight: 1 }));
 
-  const regressions = communities.filter((community) => community.regression);
+  const regressions: CommunityDiff[] = [];
+  for (const community of diff.communities) if (community.regression) regressions.push(community);
   if (regressions.length > 0) {
     out.push('', colors.red.bold(`⚠ ${labels.diffRegressionList} (${regressions.length}, ${labels.diffTolerance} ${diff.tolerance} ${labels.diffPoints})`));
     for (const community of regressions) {
@@ -149,20 +150,18 @@ export function renderDiffTable(diff: DiffResult, options: DiffRenderOptions): s
     `${labels.diffComparing} ${colors.bold(sideText(diff, 'before', options.sides.before, labels))} ${labels.diffWith} ${colors.bold(sideText(diff, 'after', options.sides.after, labels))}`,
   ];
   if (diff.rubricVersionsDiffer) sections.push(colors.yellow(`⚠ ${versionsNote(diff, labels)}`));
-  // A terminal table holds every row anyway, so the comparisons are built once for all of them.
-  const communities = [...diff.communities];
-  if (communities.length === 0) {
+  // Each table reads the comparisons afresh: they are built as read, and a national set is not held whole.
+  if (diff.communities.length === 0) {
     sections.push(colors.yellow(labels.diffNoneMatched));
   } else {
-    sections.push(overviewTable(communities, options));
-    sections.push(`${colors.bold(labels.diffPrincipleChanges)}\n${principleTable(diff, communities, options)}`);
-    sections.push(...pillarTables(diff, communities, options));
-    if (communities.some((community) => community.indicators !== undefined)) {
-      sections.push(`${colors.bold(labels.diffIndicatorChanges)}\n${indicatorTable(communities, options)}`);
-    }
+    sections.push(overviewTable(diff.communities, options));
+    sections.push(`${colors.bold(labels.diffPrincipleChanges)}\n${principleTable(diff, options)}`);
+    sections.push(...pillarTables(diff, options));
+    const indicators = indicatorTable(diff.communities, options);
+    if (indicators !== undefined) sections.push(`${colors.bold(labels.diffIndicatorChanges)}\n${indicators}`);
   }
   if (diff.added.length > 0) sections.push(unmatchedLines(labels.diffAdded, diff.added, options));
   if (diff.removed.length > 0) sections.push(unmatchedLines(labels.diffRemoved, diff.removed, options));
-  sections.push(summaryLines(diff, communities, options).join('\n'));
+  sections.push(summaryLines(diff, options).join('\n'));
   return `${sections.join('\n\n')}\n`;
 }

@@ -1,4 +1,5 @@
-import Table from 'cli-table3';
+import type Table from 'cli-table3';
+import { renderTable } from './long-table.js';
 import type { ScoreSummary } from '../core/summary.js';
 import { localize } from '../i18n/language.js';
 import { labelsFor } from '../i18n/labels.js';
@@ -8,8 +9,14 @@ import { renderExplanation } from './explain-text.js';
 import { renderScoreDetail, verdictColor } from './score-detail.js';
 import type { ScoreEntry, ScoreRenderOptions, ScoreRenderer, ScoreTotals } from './score-renderer.js';
 
-/** Borders without a rule between rows: one line per assessment. */
-export const COMPACT = { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' };
+/** Borders without a rule between rows (one line per assessment), grey where there is colour. */
+function boxOf(head: readonly string[], colors: ScoreRenderOptions['colors']): Table.TableConstructorOptions {
+  return {
+    head: head.map((cell) => colors.bold(cell)),
+    style: { head: [], border: colors.level > 0 ? ['grey'] : [] },
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  };
+}
 
 interface Row {
   readonly cells: string[];
@@ -68,9 +75,8 @@ export function tableRenderer(options: ScoreRenderOptions): ScoreRenderer {
       if (explanations.length > 0) out.push(explanations.join('\n'));
       else if (rows.length === 1 && first) out.push(renderScoreDetail(first, options));
       if (rows.length > 1 && header) {
-        const table = new Table({ head: header.map((cell) => colors.bold(cell)), style: { head: [], border: colors.level > 0 ? ['grey'] : [] }, chars: COMPACT });
-        for (const row of rows) table.push(row.cells);
-        out.push(`${table.toString()}\n${summaryLine(totals.summary, options, (phase) => phase)}\n`);
+        const table = renderTable(boxOf(header, colors), rows.map((row) => row.cells));
+        out.push(`${table}\n${summaryLine(totals.summary, options, (phase) => phase)}\n`);
       }
       if (totals.groups && first) out.push(groupTable(totals.groups, options));
       if (rows.length === 0) out.push(`${colors.yellow(labels.noResults)}\n`);
@@ -83,22 +89,16 @@ function groupTable(groups: NonNullable<ScoreTotals['groups']>, options: ScoreRe
   const { colors, tool } = options;
   const labels = labelsFor(tool);
   const principleIds = groups.rows[0]?.summary.meanPrinciples.map((entry) => entry.id) ?? [];
-  const table = new Table({
-    head: [`${labels.group} (${groups.field})`, 'n', `${labels.mean} ${labels.overall.toLowerCase()}`, ...principleIds, labels.index, labels.verdictCol, labels.phase].map((cell) => colors.bold(cell)),
-    style: { head: [], border: colors.level > 0 ? ['grey'] : [] },
-    chars: COMPACT,
-  });
-  for (const row of groups.rows) {
-    const summary = row.summary;
-    table.push([
-      row.group === '' ? labels.noValue : row.group,
-      String(summary.count),
-      showScore(summary.meanOverall),
-      ...principleIds.map((id) => showScore(summary.meanPrinciples.find((entry) => entry.id === id)?.mean ?? null)),
-      showScore(summary.meanIndex),
-      Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${verdictLabel(verdict as never, tool)}`).join(', '),
-      Object.entries(summary.phases).map(([phase, count]) => `${count} ${phase}`).join(', '),
-    ]);
-  }
-  return `${table.toString()}\n`;
+  const head = [`${labels.group} (${groups.field})`, 'n', `${labels.mean} ${labels.overall.toLowerCase()}`, ...principleIds, labels.index, labels.verdictCol, labels.phase];
+  const rows = groups.rows.map(({ group, summary }) => [
+    group === '' ? labels.noValue : group,
+    String(summary.count),
+    showScore(summary.meanOverall),
+    ...principleIds.map((id) => showScore(summary.meanPrinciples.find((entry) => entry.id === id)?.mean ?? null)),
+    showScore(summary.meanIndex),
+    Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${verdictLabel(verdict as never, tool)}`).join(', '),
+    Object.entries(summary.phases).map(([phase, count]) => `${count} ${phase}`).join(', '),
+  ]);
+  const table = renderTable(boxOf(head, colors), rows);
+  return `${table}\n`;
 }
