@@ -6,7 +6,7 @@ import type { DiffRenderer } from './diff-view.js';
 
 export type DiffFormat = 'table' | 'json' | 'markdown' | 'csv';
 
-/** The renderers of `swadaya diff`, by --format: a string, or (json, csv) its pieces in order. json and csv never carry colour. */
+/** The renderers of `swadaya diff`, by --format: a string, or its pieces in order. json and csv never carry colour. */
 export const diffRenderers: Readonly<Record<DiffFormat, DiffRenderer>> = {
   table: renderDiffTable,
   json: (diff) => renderDiffJson(diff),

@@ -66,17 +66,16 @@ function principleTable(diff: DiffResult, options: DiffRenderOptions): string {
 }
 
 /** One table per phase, so each stays narrow enough for a terminal. */
-function pillarTables(diff: DiffResult, options: DiffRenderOptions): string[] {
+function* pillarTables(diff: DiffResult, options: DiffRenderOptions): Generator<string> {
   const labels = labelsFor(options.lang);
-  const phases = [...new Set(diff.pillars.map((pillar) => pillar.phase))];
-  return phases.map((phase) => {
+  for (const phase of new Set(diff.pillars.map((pillar) => pillar.phase))) {
     const pillars = diff.pillars.filter((pillar) => pillar.phase === phase).map((pillar) => pillar.id);
     const rows = Array.from(diff.communities, (community) => {
       const byId = new Map(community.delta.pillars.map((change) => [change.id, change.delta]));
       return [community.id, ...pillars.map((id) => deltaText(byId.get(id) ?? null, options.colors))];
     });
-    return `${options.colors.bold(`${labels.diffPillarChanges} ${options.names.phase(phase)}`)}\n${tableText([labels.diffCommunity, ...pillars], rows, options, { alignRight: 1 })}`;
-  });
+    yield `${options.colors.bold(`${labels.diffPillarChanges} ${options.names.phase(phase)}`)}\n${tableText([labels.diffCommunity, ...pillars], rows, options, { alignRight: 1 })}`;
+  }
 }
 
 /** Undefined when no comparison carries indicators (no --detail). */
@@ -142,26 +141,32 @@ function summaryLines(diff: DiffResult, options: DiffRenderOptions): string[] {
   return out;
 }
 
-/** The terminal view: who moved, by how much, and a summary at the bottom where the eye lands. */
-export function renderDiffTable(diff: DiffResult, options: DiffRenderOptions): string {
+/** The terminal view: who moved, by how much, and a summary at the bottom where the eye lands. Section by section. */
+export function* renderDiffTable(diff: DiffResult, options: DiffRenderOptions): Generator<string> {
+  let first = true;
+  for (const section of diffSections(diff, options)) {
+    yield first ? section : `\n\n${section}`;
+    first = false;
+  }
+  yield '\n';
+}
+
+/** Each table reads the comparisons afresh and is written before the next is built: a national set is never held whole. */
+function* diffSections(diff: DiffResult, options: DiffRenderOptions): Generator<string> {
   const labels = labelsFor(options.lang);
   const { colors } = options;
-  const sections: string[] = [
-    `${labels.diffComparing} ${colors.bold(sideText(diff, 'before', options.sides.before, labels))} ${labels.diffWith} ${colors.bold(sideText(diff, 'after', options.sides.after, labels))}`,
-  ];
-  if (diff.rubricVersionsDiffer) sections.push(colors.yellow(`⚠ ${versionsNote(diff, labels)}`));
-  // Each table reads the comparisons afresh: they are built as read, and a national set is not held whole.
+  yield `${labels.diffComparing} ${colors.bold(sideText(diff, 'before', options.sides.before, labels))} ${labels.diffWith} ${colors.bold(sideText(diff, 'after', options.sides.after, labels))}`;
+  if (diff.rubricVersionsDiffer) yield colors.yellow(`⚠ ${versionsNote(diff, labels)}`);
   if (diff.communities.length === 0) {
-    sections.push(colors.yellow(labels.diffNoneMatched));
+    yield colors.yellow(labels.diffNoneMatched);
   } else {
-    sections.push(overviewTable(diff.communities, options));
-    sections.push(`${colors.bold(labels.diffPrincipleChanges)}\n${principleTable(diff, options)}`);
-    sections.push(...pillarTables(diff, options));
+    yield overviewTable(diff.communities, options);
+    yield `${colors.bold(labels.diffPrincipleChanges)}\n${principleTable(diff, options)}`;
+    yield* pillarTables(diff, options);
     const indicators = indicatorTable(diff.communities, options);
-    if (indicators !== undefined) sections.push(`${colors.bold(labels.diffIndicatorChanges)}\n${indicators}`);
+    if (indicators !== undefined) yield `${colors.bold(labels.diffIndicatorChanges)}\n${indicators}`;
   }
-  if (diff.added.length > 0) sections.push(unmatchedLines(labels.diffAdded, diff.added, options));
-  if (diff.removed.length > 0) sections.push(unmatchedLines(labels.diffRemoved, diff.removed, options));
-  sections.push(summaryLines(diff, options).join('\n'));
-  return `${sections.join('\n\n')}\n`;
+  if (diff.added.length > 0) yield unmatchedLines(labels.diffAdded, diff.added, options);
+  if (diff.removed.length > 0) yield unmatchedLines(labels.diffRemoved, diff.removed, options);
+  yield summaryLines(diff, options).join('\n');
 }

@@ -54,7 +54,7 @@ describe('diff renderers', () => {
 
   it('says so when no community is on both sides', () => {
     const result = diffSubjects([subject('1', 50, 'one', '2024')], [subject('2', 50, 'one', '2025')]);
-    expect(renderDiffTable(result, options)).toContain('No community appears on both sides');
+    expect([...renderDiffTable(result, options)].join('')).toContain('No community appears on both sides');
     expect(renderDiffMarkdown(result, options)).toContain('No community appears on both sides');
     const [header, ...rows] = [...renderDiffCsv(result)].join('').trimEnd().split('\n');
     const columns = header!.split(',');
