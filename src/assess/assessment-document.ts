@@ -124,12 +124,7 @@ export class AssessmentDocument {
 
   /** Makes sure `answers:` is a map, so that the file is a complete assessment even before the first answer. */
   ensureAnswers(): YAMLMap {
-    const root = this.root();
-    const existing = root.get('answers', true);
-    if (isMap(existing)) return existing;
-    const map = new YAMLMap();
-    setOrdered(this.doc, root, 'answers', map, TOP_LEVEL_ORDER);
-    return map;
+    return this.topLevelMap('answers');
   }
 
   /**
@@ -190,11 +185,16 @@ export class AssessmentDocument {
   }
 
   private community(): YAMLMap {
+    return this.topLevelMap('community');
+  }
+
+  /** The map under a top-level key, made (in its place in the key order) when the file has none. */
+  private topLevelMap(key: 'answers' | 'community'): YAMLMap {
     const root = this.root();
-    const existing = root.get('community', true);
+    const existing = root.get(key, true);
     if (isMap(existing)) return existing;
     const map = new YAMLMap();
-    setOrdered(this.doc, root, 'community', map, TOP_LEVEL_ORDER);
+    setOrdered(this.doc, root, key, map, TOP_LEVEL_ORDER);
     return map;
   }
 }
