@@ -277,7 +277,8 @@ function indexSide(side: Side, subjects: readonly DiffSubject[]): SideIndex {
   return { byId, duplicates };
 }
 
-const byId = (a: { readonly id: string }, b: { readonly id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The order of a diff's lists: by community id, code unit by code unit (not by locale). */
+export const byId = (a: { readonly id: string }, b: { readonly id: string }): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function stateOf(subject: DiffSubject): SideState {
   return {
@@ -539,14 +540,14 @@ export function diffSubjects(before: readonly DiffSubject[], after: readonly Dif
 
   const phaseOrder: string[] = [];
   const principleOrder: string[] = [];
-  const pillarOrder: { id: string; phase: string }[] = [];
+  const pillarOrder: Area[] = [];
   const seenPhases = new Set<string>();
   const seenPrinciples = new Set<string>();
   const seenPillars = new Set<string>();
   for (const layout of new Set([...kept.after, ...kept.before].map((subject) => subject.layout))) {
     mergeOrder(phaseOrder, seenPhases, layout.phases, (phase) => phase);
     mergeOrder(principleOrder, seenPrinciples, layout.principles, (id) => id);
-    mergeOrder(pillarOrder, seenPillars, layout.pillars.map(({ id, phase }) => ({ id, phase })), (pillar) => pillar.id);
+    mergeOrder(pillarOrder, seenPillars, layout.pillars, (pillar) => pillar.id);
   }
   const phases = [...phaseOrder.filter((phase) => phase !== GRADUATED), GRADUATED];
 

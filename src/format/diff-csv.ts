@@ -1,4 +1,4 @@
-import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../core/diff.js';
+import { byId, type CommunityDiff, type DiffResult, type UnmatchedCommunity } from '../core/diff.js';
 import { roundDelta } from './diff-view.js';
 import { round2 } from './numbers.js';
 
@@ -38,7 +38,7 @@ export function* renderDiffCsv(diff: DiffResult): Generator<string> {
     ...principles.flatMap((id) => [`${id}_before`, `${id}_after`, `${id}_delta`]),
   ];
   const matchedLine = (community: CommunityDiff): string => {
-    const byId = new Map(community.delta.principles.map((change) => [change.id, change]));
+    const changes = new Map(community.delta.principles.map((change) => [change.id, change]));
     return csvLine([
       community.id,
       community.name,
@@ -57,7 +57,7 @@ export function* renderDiffCsv(diff: DiffResult): Generator<string> {
       round2(community.after.overall),
       roundDelta(community.delta.overall),
       ...principles.flatMap((id) => {
-        const change = byId.get(id);
+        const change = changes.get(id);
         return [round2(change?.before ?? null), round2(change?.after ?? null), roundDelta(change?.delta ?? null)];
       }),
     ]);
@@ -82,7 +82,7 @@ export function* renderDiffCsv(diff: DiffResult): Generator<string> {
   const unmatchedRows = [
     ...diff.added.map((community) => ({ id: community.id, line: unmatchedLine(community, 'added') })),
     ...diff.removed.map((community) => ({ id: community.id, line: unmatchedLine(community, 'removed') })),
-  ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  ].sort(byId);
 
   // Matched communities come sorted by id: the unmatched ones are merged in, each id being in one list only.
   yield csvLine(header);
