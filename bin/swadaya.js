@@ -1,2 +1,17 @@
 #!/usr/bin/env node
-import '../dist/main.js';
+import { existsSync } from 'node:fs';
+
+// dist/ is built by `npm run build` (also run by `npm ci` through `prepare`). An install that
+// skipped scripts has no dist/: say how to fix that instead of printing a module-loader stack trace.
+const main = new URL('../dist/main.js', import.meta.url);
+if (existsSync(main)) {
+  await import(main.href);
+} else {
+  const language = process.env.SWADAYA_LANG || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  process.stderr.write(
+    /^id\b|^id_/i.test(language)
+      ? 'swadaya: dist/main.js tidak ada: swadaya belum dibangun (mungkin dipasang dengan --ignore-scripts).\nJalankan `npm run build` di direktori swadaya, lalu coba lagi.\n'
+      : 'swadaya: dist/main.js is missing: swadaya has not been built (perhaps installed with --ignore-scripts).\nRun `npm run build` in the swadaya directory, then try again.\n',
+  );
+  process.exitCode = 2;
+}

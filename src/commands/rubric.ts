@@ -1,10 +1,10 @@
 import { rubricSearchOf } from '../batch/inputs.js';
 import { renderRubricList, renderRubricTree } from '../format/rubric-tree.js';
 import { toolLanguage } from '../i18n/language.js';
-import { listRubricCandidates, RubricFinder } from '../io/rubric-finder.js';
+import { displayPath, listRubricCandidates, RubricFinder } from '../io/rubric-finder.js';
 import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
 import { requireRubric } from './rubric-resolve.js';
-import { relative } from 'node:path';
+import { resolve } from 'node:path';
 
 export async function rubricListCommand(options: GlobalOptions, ctx: CommandContext): Promise<number> {
   const search = rubricSearchOf(ctx);
@@ -12,7 +12,7 @@ export async function rubricListCommand(options: GlobalOptions, ctx: CommandCont
   const rows = [];
   for (const candidate of listRubricCandidates(search)) {
     const loaded = await finder.loadPath(candidate.dir);
-    rows.push({ id: candidate.id, location: relative(ctx.cwd, candidate.dir) || '.', rubric: loaded.rubric, errors: loaded.findings.filter((f) => f.severity === 'error').length });
+    rows.push({ id: candidate.id, location: displayPath(candidate.dir, ctx.cwd), rubric: loaded.rubric, errors: loaded.findings.filter((f) => f.severity === 'error').length });
   }
   const lang = requestedLanguage(options, ctx.env);
   await write(ctx.stdout, renderRubricList(rows, { lang, tool: toolLanguage(lang), colors: colorsFor(ctx.stdout, options, ctx.env) }));
@@ -24,6 +24,6 @@ export async function rubricShowCommand(reference: string, options: GlobalOption
   const loaded = await requireRubric(reference, rubricSearchOf(ctx), toolLanguage(requested));
   const lang = requested ?? loaded.rubric.languages[0] ?? 'en';
   const colors = colorsFor(ctx.stdout, options, ctx.env);
-  await write(ctx.stdout, renderRubricTree(loaded.rubric, { lang, tool: toolLanguage(lang), colors, location: relative(ctx.cwd, loaded.location) || '.' }));
+  await write(ctx.stdout, renderRubricTree(loaded.rubric, { lang, tool: toolLanguage(lang), colors, location: displayPath(resolve(ctx.cwd, loaded.location), ctx.cwd) }));
   return 0;
 }

@@ -102,11 +102,21 @@ export class RubricFinder {
   }
 }
 
+/**
+ * A path as shown to the user: relative to the working directory when it lies inside it, else
+ * absolute (a path like `../../lib/node_modules/…` would depend on where the command ran).
+ */
+export function displayPath(file: string, cwd: string): string {
+  const path = relative(cwd, file);
+  if (path === '') return '.';
+  return path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path) ? resolve(cwd, file) : path;
+}
+
 /** Findings name files relative to the working directory, as the user typed them, where that is shorter. */
 function displayRelative(loaded: LoadedRubric, cwd: string): LoadedRubric {
   const show = (file: string): string => {
-    const path = relative(cwd, file);
-    return path === '' || path.startsWith(`..${sep}`) || isAbsolute(path) ? file : path;
+    const path = displayPath(file, cwd);
+    return path === '.' ? file : path;
   };
   return { ...loaded, file: show(loaded.file), location: show(loaded.location), findings: loaded.findings.map((finding) => ({ ...finding, file: show(finding.file) })) };
 }
