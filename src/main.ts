@@ -1,12 +1,8 @@
 import { runCli } from './cli.js';
+import { earlyLanguage, guardOutputStreams } from './io/output-errors.js';
 
-// A reader that closes the pipe early (`swadaya score … | head`) is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
-}
+// A reader that closes the pipe early (`swadaya score … | head`) is not an error; a full disk is (exit 2).
+guardOutputStreams(process, earlyLanguage(process.argv.slice(2), process.env));
 
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,

@@ -4,8 +4,10 @@ import { SwadayaError } from '../errors.js';
 
 export interface OutputStream {
   write(chunk: string): boolean;
-  once(event: 'drain', listener: () => void): unknown;
+  once(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
   readonly isTTY?: boolean | undefined;
+  /** True once the stream failed or was closed: nothing more will be written or drained. */
+  readonly destroyed?: boolean | undefined;
   readonly columns?: number | undefined;
 }
 
@@ -45,8 +47,14 @@ export function requestedLanguage(options: GlobalOptions, env: CommandContext['e
 
 /** Writes and waits for the stream to drain, so large outputs are not buffered whole in memory. */
 export async function write(stream: OutputStream, text: string): Promise<void> {
-  if (text === '') return;
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+  // A broken stream (a full disk, a closed terminal) never drains: the output guard of main.ts reports it.
+  if (text === '' || stream.destroyed) return;
+  if (stream.write(text) || stream.destroyed) return;
+  await new Promise<void>((resolve) => {
+    stream.once('drain', resolve);
+    stream.once('close', resolve);
+    stream.once('error', resolve);
+  });
 }
 
 export type { Language };
