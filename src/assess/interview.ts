@@ -52,6 +52,7 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
     review = await prompter.select({ message: fillLabel(labels.assessAllAnswered, { total: rubric.indicators.length }), choices, default: false });
     if (!review) return { missing: 0 };
   }
+  sayGuidance(options, labels);
   if (review || !document.headerComplete) await askHeader(options, labels);
   let principle: string | undefined;
   for (const step of interviewSteps(rubric, answers, review)) {
@@ -100,6 +101,14 @@ async function askHeader(options: InterviewOptions, labels: Labels): Promise<voi
   await save();
 }
 
+/** The rubric's guidance (how to choose a level), once, before the first question. */
+function sayGuidance(options: InterviewOptions, labels: Labels): void {
+  const { prompter, rubric, colors } = options;
+  if (rubric.guidance === undefined) return;
+  prompter.say(colors.bold(`── ${labels.guidance} ──`));
+  for (const line of localize(rubric.guidance, options.lang, rubric).trimEnd().split('\n')) prompter.say(line);
+}
+
 function sayPrinciple(step: InterviewStep, options: InterviewOptions): void {
   const { prompter, colors } = options;
   prompter.say('');
@@ -125,7 +134,10 @@ async function askIndicator(step: InterviewStep, options: InterviewOptions, labe
     const label = `${level} ${text(rubric.scale[level]?.label, options)}`;
     return { value: level, name: `${label} — ${text(descriptor, options)}`, short: label };
   });
-  if (indicator.na) choices.push({ value: NOT_APPLICABLE, name: labels.assessNotApplicable });
+  if (indicator.na) {
+    const when = indicator.naWhen !== undefined ? ` — ${labels.naWhen}: ${text(indicator.naWhen, options)}` : '';
+    choices.push({ value: NOT_APPLICABLE, name: `${labels.assessNotApplicable}${when}`, short: labels.assessNotApplicable });
+  }
   choices.push({ value: SKIP, name: labels.assessSkip });
   const preselected: LevelChoice | undefined =
     current?.kind === 'level' ? current.level : current?.kind === 'na' ? NOT_APPLICABLE : options.review ? SKIP : undefined;

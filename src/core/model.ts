@@ -17,7 +17,10 @@ export interface Indicator {
   readonly evidence: Text | undefined;
   /** One descriptor per scale level, lowest first. */
   readonly levels: readonly Text[];
+  /** May be answered "not applicable". */
   readonly na: boolean;
+  /** When n/a is allowed, if the rubric says (shown wherever n/a is offered). */
+  readonly naWhen?: Text | undefined;
 }
 
 export interface Principle {
@@ -67,6 +70,8 @@ export interface Rubric {
   readonly id: string;
   readonly version: string;
   readonly title: Text;
+  /** What every assessor must know before rating (e.g. how to choose a level); shown by rubric show, template and assess. */
+  readonly guidance?: Text | undefined;
   /** The first one is the default. */
   readonly languages: readonly string[];
   /** Lowest first; levels are 0..maxLevel. */

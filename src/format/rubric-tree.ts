@@ -25,6 +25,7 @@ export function renderRubricTree(rubric: Rubric, options: TreeOptions): string {
   out.push(colors.bold(`${text(rubric.title)}  (${rubric.id}@${rubric.version})`) + (options.location ? colors.dim(`  ${options.location}`) : ''));
   out.push(`${label.scale}: ${rubric.scale.map((entry) => `${entry.level} ${text(entry.label)}`).join(' · ')}`);
   out.push(colors.dim(`${label.coverageRule}: ${rubric.coverage}`));
+  if (rubric.guidance !== undefined) out.push('', colors.bold(label.guidance), ...wrapped(text(rubric.guidance), '  '));
   out.push('', colors.bold(label.principles));
   for (const principle of rubric.principles) {
     out.push(`  ${colors.bold(text(principle.title))} ${colors.dim(`(${principle.id}, ${label.weight} ${principle.weight}, ${principle.indicators.length} ${label.indicators})`)}`);
@@ -34,6 +35,7 @@ export function renderRubricTree(rubric: Rubric, options: TreeOptions): string {
       if (indicator.na) facts.push(label.naAllowed);
       out.push(`    ${colors.cyan(indicator.id)} ${colors.dim(`[${facts.join(', ')}]`)}`);
       out.push(`      ${text(indicator.question)}`);
+      if (indicator.naWhen !== undefined) out.push(colors.dim(`      ${label.naWhen}: ${text(indicator.naWhen)}`));
     }
   }
   out.push('', colors.bold(label.phases));
@@ -60,6 +62,11 @@ export function renderRubricTree(rubric: Rubric, options: TreeOptions): string {
     }
   }
   return `${out.join('\n')}\n`;
+}
+
+/** A rubric text kept as written: its own line breaks kept, each line indented. */
+function wrapped(value: string, indent: string): string[] {
+  return value.trimEnd().split('\n').map((line) => `${indent}${line}`.trimEnd());
 }
 
 export interface RubricListRow {

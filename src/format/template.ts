@@ -11,6 +11,13 @@ export interface TemplateOptions {
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** The rubric's guidance as comment lines, its own line breaks kept. */
+function guidanceComment(rubric: Rubric, lang: string, title: string): string[] {
+  if (rubric.guidance === undefined) return [];
+  const lines = localize(rubric.guidance, lang, rubric).trimEnd().split('\n');
+  return [`# ${title}:`, ...lines.map((line) => `#   ${line}`.trimEnd())];
+}
+
 /** An assessment file ready to fill in by hand: every indicator with its question and level descriptors as comments. */
 export function renderTemplate(rubric: Rubric, options: TemplateOptions): string {
   const label = labelsFor(options.tool);
@@ -20,6 +27,7 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
     `# yaml-language-server: $schema=${options.schemaPath}`,
     `# ${text(rubric.title)} (${rubric.id}@${rubric.version})`,
     `# ${label.templateIntro}: swadaya validate FILE && swadaya score FILE`,
+    ...guidanceComment(rubric, options.lang, label.guidance),
     `rubric: ${rubric.id}@${rubric.version}`,
     'community:',
     `  id: ""        # ${label.templateCommunityId}`,
@@ -33,7 +41,8 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
   for (const principle of rubric.principles) {
     out.push('', `  # ── ${text(principle.title)} (${principle.id}) ──`);
     for (const indicator of principle.indicators) {
-      const facts = [`${label.pillar.toLowerCase()}: ${indicator.pillar}`, ...indicator.tags];
+      const pillar = rubric.phases.flatMap((phase) => phase.pillars).find((candidate) => candidate.id === indicator.pillar);
+      const facts = [`${label.pillar.toLowerCase()}: ${pillar ? text(pillar.title) : indicator.pillar}`, ...indicator.tags];
       if (indicator.weight !== 1) facts.push(`${label.weight} ${indicator.weight}`);
       out.push('', `  # ${text(indicator.question)}`, `  #   [${facts.join(', ')}]`);
       if (indicator.evidence !== undefined) out.push(`  #   ${label.evidence}: ${text(indicator.evidence)}`);
@@ -41,6 +50,7 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
         out.push(`  #   ${level} ${text(rubric.scale[level]?.label)}: ${text(descriptor)}`);
       });
       if (indicator.na) out.push(`  #   ${label.templateNa}`);
+      if (indicator.naWhen !== undefined) out.push(`  #   ${label.naWhen}: ${text(indicator.naWhen)}`);
       out.push(`  ${indicator.id}:    # ${label.templateAnswer} 0–${rubric.maxLevel}`);
     }
   }

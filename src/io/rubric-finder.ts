@@ -36,7 +36,7 @@ export interface RubricCandidate {
   readonly dir: string;
 }
 
-/** Every `ID/rubric.yaml` on the search path, in lookup order (an id may appear more than once). */
+/** Every `ID/rubric.yaml` (and `ID@VERSION/rubric.yaml`) on the search path, in lookup order (an id may appear more than once). */
 export function listRubricCandidates(search: RubricSearch): RubricCandidate[] {
   const candidates: RubricCandidate[] = [];
   for (const base of rubricDirectories(search)) {
@@ -46,8 +46,9 @@ export function listRubricCandidates(search: RubricSearch): RubricCandidate[] {
     } catch {
       continue;
     }
-    for (const id of entries) {
-      if (existsSync(join(base, id, 'rubric.yaml'))) candidates.push({ id, dir: join(base, id) });
+    for (const entry of entries) {
+      // `ID@VERSION/` holds an older version of rubric ID beside the current `ID/` (docs/rubric-format.md).
+      if (existsSync(join(base, entry, 'rubric.yaml'))) candidates.push({ id: entry.split('@')[0] ?? entry, dir: join(base, entry) });
     }
   }
   return candidates;

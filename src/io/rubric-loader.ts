@@ -21,11 +21,11 @@ export interface LoadedRubric {
 interface RawCriterion { target?: string; each?: 'pillar' | 'principle'; min?: number; level?: number }
 interface RawPhase { id: string; title: Text; pillars: { id: string; title: Text }[]; exit: RawCriterion[] }
 interface RawIndicator {
-  id: string; pillar: string; tags?: string[]; weight?: number; question: Text; evidence?: Text; levels: Text[]; na?: boolean;
+  id: string; pillar: string; tags?: string[]; weight?: number; question: Text; evidence?: Text; levels: Text[]; na?: boolean | Text;
 }
 interface RawPrinciple { id: string; title: Text; summary?: Text; weight?: number; indicators: RawIndicator[] }
 interface RawRubric {
-  id: string; version: string; title: Text; languages: string[]; scale: { level: number; label: Text }[];
+  id: string; version: string; title: Text; guidance?: Text; languages: string[]; scale: { level: number; label: Text }[];
   coverage?: number; principles: (string | RawPrinciple)[]; phases: RawPhase[];
   bands?: { id: string; label: Text; min?: number; above?: number }[];
   tags?: Record<string, { label: Text; values: Record<string, { label: Text }> }>;
@@ -132,6 +132,7 @@ function buildRubric(raw: RawRubric, placed: readonly PlacedPrinciple[], manifes
   };
 
   checkText(manifest, ['title'], raw.title);
+  checkText(manifest, ['guidance'], raw.guidance);
   const scale = raw.scale;
   scale.forEach((entry, index) => {
     if (entry.level !== index) at(manifest, ['scale', index, 'level'], 'scale-not-contiguous', { expected: index, found: entry.level });
@@ -192,6 +193,8 @@ function buildRubric(raw: RawRubric, placed: readonly PlacedPrinciple[], manifes
       checkText(source, [...itemPath, 'question'], item.question);
       checkText(source, [...itemPath, 'evidence'], item.evidence);
       item.levels.forEach((level, levelIndex) => checkText(source, [...itemPath, 'levels', levelIndex], level));
+      const naWhen = typeof item.na === 'boolean' || item.na === undefined ? undefined : item.na;
+      checkText(source, [...itemPath, 'na'], naWhen);
       own.push({
         id: item.id,
         principle: principle.id,
@@ -201,7 +204,8 @@ function buildRubric(raw: RawRubric, placed: readonly PlacedPrinciple[], manifes
         question: item.question,
         evidence: item.evidence,
         levels: item.levels,
-        na: item.na ?? false,
+        na: item.na !== undefined && item.na !== false,
+        ...(naWhen !== undefined ? { naWhen } : {}),
       });
     });
     indicators.push(...own);
@@ -264,6 +268,7 @@ function buildRubric(raw: RawRubric, placed: readonly PlacedPrinciple[], manifes
     id: raw.id,
     version: raw.version,
     title: raw.title,
+    ...(raw.guidance !== undefined ? { guidance: raw.guidance } : {}),
     languages,
     scale: scale.map((entry) => ({ level: entry.level, label: entry.label })),
     maxLevel,

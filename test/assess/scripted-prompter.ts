@@ -18,6 +18,8 @@ export interface ScriptedPrompter extends Prompter {
   readonly asked: AskedPrompt[];
   /** Every line said between prompts. */
   readonly said: string[];
+  /** For every select prompt, in order, the text shown for each choice. */
+  readonly choiceNames: string[][];
   remaining(): number;
 }
 
@@ -29,6 +31,7 @@ export function scriptedPrompter(script: readonly ScriptedAnswer[]): ScriptedPro
   const queue = [...script];
   const asked: AskedPrompt[] = [];
   const said: string[] = [];
+  const choiceNames: string[][] = [];
   const next = (message: string): string | number | boolean => {
     if (queue.length === 0) throw new Error(`the script ran out at "${message}"`);
     const value = queue.shift()!;
@@ -38,10 +41,12 @@ export function scriptedPrompter(script: readonly ScriptedAnswer[]): ScriptedPro
   return {
     asked,
     said,
+    choiceNames,
     remaining: () => queue.length,
     async select<T>(question: SelectQuestion<T>): Promise<T> {
       const values = question.choices.map((choice) => choice.value);
       asked.push({ kind: 'select', message: question.message, default: question.default, choices: values });
+      choiceNames.push(question.choices.map((choice) => choice.name));
       const value = next(question.message);
       if (!values.includes(value as T)) throw new Error(`"${String(value)}" is not a choice of "${question.message}": ${values.join(', ')}`);
       return value as T;

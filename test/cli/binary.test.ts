@@ -40,11 +40,18 @@ describe.skipIf(!built)('the swadaya binary (needs npm run build)', () => {
     expect(format.stderr).not.toMatch(STACK_TRACE);
   });
 
-  it('scores the examples as JSON that parses, and validates them with exit 0', () => {
-    const scored = swadaya(['score', 'examples/2024', 'examples/2025', '--format', 'json']);
+  it('scores the p2kp@1.0.0 fixtures as JSON that parses, and validates them with exit 0', () => {
+    const scored = swadaya(['score', 'test/fixtures/p2kp-1.0.0/2024', 'test/fixtures/p2kp-1.0.0/2025', '--format', 'json']);
     expect(scored.code).toBe(0);
+    expect(scored.stderr).toBe('');
     expect(JSON.parse(scored.stdout).results).toHaveLength(18);
-    expect(swadaya(['validate', 'rubrics/p2kp', 'examples']).code).toBe(0);
+    expect(swadaya(['validate', 'rubrics/p2kp@1.0.0', 'test/fixtures/p2kp-1.0.0']).code).toBe(0);
+  });
+
+  it('validates the shipped rubric and every bundled example with exit 0', () => {
+    const { code, stdout } = swadaya(['validate', 'rubrics/p2kp', 'examples']);
+    expect(stdout).toContain(': 0 error(s), 0 warning(s).');
+    expect(code).toBe(0);
   });
 
   it('exits 1 on a broken rubric given to validate, listing every error with file:line:column', () => {
@@ -54,11 +61,11 @@ describe.skipIf(!built)('the swadaya binary (needs npm run build)', () => {
   });
 
   it('uses no colour with NO_COLOR or --no-color, even when forced', () => {
-    const plain = swadaya(['score', 'examples/2025/mojosongo.yaml'], { NO_COLOR: '1', FORCE_COLOR: '1' });
+    const plain = swadaya(['score', 'test/fixtures/p2kp-1.0.0/2025/mojosongo.yaml'], { NO_COLOR: '1', FORCE_COLOR: '1' });
     expect(plain.stdout).not.toContain('\u001b[');
-    const flag = swadaya(['score', 'examples/2025/mojosongo.yaml', '--no-color'], { FORCE_COLOR: '1' });
+    const flag = swadaya(['score', 'test/fixtures/p2kp-1.0.0/2025/mojosongo.yaml', '--no-color'], { FORCE_COLOR: '1' });
     expect(flag.stdout).not.toContain('\u001b[');
-    const coloured = swadaya(['score', 'examples/2025/mojosongo.yaml'], { FORCE_COLOR: '1' });
+    const coloured = swadaya(['score', 'test/fixtures/p2kp-1.0.0/2025/mojosongo.yaml'], { FORCE_COLOR: '1' });
     expect(coloured.stdout).toContain('\u001b[');
   });
 

@@ -75,8 +75,17 @@ describe('swadaya score', () => {
     expect(stdout).toContain('→ A2 full');
   });
 
-  it('scores the 2025 examples: one row each, in input order, and valid JSON', async () => {
-    const { code, stdout } = await score(['examples/2025', '--format', 'json']);
+  it('scores a file that names p2kp@1.0.0 with the shipped 1.0.0, without a version warning', async () => {
+    const { code, stdout, stderr } = await score(['test/fixtures/p2kp-1.0.0/2024/sukaluyu.yaml', '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const [result] = JSON.parse(stdout).results;
+    expect(result.rubric).toEqual({ id: 'p2kp', version: '1.0.0' });
+    expect(result.overall.score).toBe(41.63);
+  });
+
+  it('scores the 2025 p2kp@1.0.0 fixtures: one row each, in input order, and valid JSON', async () => {
+    const { code, stdout } = await score(['test/fixtures/p2kp-1.0.0/2025', '--format', 'json']);
     expect(code).toBe(0);
     const output = JSON.parse(stdout);
     expect(validateScoreOutput(output)).toBe(true);
@@ -93,7 +102,7 @@ describe('swadaya score', () => {
   });
 
   it('--group-by region gives mean scores and counts per group', async () => {
-    const { stdout } = await score(['examples/2025', '--format', 'json', '--group-by', 'region']);
+    const { stdout } = await score(['test/fixtures/p2kp-1.0.0/2025', '--format', 'json', '--group-by', 'region']);
     const groups = JSON.parse(stdout).groups as { value: string; summary: { count: number } }[];
     const medan = groups.find((group) => group.value === 'Kota Medan');
     expect(medan?.summary.count).toBe(2);
