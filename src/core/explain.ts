@@ -12,6 +12,7 @@ import {
   tagAreaTarget,
 } from './scoring.js';
 import type { AreaSums, OverallSums } from './scoring.js';
+import { planSteps, type PathStep } from './path.js';
 
 /** How one indicator was answered. */
 export type AnswerState =
@@ -139,6 +140,8 @@ export interface Explanation {
   readonly verdict: Verdict;
   /** The reported gate (the current phase's); null when the current phase is `graduated`. */
   readonly gate: GateExplanation | null;
+  /** The path's one-level steps in the order chosen, with the gap each closed (docs/path.md). */
+  readonly path: readonly PathStep[];
 }
 
 function answerState(assessment: Assessment, indicator: Indicator): AnswerState {
@@ -293,5 +296,6 @@ export function explainResult(rubric: Rubric, assessment: Assessment, result: Sc
     phase: result.phase,
     verdict: result.readiness.verdict,
     gate,
+    path: result.readiness.path === null ? [] : planSteps(rubric, assessment, result.readiness.path.phase).steps,
   };
 }

@@ -1,4 +1,5 @@
 import type { Community, Text } from './model.js';
+import type { PathToReady } from './path.js';
 
 /** Full-precision numbers; rounding happens only in the output renderers. */
 export interface AreaScore {
@@ -67,6 +68,8 @@ export interface ScoreResult {
     readonly index: number;
     readonly criteria: readonly CriterionResult[];
     readonly focus: readonly FocusItem[];
+    /** The steps that pass the current phase's gate (docs/path.md); null once graduated. */
+    readonly path: PathToReady | null;
   };
   /** Every phase's exit gate, in rubric order (for `--explain`). */
   readonly gates: readonly GateResult[];

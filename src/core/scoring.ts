@@ -1,4 +1,5 @@
 import { GRADUATED } from './model.js';
+import { pathToReady } from './path.js';
 import type { Assessment, Criterion, Indicator, Rubric, Text } from './model.js';
 import type {
   AreaScore,
@@ -515,13 +516,14 @@ export function scoreAssessment(rubric: Rubric, assessment: Assessment): ScoreRe
   const at = phasePosition(rubric, phase.current);
   const gate = gates[at];
   if (phase.current === GRADUATED || gate === undefined) {
-    readiness = { verdict: 'graduated', index: 100, criteria: [], focus: [] };
+    readiness = { verdict: 'graduated', index: 100, criteria: [], focus: [], path: null };
   } else {
     readiness = {
       verdict: gate.verdict,
       index: gate.index,
       criteria: gate.criteria,
       focus: scorer.focus(index.gates[at] ?? [], gate.criteria),
+      path: pathToReady(rubric, assessment, gate.phase),
     };
   }
 

@@ -3,6 +3,7 @@ import { labelsFor } from '../i18n/labels.js';
 import { statusLabel } from '../i18n/verdict-labels.js';
 import { showPercent, showScore } from './numbers.js';
 import { targetTitle } from './score-detail.js';
+import { pathHeading, pathNotes } from './path-text.js';
 import type { ScoreEntry, ScoreRenderOptions } from './score-renderer.js';
 
 const trim = (value: number): string => String(Math.round(value * 10_000) / 10_000);
@@ -56,6 +57,15 @@ export function renderExplanation(entry: ScoreEntry, options: ScoreRenderOptions
       const progress = criterion.progress === null ? '' : ` · progress ${trim(criterion.progress)}`;
       out.push(`    ${result.target} ${result.kind === 'level' ? 'level' : 'min'} ${result.threshold}: ${statusLabel(result.status, options.tool)} (${criterion.reason})${progress}`);
     }
+  }
+  const path = entry.result.readiness.path;
+  if (path && explanation.path.length > 0) {
+    out.push('', colors.bold(pathHeading(path, rubric, { lang, tool: options.tool })), `  ${labels.pathRule}`);
+    explanation.path.forEach((step, i) => {
+      const from = step.from === null ? labels.missing : String(step.from);
+      out.push(`    ${i + 1}. ${step.indicator} ${from} → ${step.to}: ${labels.pathGain} ${trim(step.gain)} (${step.criteria.join(', ')})`);
+    });
+    for (const note of pathNotes(path, rubric, { lang, tool: options.tool })) out.push(`  ⚠ ${note}`);
   }
   return `${out.join('\n')}\n`;
 }

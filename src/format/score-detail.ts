@@ -6,6 +6,7 @@ import { localize, type Language } from '../i18n/language.js';
 import { labelsFor } from '../i18n/labels.js';
 import { statusLabel, verdictLabel } from '../i18n/verdict-labels.js';
 import { showPercent, showScore } from './numbers.js';
+import { pathLines } from './path-text.js';
 
 export interface DetailOptions {
   /** Language of rubric texts; undefined: the rubric's first language. */
@@ -146,22 +147,6 @@ export function renderScoreDetail(entry: DetailEntry, options: DetailOptions): s
   );
   for (const criterion of readiness.criteria) out.push(criterionLine(criterion, rubric, lang, tool, colors));
 
-  out.push('', colors.bold(labels.actionPlan));
-  if (readiness.focus.length === 0) out.push(`  ${labels.noActions}`);
-  let lastCriterion = '';
-  let step = 0;
-  for (const item of readiness.focus) {
-    if (item.criterion !== lastCriterion) {
-      lastCriterion = item.criterion;
-      step = 0;
-      out.push(`  ${colors.bold(targetTitle(rubric, item.criterion, lang, tool))} ${colors.dim(`(${item.criterion})`)}`);
-    }
-    step += 1;
-    const indicator = rubric.indicators.find((candidate) => candidate.id === item.indicator);
-    const from = item.level === null ? labels.missing : `${labels.levelWord} ${item.level}`;
-    out.push(`    ${step}. ${colors.cyan(item.indicator)} ${colors.dim(`${from} → ${item.next}`)}`);
-    if (indicator) out.push(`       ${colors.dim(text(indicator.question))}`);
-    out.push(`       → ${text(item.action)}`);
-  }
+  if (readiness.path) out.push('', ...pathLines(readiness.path, rubric, { lang, tool, colors }));
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import type { ScoredDocument } from '../batch/process-file.js';
+import type { PathToReady } from '../core/path.js';
 import type { CriterionResult, ScoreResult } from '../core/result.js';
 import { localize } from '../i18n/language.js';
 import { round2, round4 } from './numbers.js';
@@ -13,6 +14,24 @@ export function criterionJson(criterion: CriterionResult): Record<string, unknow
     coverage: round4(criterion.coverage),
     status: criterion.status,
     gap: round2(criterion.gap),
+  };
+}
+
+/** The path to the next phase (docs/path.md), texts in one language. */
+export function pathJson(path: PathToReady | null, lang: string, languages: readonly string[]): Record<string, unknown> | null {
+  if (path === null) return null;
+  return {
+    phase: path.phase,
+    steps: path.steps,
+    blocked: path.blocked,
+    unanswered: path.unanswered,
+    items: path.items.map((item) => ({
+      indicator: item.indicator,
+      from: item.from,
+      to: item.to,
+      action: localize(item.action, lang, { languages }),
+      criteria: item.criteria,
+    })),
   };
 }
 
@@ -42,6 +61,7 @@ export function scoreResultJson(document: ScoredDocument & { result: ScoreResult
         next: item.next,
         action: localize(item.action, textLang, { languages: document.languages }),
       })),
+      path: pathJson(result.readiness.path, textLang, document.languages),
     },
   };
 }

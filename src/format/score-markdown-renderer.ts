@@ -4,6 +4,7 @@ import { statusLabel, verdictLabel } from '../i18n/verdict-labels.js';
 import { showPercent, showScore } from './numbers.js';
 import { phaseTitle, targetTitle } from './score-detail.js';
 import { markdownCell, markdownRow } from './markdown.js';
+import { pathHeading, pathLevels, pathNotes } from './path-text.js';
 import type { ScoreEntry, ScoreRenderOptions, ScoreRenderer } from './score-renderer.js';
 import { principleColumns, summaryLine } from './score-table-renderer.js';
 
@@ -32,11 +33,14 @@ function detail(entry: ScoreEntry, options: ScoreRenderOptions): string {
       out.push(tableRow([`${targetTitle(rubric, criterion.target, lang, tool)} (≥ ${criterion.threshold})`, statusLabel(criterion.status, tool), value, criterion.status === 'fail' ? showScore(criterion.gap) : '']));
     }
   }
-  if (result.readiness.focus.length > 0) {
-    out.push('', `**${labels.actionPlan}**`, '');
-    for (const item of result.readiness.focus) {
-      out.push(`- \`${item.indicator}\` (${item.level === null ? labels.missing : item.level} → ${item.next}): ${localize(item.action, lang, rubric)}`);
-    }
+  const path = result.readiness.path;
+  if (path) {
+    out.push('', `**${pathHeading(path, rubric, { lang, tool })}**`, '');
+    path.items.forEach((item, i) => {
+      const moves = item.criteria.map((target) => targetTitle(rubric, target, lang, tool)).join(', ');
+      out.push(`${i + 1}. \`${item.indicator}\` (${pathLevels(item, tool)}): ${localize(item.action, lang, rubric)} _(${labels.pathMoves}: ${moves})_`);
+    });
+    for (const note of pathNotes(path, rubric, { lang, tool })) out.push('', `> ⚠️ ${note}`);
   }
   return `${out.join('\n')}\n`;
 }

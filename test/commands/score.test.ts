@@ -47,13 +47,23 @@ describe('swadaya score', () => {
         { target: 'indicator:a2', level: 2, value: 1, coverage: 1, status: 'fail', gap: 1 },
       ],
       focus: [{ criterion: 'indicator:a2', indicator: 'a2', level: 1, next: 2, action: 'A2 full' }],
+      // One step: a2 1 → 2 passes the only failing criterion; the two pillars already pass.
+      path: {
+        phase: 'one',
+        steps: 1,
+        blocked: [],
+        unanswered: 0,
+        items: [{ indicator: 'a2', from: 1, to: 2, action: 'A2 full', criteria: ['indicator:a2'] }],
+      },
     });
     expect(output.errors).toEqual([]);
   });
 
   it('localises the action plan with --lang id', async () => {
     const { stdout } = await score([tinyAssessment, '--rubric', tinyRubric, '--format', 'json', '--lang', 'id']);
-    expect(JSON.parse(stdout).results[0].readiness.focus[0].action).toBe('A2 penuh');
+    const readiness = JSON.parse(stdout).results[0].readiness;
+    expect(readiness.focus[0].action).toBe('A2 penuh');
+    expect(readiness.path.items[0].action).toBe('A2 penuh');
   });
 
   it('--fail-under exits 1 when an overall score is below the threshold, 0 otherwise', async () => {
@@ -73,6 +83,20 @@ describe('swadaya score', () => {
     expect(stdout).toContain('✘ fail');
     expect(stdout).toContain('gap 1.0');
     expect(stdout).toContain('→ A2 full');
+    expect(stdout).toContain('Path to Phase two: 1 step(s) to ready');
+    expect(stdout).toContain('1. a2 level 1 → 2');
+    expect(stdout).not.toContain('Action plan');
+  });
+
+  it('lists each indicator of the path once in the detail view, however many criteria it serves', async () => {
+    const { stdout } = await score(['examples/2025/sukaluyu.yaml', '--no-color']);
+    const path = stdout.slice(stdout.indexOf('Path to'));
+    const listed = [...path.matchAll(/^ {2}\d+\. (\S+) /gm)].map((match) => match[1]);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(new Set(listed).size).toBe(listed.length);
+    const steps = Number(/: (\d+) step\(s\) to ready/.exec(path)?.[1]);
+    const levels = [...path.matchAll(/^ {2}\d+\. \S+ level (\d) → (\d)/gm)].reduce((sum, match) => sum + Number(match[2]) - Number(match[1]), 0);
+    expect(levels).toBe(steps);
   });
 
   it('scores a file that names p2kp@1.0.0 with the shipped 1.0.0, without a version warning', async () => {
@@ -113,5 +137,7 @@ describe('swadaya score', () => {
     const { stdout } = await score([tinyAssessment, '--rubric', tinyRubric, '--explain']);
     expect(stdout).toContain('162.5 / 3 = 54.2');
     expect(stdout).toContain('a2 (w 3): level 1 → 50.0 × 3 = 150.0');
+    // a2's gap is (2 − 1) / 2 of its threshold: the one step closes 0.5.
+    expect(stdout).toContain('1. a2 1 → 2: gap closed 0.5 (indicator:a2)');
   });
 });

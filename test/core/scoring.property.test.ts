@@ -228,7 +228,7 @@ describe('scoring properties', () => {
         expect(result.phase.next).toBe(result.phase.current === 'graduated' ? null : order[currentAt + 1]);
         expect(result.phase.mismatch).toBe(phase !== undefined && currentAt > order.indexOf(result.phase.attained));
         const gate = result.gates.find((g) => g.phase === result.phase.current);
-        if (gate === undefined) expect(result.readiness).toEqual({ verdict: 'graduated', index: 100, criteria: [], focus: [] });
+        if (gate === undefined) expect(result.readiness).toEqual({ verdict: 'graduated', index: 100, criteria: [], focus: [], path: null });
         else expect(result.readiness).toMatchObject({ verdict: gate.verdict, index: gate.index, criteria: gate.criteria });
       }),
       RUNS,

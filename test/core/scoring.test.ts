@@ -329,7 +329,7 @@ describe('phases', () => {
   it('graduates a community whose every gate is ready', () => {
     const result = scoreAssessment(rubric, buildAssessment(ready));
     expect(result.phase).toEqual({ declared: null, attained: 'graduated', current: 'graduated', next: null, mismatch: false });
-    expect(result.readiness).toEqual({ verdict: 'graduated', index: 100, criteria: [], focus: [] });
+    expect(result.readiness).toEqual({ verdict: 'graduated', index: 100, criteria: [], focus: [], path: null });
     expect(result.gates.map((g) => g.verdict)).toEqual(['ready', 'ready']);
   });
 
