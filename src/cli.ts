@@ -94,8 +94,9 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .command('template')
     .description('print an assessment file ready to fill in by hand')
     .requiredOption('--rubric <id|path>', 'the rubric to write a template for')
-    .action((options: { rubric: string }) =>
-      run(async (context, globals) => (await import('./commands/template.js')).templateCommand(options.rubric, globals, context)),
+    .option('--rater <name>', "fill in the rater: one person's independent rating (see swadaya agree)")
+    .action((options: { rubric: string; rater?: string }) =>
+      run(async (context, globals) => (await import('./commands/template.js')).templateCommand(options.rubric, { ...globals, rater: options.rater }, context)),
     );
 
   return program;

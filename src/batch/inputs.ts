@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
+import { groupKey, namedRater, type RefusedGroup } from '../core/ratings.js';
 import { expandPaths } from '../io/expand-paths.js';
 import { parseYamlText, readTextFile } from '../io/yaml-source.js';
 import type { RubricSearch } from '../io/rubric-finder.js';
@@ -28,8 +29,9 @@ export function rubricSearchOf(ctx: CommandContext, inputRubrics: readonly strin
 }
 
 /**
- * One assessment per community and period within a run (SPEC §3): the first in input order is
- * kept, a later one is reported and dropped.
+ * One assessment per community, period and rater within a run (SPEC §3, docs/ratings.md): the
+ * first in input order is kept, a later one is reported and dropped. Files of distinct raters
+ * are ratings, not duplicates; a consensus file (`rater: consensus` or none) is one rater.
  */
 export class DuplicateGuard {
   private readonly seen = new Map<string, string>();
@@ -38,7 +40,7 @@ export class DuplicateGuard {
   constructor(private readonly cwd: string) {}
 
   async admit(document: ScoredDocument): Promise<Finding | undefined> {
-    const key = `${document.community.id}\u0000${document.period}`;
+    const key = `${groupKey(document.community.id, document.period)}\u0000${namedRater(document.rater) ?? ''}`;
     const first = this.seen.get(key);
     if (first === undefined) {
       this.seen.set(key, document.document > 0 ? `${document.file} (document ${document.document + 1})` : document.file);
@@ -49,7 +51,7 @@ export class DuplicateGuard {
       severity: 'error',
       file: document.file,
       ...(await communityIdPosition(resolve(this.cwd, document.file), document.document)),
-      args: { community: document.community.id, period: document.period, first },
+      args: { community: document.community.id, period: document.period, first, rater: namedRater(document.rater) ?? '' },
     };
   }
 }
@@ -60,4 +62,20 @@ async function communityIdPosition(file: string, documentIndex: number): Promise
   if (typeof text !== 'string') return undefined;
   const document = parseYamlText(file, text).documents.find((candidate) => candidate.source.index === documentIndex);
   return document?.source.positionOf(['community', 'id']);
+}
+
+/** A community and period with several ratings and no consensus: an error naming the way to a consensus. */
+export function refusedRatings(group: RefusedGroup<{ readonly file: string; readonly document: number }>): Finding {
+  return {
+    code: 'ratings-not-scored',
+    severity: 'error',
+    file: group.documents[0]!.file,
+    args: {
+      community: group.community.id,
+      name: group.community.name,
+      period: group.period,
+      raters: group.raters.join(', '),
+      files: group.documents.map((document) => document.file).join(' '),
+    },
+  };
 }

@@ -47,6 +47,8 @@ export interface ScoredDocument {
   readonly subject?: DiffSubject;
   readonly community: { readonly id: string; readonly name: string };
   readonly period: string;
+  /** The file's `rater`, when it has one (docs/ratings.md). */
+  readonly rater?: string;
   /** The rubric's languages, first the default, for localising its texts (focus actions). */
   readonly languages: readonly string[];
   readonly answers?: AnswerSummary;
@@ -90,6 +92,7 @@ export class FileProcessor {
         document: loaded.document,
         community: { id: assessment.community.id, name: assessment.community.name },
         period: assessment.period,
+        ...(assessment.rater !== undefined ? { rater: assessment.rater } : {}),
         languages: loaded.rubric.languages,
         ...(this.options.withAnswers ? { answers: summariseAnswers(assessment) } : {}),
       };

@@ -1,7 +1,8 @@
-import { gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import { gatherInputs, refusedRatings, rubricSearchOf } from '../batch/inputs.js';
 import { runBatch } from '../batch/run-batch.js';
 import { diffSubjectOf, diffSubjects, LayoutRegistry, rubricKey, type DiffResult, type DiffSubject, type RubricRef, type Side } from '../core/diff.js';
 import type { Finding } from '../core/finding.js';
+import { RatingSorter, type RatedDocument } from '../core/ratings.js';
 import type { Rubric } from '../core/model.js';
 import { ExitCode, SwadayaError } from '../errors.js';
 import { diffRenderers, type DiffFormat } from '../format/diff-renderers.js';
@@ -75,6 +76,8 @@ async function scoreSides(
   const files = [...beforeFiles, ...afterFiles];
   const subjects: Record<Side, DiffSubject[]> = { before: [], after: [] };
   const compact = new SubjectCompactor();
+  type Rated = RatedDocument & { readonly file: string; readonly document: number; readonly subject: DiffSubject };
+  const ratings = { before: new RatingSorter<Rated>((rated) => rated.community.id), after: new RatingSorter<Rated>((rated) => rated.community.id) };
   const progress = await startProgress(ctx, files.length);
   let index = 0;
   try {
@@ -87,14 +90,24 @@ async function scoreSides(
       onProgress: progress.update,
     });
     for await (const outcome of batch) {
-      const side = index < beforeFiles.length ? subjects.before : subjects.after;
+      const side: Side = index < beforeFiles.length ? 'before' : 'after';
       const file = files[index]!;
       index += 1;
       findings.push(...outcome.findings);
-      for (const document of outcome.documents) side.push(compact.subject(document.subject ?? diffSubjectOf(document), file));
+      for (const document of outcome.documents) {
+        const subject = compact.subject(document.subject ?? diffSubjectOf(document), file);
+        const rated = { community: document.community, period: document.period, rater: document.rater, file, document: document.document, subject };
+        if (ratings[side].offer(rated)) subjects[side].push(subject);
+      }
     }
   } finally {
     progress.stop();
+  }
+  // Ratings are compared only through their consensus (docs/ratings.md): one per community on each side.
+  for (const side of ['before', 'after'] as const) {
+    const settled = ratings[side].settle();
+    subjects[side].push(...settled.scored.map((rated) => rated.subject));
+    findings.push(...settled.refused.map(refusedRatings));
   }
   return subjects;
 }

@@ -1,8 +1,10 @@
 import type { ScoredDocument } from '../batch/process-file.js';
-import { DuplicateGuard, gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import { DuplicateGuard, gatherInputs, refusedRatings, rubricSearchOf } from '../batch/inputs.js';
 import { runBatch } from '../batch/run-batch.js';
 import { explainResult } from '../core/explain.js';
 import type { Finding } from '../core/finding.js';
+import { RatingSorter } from '../core/ratings.js';
+import type { LoadedAssessment } from '../io/assessment-loader.js';
 import type { Rubric } from '../core/model.js';
 import type { ScoreResult } from '../core/result.js';
 import { GroupedSummary, SummaryBuilder, type SummaryInput } from '../core/summary.js';
@@ -91,6 +93,19 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
   // A renderer that can take results rendered where they are scored (json) has the workers do it.
   const renderJson = renderer.addRendered ? { lang: requested } : undefined;
 
+  const ratings = new RatingSorter<HeldDocument>();
+  const use = async (document: HeldDocument): Promise<void> => {
+    if (document.rendered && renderer.addRendered) {
+      tally(document.rendered.digest);
+      await emit(renderer.addRendered(document.rendered.json));
+      return;
+    }
+    const entry = await entryOf(document, catalog, document.loaded);
+    if (!entry) return;
+    tally(entry.result);
+    await emit(renderer.add(entry));
+  };
+
   await emit(renderer.begin());
   const progress = await startProgress(ctx, inputs.assessmentFiles.length);
   try {
@@ -105,20 +120,19 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
           await report([duplicate]);
           continue;
         }
-        if (document.rendered && renderer.addRendered) {
-          tally(document.rendered.digest);
-          await emit(renderer.addRendered(document.rendered.json));
-          continue;
-        }
-        const entry = await entryOf(document, catalog, options.explain ? outcome.loaded?.[position] : undefined);
-        if (!entry) continue;
-        tally(entry.result);
-        await emit(renderer.add(entry));
+        const held = { ...document, loaded: options.explain ? outcome.loaded?.[position] : undefined };
+        if (ratings.offer(held)) await use(held);
       }
     }
   } finally {
     progress.stop();
   }
+  // Ratings wait for the whole run: their consensus, or another rating, may come later (docs/ratings.md).
+  const settled = ratings.settle();
+  for (const document of settled.scored) await use(document);
+  const refused = settled.refused.map(refusedRatings);
+  findings.push(...refused);
+  await report(refused);
   await emit(renderer.end({ summary: summary.build(), groups: groups ? { field: groups.field, rows: groups.build() } : undefined, findings }));
   await flush();
 
@@ -129,6 +143,8 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
   for (const message of gateMessages) await write(ctx.stderr, `${stderrColors.red(message)}\n`);
   return gateMessages.length > 0 ? ExitCode.checkFailed : ExitCode.ok;
 }
+
+type HeldDocument = ScoredDocument & { readonly loaded: LoadedAssessment | undefined };
 
 async function entryOf(document: ScoredDocument, catalog: RubricCatalog, loaded: { assessment: Parameters<typeof explainResult>[1]; rubric: Rubric } | undefined): Promise<ScoreEntry | undefined> {
   const result = document.result;

@@ -111,6 +111,8 @@ export interface Assessment {
   readonly period: string;
   readonly assessed: string | undefined;
   readonly assessors: readonly string[];
+  /** Who rated this file when several rate the same community and period (docs/ratings.md); trimmed. */
+  readonly rater?: string | undefined;
   readonly phase: string | undefined;
   readonly answers: ReadonlyMap<string, Answer>;
 }

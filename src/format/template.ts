@@ -7,6 +7,8 @@ export interface TemplateOptions {
   readonly tool: Language;
   /** How the file should name its schema, relative to where it will be saved. */
   readonly schemaPath: string;
+  /** `--rater NAME`: the file is NAME's rating (docs/ratings.md). */
+  readonly rater?: string | undefined;
 }
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
@@ -35,6 +37,7 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
     '  region: ""',
     `period: ""      # ${label.templatePeriod}`,
     'assessors: []',
+    options.rater === undefined ? `# rater: ""    # ${label.templateRater}` : `rater: ${JSON.stringify(options.rater)}`,
     `# phase: ${rubric.phases[0]?.id ?? ''}   # ${phases} — ${label.templatePhase}`,
     'answers:',
   ];

@@ -230,8 +230,22 @@ const catalogue: Record<string, Entry> = {
     id: (a) => `jawaban ${a.id} memerlukan "level: N" atau "na: alasan".`,
   },
   'duplicate-assessment': {
-    en: (a) => `community ${a.community} for period ${a.period} is already assessed in ${a.first}. One assessment per community and period: remove one.`,
-    id: (a) => `komunitas ${a.community} periode ${a.period} sudah dinilai di ${a.first}. Satu penilaian per komunitas dan periode: hapus salah satunya.`,
+    en: (a) =>
+      a.rater
+        ? `community ${a.community} for period ${a.period} is already rated by ${a.rater} in ${a.first}. One rating per community, period and rater: remove one.`
+        : `community ${a.community} for period ${a.period} is already assessed in ${a.first}. One assessment per community and period: remove one. If several people rated it independently, give each file its \`rater\`.`,
+    id: (a) =>
+      a.rater
+        ? `komunitas ${a.community} periode ${a.period} sudah dinilai oleh ${a.rater} di ${a.first}. Satu penilaian per komunitas, periode dan penilai: hapus salah satunya.`
+        : `komunitas ${a.community} periode ${a.period} sudah dinilai di ${a.first}. Satu penilaian per komunitas dan periode: hapus salah satunya. Jika beberapa orang menilai secara terpisah, beri tiap berkas \`rater\`.`,
+  },
+  'ratings-not-scored': {
+    en: (a) =>
+      `community ${a.community} (${a.name}), period ${a.period}, has ratings by ${a.raters} and no consensus file: ratings are not scored. ` +
+      `Compare them with \`swadaya agree ${a.files}\`, draft a consensus with \`swadaya consensus ${a.files} -o DIR\`, agree it, and score that file.`,
+    id: (a) =>
+      `komunitas ${a.community} (${a.name}), periode ${a.period}, memiliki penilaian dari ${a.raters} tanpa berkas konsensus: penilaian perorangan tidak diskor. ` +
+      `Bandingkan dengan \`swadaya agree ${a.files}\`, buat draf konsensus dengan \`swadaya consensus ${a.files} -o DIR\`, sepakati, lalu skor berkas itu.`,
   },
   'duplicate-community': {
     en: (a) => `community ${a.community} appears more than once on the ${a.side} side (also in ${a.first}). Each side of a diff holds one assessment per community.`,

@@ -133,6 +133,7 @@ async function checkAssessment(
       period: period!,
       assessed: typeof data.assessed === 'string' ? data.assessed : undefined,
       assessors: Array.isArray(data.assessors) ? (data.assessors as string[]) : [],
+      ...(typeof data.rater === 'string' ? { rater: data.rater.trim() } : {}),
       phase: typeof data.phase === 'string' ? data.phase : undefined,
       answers,
     },
