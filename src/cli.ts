@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ExitCode, SwadayaError, exitCodeOf } from './errors.js';
 import type { CommandContext, GlobalOptions } from './commands/context.js';
 import { LANGUAGES } from './i18n/language.js';
+import { DEFAULT_MAX_FILE_BYTES, parseByteSize, setMaxFileBytes } from './io/safe-read.js';
 import { VERSION } from './version.js';
 
 type Action = (ctx: CommandContext, globals: GlobalOptions) => Promise<number>;
@@ -112,11 +113,32 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
   };
   program = buildProgram(ctx, run);
   try {
+    configureReadLimit(ctx.env);
     await program.parseAsync([...argv], { from: 'user' });
     return pending ? await pending : ExitCode.ok;
   } catch (error) {
     return reportError(error, ctx, argv.includes('--debug'));
   }
+}
+
+/** SWADAYA_MAX_FILE_SIZE: the largest rubric or assessment file read (README, "Limits"). */
+function configureReadLimit(env: CommandContext['env']): void {
+  const value = env.SWADAYA_MAX_FILE_SIZE;
+  if (value === undefined || value === '') {
+    setMaxFileBytes(DEFAULT_MAX_FILE_BYTES);
+    return;
+  }
+  const bytes = parseByteSize(value);
+  if (bytes === undefined) {
+    const id = env.SWADAYA_LANG === 'id';
+    throw new SwadayaError(
+      'bad-max-file-size',
+      id
+        ? `SWADAYA_MAX_FILE_SIZE="${value}" bukan ukuran. Tulis jumlah byte, atau dengan K, M atau G (misalnya 64M), atau hapus variabelnya.`
+        : `SWADAYA_MAX_FILE_SIZE="${value}" is not a size. Write a number of bytes, or one with K, M or G (e.g. 64M), or unset it.`,
+    );
+  }
+  setMaxFileBytes(bytes);
 }
 
 function reportError(error: unknown, ctx: CommandContext, debug: boolean): number {

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseAllDocuments } from 'yaml';
 import { isError, type Finding } from '../core/finding.js';
 import type { Answer, Rubric } from '../core/model.js';
@@ -10,7 +9,8 @@ import { formatFinding } from '../i18n/messages.js';
 import { loadAssessmentText } from '../io/assessment-loader.js';
 import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
 import { requireRubric } from '../commands/rubric-resolve.js';
-import { decodeText, readFailure } from '../io/yaml-source.js';
+import { readRegularFile } from '../io/safe-read.js';
+import { decodeText } from '../io/yaml-source.js';
 import { AssessmentDocument } from './assessment-document.js';
 
 /** The rubric `assess` uses when neither --rubric nor the file names one. */
@@ -43,13 +43,10 @@ export async function openAssessment(file: string, search: RubricSearch, options
   const { shown, rubricOverride, tool } = options;
   const finder = new RubricFinder(search);
   const reference = rubricOverride ?? DEFAULT_RUBRIC;
-  let bytes: Buffer | undefined;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw invalid([readFailure(shown, error)], shown, tool);
-  }
-  const text = bytes === undefined ? '' : decodeText(shown, bytes);
+  // A regular file within the size limit, never a FIFO or a device (`assess /dev/zero` is refused).
+  const read = await readRegularFile(file, shown);
+  if (!(read instanceof Uint8Array) && read.code !== 'path-not-found') throw invalid([read], shown, tool);
+  const text = read instanceof Uint8Array ? decodeText(shown, read) : '';
   if (typeof text !== 'string') throw invalid([text], shown, tool);
 
   const documents = parseAllDocuments(text);

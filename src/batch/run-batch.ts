@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../io/package-root.js';
+import { currentMaxFileBytes } from '../io/safe-read.js';
 import { FileProcessor, type BatchOptions, type FileOutcome } from './process-file.js';
 import type { ChunkRequest, ChunkResponse } from './worker.js';
 
@@ -53,7 +54,7 @@ async function* runInWorkers(files: readonly string[], options: RunBatchOptions,
   const chunks: string[][] = [];
   for (let start = 0; start < files.length; start += chunkSize) chunks.push(files.slice(start, start + chunkSize));
   const { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects } = options;
-  const workerData: BatchOptions = { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects };
+  const workerData: BatchOptions & { maxFileBytes: number } = { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects, maxFileBytes: currentMaxFileBytes() };
   const pool = Array.from({ length: Math.min(count, chunks.length) }, () => new Worker(script, { workerData }));
 
   // Chunks are sent only while few enough are waiting to be consumed: a slow reader (a pipe)

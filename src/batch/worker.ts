@@ -11,7 +11,11 @@ export interface ChunkResponse {
   readonly outcomes: readonly FileOutcome[];
 }
 
-const processor = new FileProcessor(workerData as BatchOptions, true);
+import { setMaxFileBytes } from '../io/safe-read.js';
+
+const options = workerData as BatchOptions & { maxFileBytes: number };
+setMaxFileBytes(options.maxFileBytes);
+const processor = new FileProcessor(options, true);
 parentPort?.on('message', async (request: ChunkRequest) => {
   const outcomes: FileOutcome[] = [];
   for (const file of request.files) outcomes.push(await processor.process(file));

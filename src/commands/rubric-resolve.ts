@@ -2,7 +2,7 @@ import { SwadayaError } from '../errors.js';
 import { formatFinding } from '../i18n/messages.js';
 import type { Language } from '../i18n/language.js';
 import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
-import type { LoadedRubric } from '../io/rubric-loader.js';
+import { rubricCheckPath, type LoadedRubric } from '../io/rubric-loader.js';
 
 /** Loads a rubric named by id or path for a command that needs exactly one, or throws a SwadayaError that says why. */
 export async function requireRubric(reference: string, search: RubricSearch, lang: Language): Promise<LoadedRubric & { rubric: NonNullable<LoadedRubric['rubric']> }> {
@@ -11,7 +11,7 @@ export async function requireRubric(reference: string, search: RubricSearch, lan
   if ('code' in found) throw new SwadayaError(found.code, formatFinding(found, lang));
   if (!found.rubric) {
     const errors = found.findings.filter((finding) => finding.severity === 'error');
-    throw new SwadayaError('rubric-invalid', errors.map((finding) => formatFinding(finding, lang)).join('\n'), 2, `Fix the rubric, then check it with: swadaya validate ${found.location}`);
+    throw new SwadayaError('rubric-invalid', errors.map((finding) => formatFinding(finding, lang)).join('\n'), 2, lang === 'id' ? `Perbaiki rubriknya, lalu periksa dengan: swadaya validate ${rubricCheckPath(found)}` : `Fix the rubric, then check it with: swadaya validate ${rubricCheckPath(found)}`);
   }
   return found as LoadedRubric & { rubric: NonNullable<LoadedRubric['rubric']> };
 }

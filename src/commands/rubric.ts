@@ -1,7 +1,9 @@
 import { rubricSearchOf } from '../batch/inputs.js';
 import { renderRubricList, renderRubricTree } from '../format/rubric-tree.js';
 import { toolLanguage } from '../i18n/language.js';
-import { displayPath, listRubricCandidates, RubricFinder } from '../io/rubric-finder.js';
+import type { Finding } from '../core/finding.js';
+import { findingLines } from '../format/validation.js';
+import { displayPath, listRubricCandidates, RubricFinder, type UnreadableSearchEntry } from '../io/rubric-finder.js';
 import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
 import { requireRubric } from './rubric-resolve.js';
 import { resolve } from 'node:path';
@@ -10,11 +12,15 @@ export async function rubricListCommand(options: GlobalOptions, ctx: CommandCont
   const search = rubricSearchOf(ctx);
   const finder = new RubricFinder(search);
   const rows = [];
-  for (const candidate of listRubricCandidates(search)) {
+  const unreadable: UnreadableSearchEntry[] = [];
+  const candidates = listRubricCandidates(search, unreadable);
+  const lang = requestedLanguage(options, ctx.env);
+  const problems: Finding[] = unreadable.map((entry) => ({ code: 'rubric-path-unreadable', severity: 'warning', file: entry.dir, args: { ...entry } }));
+  for (const candidate of candidates) {
     const loaded = await finder.loadPath(candidate.dir);
     rows.push({ id: candidate.id, location: displayPath(candidate.dir, ctx.cwd), rubric: loaded.rubric, errors: loaded.findings.filter((f) => f.severity === 'error').length });
   }
-  const lang = requestedLanguage(options, ctx.env);
+  await write(ctx.stderr, findingLines(problems, { lang: toolLanguage(lang), colors: colorsFor(ctx.stderr, options, ctx.env) }));
   await write(ctx.stdout, renderRubricList(rows, { lang, tool: toolLanguage(lang), colors: colorsFor(ctx.stdout, options, ctx.env) }));
   return 0;
 }

@@ -73,6 +73,13 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
     await write(ctx.stderr, findingLines(found, { lang: tool, colors: stderrColors }));
   };
   await report(inputs.findings);
+  // A rubric among the inputs that does not load is reported with its own errors and lines.
+  const inputRubrics = new RubricFinder(search);
+  for (const path of inputs.rubricPaths) {
+    const own = (await inputRubrics.loadPath(path)).findings.filter((finding) => finding.severity === 'error');
+    findings.push(...own);
+    await report(own);
+  }
 
   const renderer = (await scoreRenderers[options.format]())({ lang: requested, tool, colors });
   const catalog = new RubricCatalog(new RubricFinder(search), options.rubric);

@@ -25,6 +25,12 @@ const typeWords = (types: string | number | undefined, lang: Language): string =
     .map((type) => TYPE_WORDS[lang][type] ?? type)
     .join(lang === 'id' ? ' atau ' : ' or ');
 
+const KIND_WORDS: Record<Language, Record<string, string>> = {
+  en: { fifo: 'a named pipe (FIFO)', 'character-device': 'a character device', 'block-device': 'a block device', socket: 'a socket', other: 'a special file' },
+  id: { fifo: 'pipa bernama (FIFO)', 'character-device': 'perangkat karakter', 'block-device': 'perangkat blok', socket: 'socket', other: 'berkas khusus' },
+};
+const kindWords = (kind: string | number | undefined, lang: Language): string => KIND_WORDS[lang][String(kind)] ?? String(kind);
+
 const didYouMean = (args: Args, lang: Language): string =>
   args.suggestion ? (lang === 'id' ? ` Maksud Anda "${args.suggestion}"?` : ` Did you mean "${args.suggestion}"?`) : '';
 
@@ -40,6 +46,18 @@ const catalogue: Record<string, Entry> = {
     id: () => 'akses ditolak. Periksa izin berkas.',
   },
   'unreadable-file': { en: (a) => `cannot be read (${a.reason}).`, id: (a) => `tidak dapat dibaca (${a.reason}).` },
+  'not-a-regular-file': {
+    en: (a) => `is ${kindWords(a.kind, 'en')}, not a regular file, so it was not read (it could block or never end). Point at a YAML file.`,
+    id: (a) => `adalah ${kindWords(a.kind, 'id')}, bukan berkas biasa, jadi tidak dibaca (bisa macet atau tidak pernah selesai). Tunjuk berkas YAML.`,
+  },
+  'special-file-skipped': {
+    en: (a) => `is ${kindWords(a.kind, 'en')}, not a regular file; skipped.`,
+    id: (a) => `adalah ${kindWords(a.kind, 'id')}, bukan berkas biasa; dilewati.`,
+  },
+  'file-too-large': {
+    en: (a) => `is ${a.size} bytes, more than the ${a.limit}-byte limit for a rubric or assessment file; it was not read. Split it into smaller files, or raise the limit with SWADAYA_MAX_FILE_SIZE (e.g. SWADAYA_MAX_FILE_SIZE=64M).`,
+    id: (a) => `berukuran ${a.size} byte, melebihi batas ${a.limit} byte untuk berkas rubrik atau penilaian; tidak dibaca. Pecah menjadi berkas yang lebih kecil, atau naikkan batasnya dengan SWADAYA_MAX_FILE_SIZE (misalnya SWADAYA_MAX_FILE_SIZE=64M).`,
+  },
   'binary-file': {
     en: () => 'is not a UTF-8 text file. Save it as YAML text (UTF-8).',
     id: () => 'bukan berkas teks UTF-8. Simpan sebagai teks YAML (UTF-8).',
@@ -178,12 +196,14 @@ const catalogue: Record<string, Entry> = {
     id: (a) => `period "${a.value}" bukan YYYY, YYYY-MM atau YYYY-MM-DD. Tulis misalnya period: "2025".`,
   },
   'unknown-rubric': {
-    en: (a) => `no rubric "${a.id}" found.${didYouMean(a, 'en')} Searched ${a.searched}; pass --rubric PATH or set SWADAYA_RUBRIC_PATH.`,
-    id: (a) => `rubrik "${a.id}" tidak ditemukan.${didYouMean(a, 'id')} Dicari di ${a.searched}; pakai --rubric PATH atau atur SWADAYA_RUBRIC_PATH.`,
+    en: (a) =>
+      `no rubric "${a.id}" found.${didYouMean(a, 'en')} Searched ${a.searched}${a.unreadable ? ` (could not read ${a.unreadable})` : ''}; pass --rubric PATH or set SWADAYA_RUBRIC_PATH.`,
+    id: (a) =>
+      `rubrik "${a.id}" tidak ditemukan.${didYouMean(a, 'id')} Dicari di ${a.searched}${a.unreadable ? ` (tidak dapat dibaca: ${a.unreadable})` : ''}; pakai --rubric PATH atau atur SWADAYA_RUBRIC_PATH.`,
   },
   'rubric-invalid': {
-    en: (a) => `the rubric at ${a.rubric} has ${a.count} error(s). Run: swadaya validate ${a.rubric}`,
-    id: (a) => `rubrik di ${a.rubric} memiliki ${a.count} kesalahan. Jalankan: swadaya validate ${a.rubric}`,
+    en: (a) => `the rubric at ${a.rubric} has ${a.count} error(s)${a.first ? `, the first at ${a.first}` : ''}. Run: swadaya validate ${a.rubric}`,
+    id: (a) => `rubrik di ${a.rubric} memiliki ${a.count} kesalahan${a.first ? `, yang pertama di ${a.first}` : ''}. Jalankan: swadaya validate ${a.rubric}`,
   },
   'rubric-id-mismatch': {
     en: (a) => `the file names rubric ${a.named} but is scored with ${a.id} (--rubric).`,
@@ -250,6 +270,10 @@ const catalogue: Record<string, Entry> = {
   'duplicate-community': {
     en: (a) => `community ${a.community} appears more than once on the ${a.side} side (also in ${a.first}). Each side of a diff holds one assessment per community.`,
     id: (a) => `komunitas ${a.community} muncul lebih dari sekali di sisi ${a.side === 'before' ? 'sebelum' : a.side === 'after' ? 'sesudah' : a.side} (juga di ${a.first}). Tiap sisi diff memuat satu penilaian per komunitas.`,
+  },
+  'rubric-path-unreadable': {
+    en: (a) => `the SWADAYA_RUBRIC_PATH entry ${a.dir} cannot be read (${a.reason}); its rubrics are left out. Check the path and its permissions.`,
+    id: (a) => `entri SWADAYA_RUBRIC_PATH ${a.dir} tidak dapat dibaca (${a.reason}); rubriknya tidak diikutkan. Periksa jalur dan izinnya.`,
   },
   'symlink-loop': {
     en: () => 'a symbolic link that leads back to itself; it was skipped. Remove the link or point it at a real file or directory.',

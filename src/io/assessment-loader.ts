@@ -5,7 +5,7 @@ import { closestMatch } from '../core/suggest.js';
 import { validateAssessment } from '../schema/generated/validators.js';
 import { kindOf, schemaFindings } from '../schema/schema-findings.js';
 import type { RubricFinder } from './rubric-finder.js';
-import { isPlainObject } from './rubric-loader.js';
+import { firstRubricError, isPlainObject, rubricCheckPath } from './rubric-loader.js';
 import { parseFast } from './fast-yaml.js';
 import { lazyYamlDocuments, parseYamlText, readTextFile, readTextFileSync, type YamlDocument } from './yaml-source.js';
 
@@ -164,7 +164,8 @@ async function resolveRubric(
     return undefined;
   }
   if (!found.rubric) {
-    errors.push(source.finding('rubric-invalid', ['rubric'], { rubric: found.location, count: found.findings.filter((f) => f.severity === 'error').length }));
+    const count = found.findings.filter((f) => f.severity === 'error').length;
+    errors.push(source.finding('rubric-invalid', options.rubricOverride === undefined ? ['rubric'] : [], { rubric: rubricCheckPath(found), count, first: firstRubricError(found) }));
     return undefined;
   }
   const rubric = found.rubric;

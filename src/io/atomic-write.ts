@@ -43,6 +43,8 @@ export async function assertWritableTarget(file: string, shown: string, tool: La
   const target = await stat(file).catch((error: NodeJS.ErrnoException) => error);
   if (!(target instanceof Error)) {
     if (target.isDirectory()) fail('target-is-directory', labels.assessTargetIsDirectory, { example: join(shown, 'assessment.yaml') });
+    // A FIFO or a device would block or never end: only a regular file is read and replaced.
+    if (!target.isFile()) fail('target-not-regular', labels.assessTargetNotRegular, {});
     const denied = await access(file, constants.W_OK).catch((error: NodeJS.ErrnoException) => error);
     if (denied) fail('target-not-writable', labels.assessTargetFileNotWritable, { reason: denied.code ?? denied.message });
   } else if (target.code === 'ENOTDIR') {

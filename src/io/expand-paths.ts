@@ -1,8 +1,10 @@
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { readdir as readdirCallback, type Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { basename, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Finding } from '../core/finding.js';
-import { fileFinding, parseYamlText, readFailure } from './yaml-source.js';
+import { notRegularFinding, specialKind } from './safe-read.js';
+import { fileFinding, parseYamlText, readFailure, readTextFile } from './yaml-source.js';
 
 export interface InputEntry {
   readonly kind: 'assessment' | 'rubric';
@@ -42,8 +44,11 @@ export async function expandPaths(paths: readonly string[], cwd: string): Promis
       const before = entries.length;
       await walk(path, cwd, new Set([await realpath(absolute)]), entries, findings);
       if (entries.length === before) findings.push(fileFinding('no-files', path));
-    } else {
+    } else if (info.isFile()) {
       entries.push(classifyFile(path));
+    } else {
+      // Named explicitly, a FIFO or a device is an error: reading it would block or never end.
+      findings.push(notRegularFinding(path, specialKind(info)));
     }
   }
   return { entries, findings };
@@ -53,11 +58,37 @@ function classifyFile(path: string): InputEntry {
   return { kind: basename(path) === 'rubric.yaml' ? 'rubric' : 'assessment', path };
 }
 
+/**
+ * Expands a glob as `walk` does a directory: a directory it cannot read is an error (as for
+ * `score DIR`), and a FIFO, device or socket among the matches is skipped with a warning.
+ * tinyglobby says nothing of either, so its directory reads go through a wrapper that notes them.
+ */
 async function expandGlob(pattern: string, cwd: string, entries: InputEntry[], findings: Finding[]): Promise<void> {
-  const matches = await glob(pattern, { cwd, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false });
-  const files = matches.filter((file) => YAML_FILE.test(file)).sort();
-  if (files.length === 0) findings.push(fileFinding('glob-no-match', pattern, { pattern }));
+  const unreadable: Finding[] = [];
+  const special = new Map<string, Dirent>();
+  const shown = (path: string): string => relative(cwd, path) || '.';
+  const readdirNoting = ((path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void) => {
+    readdirCallback(path, options as { withFileTypes: true }, (error, children) => {
+      // A base that does not exist is a glob that matches nothing; any other failure is reported.
+      if (error && error.code !== 'ENOENT' && error.code !== 'ENOTDIR') unreadable.push(readFailure(shown(path), error));
+      if (!error) for (const child of children) if (isSpecial(child)) special.set(shown(join(path, child.name)), child);
+      callback(error, children);
+    });
+  }) as unknown as typeof readdirCallback;
+  const matches = await glob(pattern, { cwd, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false, fs: { readdir: readdirNoting } });
+  findings.push(...unreadable);
+  const files: string[] = [];
+  for (const file of matches.filter((match) => YAML_FILE.test(match)).sort()) {
+    const child = special.get(shown(resolve(cwd, file)));
+    if (child) findings.push(notRegularFinding(file, specialKind(child), 'warning'));
+    else files.push(file);
+  }
+  if (files.length === 0 && unreadable.length === 0) findings.push(fileFinding('glob-no-match', pattern, { pattern }));
   for (const file of files) entries.push(classifyFile(file));
+}
+
+function isSpecial(entry: Dirent): boolean {
+  return entry.isFIFO() || entry.isSocket() || entry.isCharacterDevice() || entry.isBlockDevice();
 }
 
 async function walk(dir: string, cwd: string, visited: Set<string>, entries: InputEntry[], findings: Finding[]): Promise<void> {
@@ -69,7 +100,8 @@ async function walk(dir: string, cwd: string, visited: Set<string>, entries: Inp
     return;
   }
   let principleFiles = new Set<string>();
-  if (children.some((child) => child.name === 'rubric.yaml' && !child.isDirectory())) {
+  const manifest = children.find((child) => child.name === 'rubric.yaml');
+  if (manifest && (manifest.isFile() || (manifest.isSymbolicLink() && (await regularFileAt(resolve(cwd, dir, 'rubric.yaml')))))) {
     entries.push({ kind: 'rubric', path: dir });
     principleFiles = await principleFilesOf(resolve(cwd, dir, 'rubric.yaml'));
     principleFiles.add('rubric.yaml');
@@ -79,13 +111,21 @@ async function walk(dir: string, cwd: string, visited: Set<string>, entries: Inp
     if (child.name.startsWith('.') || child.name === 'node_modules') continue;
     const path = join(dir, child.name);
     let isDirectory = child.isDirectory();
+    let special = isSpecial(child) ? specialKind(child) : undefined;
     if (child.isSymbolicLink()) {
       try {
-        isDirectory = (await stat(resolve(cwd, path))).isDirectory();
+        const target = await stat(resolve(cwd, path));
+        isDirectory = target.isDirectory();
+        if (!isDirectory && !target.isFile()) special = specialKind(target);
       } catch (error) {
         findings.push((error as NodeJS.ErrnoException).code === 'ELOOP' ? fileFinding('symlink-loop', path) : readFailure(path, error));
         continue;
       }
+    }
+    if (special !== undefined) {
+      // Inside a directory a FIFO, device or socket is skipped with a warning: reading it would block or never end.
+      if (YAML_FILE.test(child.name)) findings.push(notRegularFinding(path, special, 'warning'));
+      continue;
     }
     if (isDirectory) {
       const real = await realpath(resolve(cwd, path));
@@ -103,11 +143,21 @@ async function walk(dir: string, cwd: string, visited: Set<string>, entries: Inp
 /** The principle files a rubric manifest names: they belong to the rubric, not to the assessments beside it. */
 async function principleFilesOf(manifest: string): Promise<Set<string>> {
   try {
-    // The same safe parse as every other read: no tags, bounded aliases, no warnings printed.
-    const data = parseYamlText(manifest, await readFile(manifest, 'utf8')).documents[0]?.data;
+    // The same safe read and parse as every other: a regular file within the limit, no tags, bounded aliases.
+    const text = await readTextFile(manifest);
+    if (typeof text !== 'string') return new Set();
+    const data = parseYamlText(manifest, text).documents[0]?.data;
     const principles = (data as { principles?: unknown } | null)?.principles;
     return new Set(Array.isArray(principles) ? principles.filter((entry): entry is string => typeof entry === 'string') : []);
   } catch {
     return new Set(); // the rubric's own check reports what is wrong with it
+  }
+}
+
+async function regularFileAt(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }

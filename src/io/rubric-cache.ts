@@ -3,6 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import { loadRubric, type LoadedRubric } from './rubric-loader.js';
+import { readRegularFileSync } from './safe-read.js';
 import { parseYamlText } from './yaml-source.js';
 
 /**
@@ -64,11 +65,9 @@ export function cachedRubric(path: string, rubricsDir: string): LoadedRubric | u
   if (!entry) return undefined;
   const dir = resolve(rubricsDir, entry.dir);
   for (const [name, text] of Object.entries(entry.files)) {
-    try {
-      if (readFileSync(join(dir, name), 'utf8') !== text) return undefined;
-    } catch {
-      return undefined;
-    }
+    // Read as every rubric is: a FIFO or a device in place of a shipped file is never opened.
+    const bytes = readRegularFileSync(join(dir, name));
+    if (!(bytes instanceof Uint8Array) || bytes.toString('utf8') !== text) return undefined;
   }
   return { ...entry.loaded, file: resolve(rubricsDir, entry.loaded.file), location: resolve(rubricsDir, entry.loaded.location) };
 }

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import { closestMatch } from '../core/suggest.js';
 import { cachedRubric } from './rubric-cache.js';
@@ -20,9 +20,12 @@ export function shippedRubricsDir(): string {
   return join(packageRoot(), 'rubrics');
 }
 
+function searchPathEntries(search: RubricSearch): string[] {
+  return (search.searchPath ?? '').split(delimiter).filter((entry) => entry !== '').map((entry) => resolve(search.cwd, entry));
+}
+
 export function rubricDirectories(search: RubricSearch): string[] {
-  const fromEnv = (search.searchPath ?? '').split(delimiter).filter((entry) => entry !== '');
-  const dirs = [...fromEnv.map((entry) => resolve(search.cwd, entry)), resolve(search.cwd, 'rubrics'), shippedRubricsDir()];
+  const dirs = [...searchPathEntries(search), resolve(search.cwd, 'rubrics'), shippedRubricsDir()];
   return [...new Set(dirs)];
 }
 
@@ -37,13 +40,26 @@ export interface RubricCandidate {
 }
 
 /** Every `ID/rubric.yaml` (and `ID@VERSION/rubric.yaml`) on the search path, in lookup order (an id may appear more than once). */
-export function listRubricCandidates(search: RubricSearch): RubricCandidate[] {
+/** A SWADAYA_RUBRIC_PATH entry that could not be read, and why (an errno code). */
+export interface UnreadableSearchEntry {
+  readonly dir: string;
+  readonly reason: string;
+}
+
+/**
+ * Every `ID/rubric.yaml` on the search path, in lookup order (an id may appear more than once).
+ * A SWADAYA_RUBRIC_PATH entry that cannot be read is noted in `unreadable` (the user named it;
+ * ./rubrics is optional and stays silent).
+ */
+export function listRubricCandidates(search: RubricSearch, unreadable: UnreadableSearchEntry[] = []): RubricCandidate[] {
   const candidates: RubricCandidate[] = [];
+  const named = new Set(searchPathEntries(search));
   for (const base of rubricDirectories(search)) {
     let entries: string[];
     try {
       entries = readdirSync(base).sort();
-    } catch {
+    } catch (error) {
+      if (named.has(base)) unreadable.push({ dir: base, reason: (error as NodeJS.ErrnoException).code ?? String(error) });
       continue;
     }
     for (const entry of entries) {
@@ -61,6 +77,7 @@ export function listRubricCandidates(search: RubricSearch): RubricCandidate[] {
 export class RubricFinder {
   private readonly byPath = new Map<string, Promise<LoadedRubric>>();
   private candidates: RubricCandidate[] | undefined;
+  private readonly unreadable: UnreadableSearchEntry[] = [];
 
   constructor(private readonly search: RubricSearch) {}
 
@@ -86,12 +103,18 @@ export class RubricFinder {
     }
     const exact = fromInputs.find((loaded) => version === undefined || loaded.rubric?.version === version);
     if (exact) return exact;
-    this.candidates ??= listRubricCandidates(this.search);
+    this.candidates ??= listRubricCandidates(this.search, this.unreadable);
     const matching = this.candidates.filter((candidate) => candidate.id === id);
     if (matching.length === 0 && fromInputs[0]) return fromInputs[0];
     if (matching.length === 0) {
+      // A rubric among the inputs that failed to load is reported with its own errors, not as unknown.
+      for (const path of this.search.inputRubrics ?? []) {
+        const loaded = await this.loadPath(path);
+        if (!loaded.rubric && basename(resolve(this.search.cwd, path)) === id) return loaded;
+      }
       const suggestion = closestMatch(id, this.candidates.map((candidate) => candidate.id)) ?? '';
-      return { code: 'unknown-rubric', severity: 'error', file, args: { id, suggestion, searched: rubricDirectories(this.search).join(delimiter) } };
+      const unreadable = this.unreadable.map((entry) => `${entry.dir} (${entry.reason})`).join(', ');
+      return { code: 'unknown-rubric', severity: 'error', file, args: { id, suggestion, searched: rubricDirectories(this.search).join(delimiter), unreadable } };
     }
     let first: LoadedRubric | undefined;
     for (const candidate of matching) {

@@ -38,6 +38,18 @@ interface PlacedPrinciple {
   readonly path: YamlPath;
 }
 
+/** The path to give `swadaya validate` for a rubric: its directory, or the file of a one-file rubric. */
+export function rubricCheckPath(loaded: Pick<LoadedRubric, 'file' | 'location'>): string {
+  return basename(loaded.file) === 'rubric.yaml' ? loaded.location : loaded.file;
+}
+
+/** The first error of a rubric that failed to load, as `file:line:column [code]`, to name it where the rubric is used. */
+export function firstRubricError(loaded: Pick<LoadedRubric, 'findings'>): string {
+  const first = loaded.findings.find((finding) => finding.severity === 'error');
+  if (!first) return '';
+  return `${first.file}${first.line === undefined ? '' : `:${first.line}:${first.column ?? 1}`} [${first.code}]`;
+}
+
 /** Resolves a rubric path (a directory holding rubric.yaml, or a one-file rubric) to its manifest file. */
 export async function manifestFileOf(path: string): Promise<string | Finding> {
   try {

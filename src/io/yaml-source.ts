@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
 import type { Finding } from '../core/finding.js';
+import { readFailureFinding, readRegularFile, readRegularFileSync } from './safe-read.js';
 
 /** yaml's own default is 100; real rubrics and assessments use none. A bomb stops here. */
 const MAX_ALIAS_COUNT = 50;
@@ -114,34 +113,18 @@ export function fileFinding(code: string, file: string, args: Record<string, str
 }
 
 /** Reads a file as UTF-8 text, or returns the finding that explains why it cannot be read. */
-export async function readTextFile(file: string): Promise<string | Finding> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    return readFailure(file, error);
-  }
-  return decodeText(file, bytes);
+export async function readTextFile(file: string, shown = file): Promise<string | Finding> {
+  const bytes = await readRegularFile(file, shown);
+  return bytes instanceof Uint8Array ? decodeText(shown, bytes) : bytes;
 }
 
 /** readTextFile without the event loop: for a batch worker, where nothing else waits on it. */
-export function readTextFileSync(file: string): string | Finding {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return readFailure(file, error);
-  }
-  return decodeText(file, bytes);
+export function readTextFileSync(file: string, shown = file): string | Finding {
+  const bytes = readRegularFileSync(file, shown);
+  return bytes instanceof Uint8Array ? decodeText(shown, bytes) : bytes;
 }
 
-export function readFailure(file: string, error: unknown): Finding {
-  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-  if (code === 'ENOENT') return fileFinding('path-not-found', file);
-  if (code === 'EISDIR') return fileFinding('is-a-directory', file);
-  if (code === 'EACCES' || code === 'EPERM') return fileFinding('permission-denied', file);
-  return fileFinding('unreadable-file', file, { reason: code });
-}
+export const readFailure = readFailureFinding;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 

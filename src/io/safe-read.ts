@@ -1,0 +1,146 @@
+import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Finding } from '../core/finding.js';
+
+/**
+ * Every rubric and assessment swadaya reads goes through here (docs: README, "Limits"): the
+ * path must lead, after following links, to a regular file no larger than the size limit.
+ * A FIFO would block forever and /dev/zero would fill memory, so they are refused before
+ * they are opened; the open itself never blocks (O_NONBLOCK) and the file is checked again
+ * through the open handle, so a file swapped in between is caught as well.
+ */
+
+/** Rubrics and assessments are kilobytes; a national multi-document file a few megabytes. */
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+let maxFileBytes = DEFAULT_MAX_FILE_BYTES;
+
+/** The size limit in force (SWADAYA_MAX_FILE_SIZE), set once per run and per batch worker. */
+export function setMaxFileBytes(bytes: number): void {
+  maxFileBytes = bytes;
+}
+
+export function currentMaxFileBytes(): number {
+  return maxFileBytes;
+}
+
+/** Parses SWADAYA_MAX_FILE_SIZE: bytes, or with a K, M or G suffix (powers of 1024). Undefined when it is not a size. */
+export function parseByteSize(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)i?b?\s*$/i.exec(text);
+  if (!match) return undefined;
+  const factor = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g'];
+  const bytes = Math.floor(Number(match[1]) * factor);
+  return bytes >= 1 && Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+
+export type SpecialKind = 'fifo' | 'character-device' | 'block-device' | 'socket' | 'other';
+
+/** What a non-regular, non-directory file is, for the message. */
+export function specialKind(info: Pick<Stats, 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>): SpecialKind {
+  if (info.isFIFO()) return 'fifo';
+  if (info.isCharacterDevice()) return 'character-device';
+  if (info.isBlockDevice()) return 'block-device';
+  if (info.isSocket()) return 'socket';
+  return 'other';
+}
+
+export function notRegularFinding(file: string, kind: SpecialKind, severity: 'error' | 'warning' = 'error'): Finding {
+  return { code: severity === 'error' ? 'not-a-regular-file' : 'special-file-skipped', severity, file, args: { kind } };
+}
+
+function tooLarge(file: string, size: number): Finding {
+  return { code: 'file-too-large', severity: 'error', file, args: { size, limit: maxFileBytes } };
+}
+
+export function readFailureFinding(file: string, error: unknown): Finding {
+  const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+  const finding = (name: string, args: Record<string, string> = {}): Finding => ({ code: name, severity: 'error', file, args });
+  if (code === 'ENOENT') return finding('path-not-found');
+  if (code === 'EISDIR') return finding('is-a-directory');
+  if (code === 'EACCES' || code === 'EPERM') return finding('permission-denied');
+  if (code === 'ELOOP') return finding('symlink-loop');
+  return finding('unreadable-file', { reason: code });
+}
+
+/** Checks what `stat` found; returns the finding that refuses it, or undefined for a regular file within the limit. */
+function refusal(file: string, info: Stats): Finding | undefined {
+  if (info.isDirectory()) return { code: 'is-a-directory', severity: 'error', file, args: {} };
+  if (!info.isFile()) return notRegularFinding(file, specialKind(info));
+  if (info.size > maxFileBytes) return tooLarge(file, info.size);
+  return undefined;
+}
+
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** A buffer for a file of `size` bytes, with one byte more to notice growth. */
+function bufferFor(size: number): Buffer {
+  return Buffer.allocUnsafe(Math.min(size, maxFileBytes) + 1);
+}
+
+/** Room for more when a file grew while read, never beyond the limit; undefined when the limit is passed. */
+function grow(buffer: Buffer, length: number): Buffer | undefined {
+  if (length > maxFileBytes) return undefined;
+  const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxFileBytes + 1));
+  buffer.copy(bigger, 0, 0, length);
+  return bigger;
+}
+
+/** The bytes of a regular file, or the finding that says why it was not read. Never blocks on a FIFO, never reads past the limit. */
+export async function readRegularFile(file: string, shown = file): Promise<Buffer | Finding> {
+  try {
+    const refused = refusal(shown, await stat(file));
+    if (refused) return refused;
+    const handle = await open(file, OPEN_FLAGS);
+    try {
+      const info = await handle.stat();
+      const again = refusal(shown, info);
+      if (again) return again;
+      let buffer = bufferFor(info.size);
+      let length = 0;
+      for (;;) {
+        if (length === buffer.length) {
+          const bigger = grow(buffer, length);
+          if (!bigger) return tooLarge(shown, length);
+          buffer = bigger;
+        }
+        const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) return buffer.subarray(0, length);
+        length += bytesRead;
+      }
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return readFailureFinding(shown, error);
+  }
+}
+
+/** readRegularFile without the event loop, for batch workers. */
+export function readRegularFileSync(file: string, shown = file): Buffer | Finding {
+  try {
+    const refused = refusal(shown, statSync(file));
+    if (refused) return refused;
+    const fd = openSync(file, OPEN_FLAGS);
+    try {
+      const info = fstatSync(fd);
+      const again = refusal(shown, info);
+      if (again) return again;
+      let buffer = bufferFor(info.size);
+      let length = 0;
+      for (;;) {
+        if (length === buffer.length) {
+          const bigger = grow(buffer, length);
+          if (!bigger) return tooLarge(shown, length);
+          buffer = bigger;
+        }
+        const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);
+        if (bytesRead === 0) return buffer.subarray(0, length);
+        length += bytesRead;
+      }
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    return readFailureFinding(shown, error);
+  }
+}
