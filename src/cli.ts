@@ -96,8 +96,27 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .description('print an assessment file ready to fill in by hand')
     .requiredOption('--rubric <id|path>', 'the rubric to write a template for')
     .option('--rater <name>', "fill in the rater: one person's independent rating (see swadaya agree)")
-    .action((options: { rubric: string; rater?: string }) =>
-      run(async (context, globals) => (await import('./commands/template.js')).templateCommand(options.rubric, { ...globals, rater: options.rater }, context)),
+    .option('-o, --output <file>', 'write the file there (atomically) instead of to stdout; its modeline is relative to it')
+    .action((options: { rubric: string; rater?: string; output?: string }) =>
+      run(async (context, globals) => (await import('./commands/template.js')).templateCommand({ ...options, ...globals }, context)),
+    );
+
+  program
+    .command('schema')
+    .description("print an assessment JSON Schema for one rubric: its indicator ids, levels and n/a, for editors")
+    .requiredOption('--rubric <id|path>', 'the rubric to write the schema for')
+    .option('-o, --output <file>', 'write the schema there (atomically) instead of to stdout')
+    .action((options: { rubric: string; output?: string }) =>
+      run(async (context, globals) => (await import('./commands/schema.js')).schemaCommand({ ...options, ...globals }, context)),
+    );
+
+  program
+    .command('init')
+    .description("set up editor checks in this project: the rubric's schema in .swadaya/ and yaml.schemas in .vscode/settings.json")
+    .option('--rubric <id|path>', 'the rubric the assessments use', 'p2kp')
+    .option('--glob <pattern...>', 'the assessment files the schema applies to (default: assessments/**/*.yaml and *.yml)')
+    .action((options: { rubric: string; glob?: string[] }) =>
+      run(async (context, globals) => (await import('./commands/init.js')).initCommand({ ...options, ...globals }, context)),
     );
 
   return program;

@@ -44,6 +44,12 @@ export class AssessmentDocument {
     return new AssessmentDocument(doc);
   }
 
+  /** Puts `line` (e.g. a yaml-language-server modeline) first in the file, unless the file already starts with a comment. */
+  setLeadingComment(line: string): void {
+    if (this.doc.commentBefore) return;
+    this.doc.commentBefore = ` ${line}`;
+  }
+
   clone(): AssessmentDocument {
     return new AssessmentDocument(this.doc.clone());
   }

@@ -7,6 +7,7 @@ import { labelsFor } from '../i18n/labels.js';
 import type { Language } from '../i18n/language.js';
 import { formatFinding } from '../i18n/messages.js';
 import { loadAssessmentText } from '../io/assessment-loader.js';
+import { modelineForNewFile } from '../io/editor-settings.js';
 import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
 import { requireRubric } from '../commands/rubric-resolve.js';
 import { readRegularFile } from '../io/safe-read.js';
@@ -58,6 +59,8 @@ export async function openAssessment(file: string, search: RubricSearch, options
     const name = `${rubric.id}@${rubric.version}`;
     const document = AssessmentDocument.parse(text) ?? AssessmentDocument.create(name);
     document.setRubric(name);
+    const modeline = await modelineForNewFile(file);
+    if (modeline !== undefined) document.setLeadingComment(modeline);
     return { resumed: false, document, rubric, answers: new Map(), warnings: [] };
   }
 

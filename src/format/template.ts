@@ -5,8 +5,8 @@ import { localize, type Language } from '../i18n/language.js';
 export interface TemplateOptions {
   readonly lang: string;
   readonly tool: Language;
-  /** How the file should name its schema, relative to where it will be saved. */
-  readonly schemaPath: string;
+  /** The modeline naming the file's schema (relative to where it will be saved); none when an editor mapping covers the file. */
+  readonly modeline: string | undefined;
   /** `--rater NAME`: the file is NAME's rating (docs/ratings.md). */
   readonly rater?: string | undefined;
 }
@@ -26,7 +26,7 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
   const text = (value: Parameters<typeof localize>[0]): string => oneLine(localize(value, options.lang, rubric));
   const phases = rubric.phases.map((phase) => phase.id).join(' | ');
   const out: string[] = [
-    `# yaml-language-server: $schema=${options.schemaPath}`,
+    ...(options.modeline === undefined ? [] : [`# ${options.modeline}`]),
     `# ${text(rubric.title)} (${rubric.id}@${rubric.version})`,
     `# ${label.templateIntro}: swadaya validate FILE && swadaya score FILE`,
     ...guidanceComment(rubric, options.lang, label.guidance),

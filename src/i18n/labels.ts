@@ -160,6 +160,10 @@ const en = {
   answered: 'answered',
   file: 'File',
   noResults: 'No valid assessment was scored.',
+  initWroteSchema: 'Wrote {file}: the assessment schema of {rubric} ({count} indicators).',
+  initWroteSettings: 'Updated {file}: yaml.schemas maps {globs} to it.',
+  initNext: 'Editors running the YAML language server (VS Code with the YAML extension, Neovim, JetBrains) now check those files against the rubric; they need no modeline. Run swadaya init again when the rubric changes.',
+  initBadSettings: 'cannot update {file}: it is not valid JSON at line {line}, column {column}. Fix it or move it aside, then run swadaya init again.',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -323,6 +327,10 @@ const id: Record<LabelKey, string> = {
   answered: 'dijawab',
   file: 'Berkas',
   noResults: 'Tidak ada penilaian sah yang dinilai.',
+  initWroteSchema: 'Menulis {file}: skema penilaian {rubric} ({count} indikator).',
+  initWroteSettings: 'Memperbarui {file}: yaml.schemas memetakan {globs} ke skema itu.',
+  initNext: 'Editor yang menjalankan YAML language server (VS Code dengan ekstensi YAML, Neovim, JetBrains) kini memeriksa berkas-berkas itu terhadap rubrik, tanpa baris modeline. Jalankan swadaya init lagi bila rubrik berubah.',
+  initBadSettings: 'tidak dapat memperbarui {file}: bukan JSON yang sah pada baris {line}, kolom {column}. Perbaiki atau pindahkan berkas itu, lalu jalankan swadaya init lagi.',
 };
 
 const tables: Record<Language, Record<LabelKey, string>> = { en, id };

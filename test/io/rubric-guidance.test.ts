@@ -75,7 +75,7 @@ describe('rubric guidance and the n/a rule', () => {
 
   it('template prints the guidance, pillar titles in the chosen language, and the n/a rule as comments', async () => {
     const rubric = await guided();
-    const id = renderTemplate(rubric, { lang: 'id', tool: 'id', schemaPath: 'schema.json' });
+    const id = renderTemplate(rubric, { lang: 'id', tool: 'id', modeline: undefined });
     expect(id).toContain('# Cara menilai:\n#   Pilih tingkat tertinggi yang semua syaratnya terpenuhi.\n#   Tingkat bersifat kumulatif.\nrubric: guided@1.0.0\n');
     expect(id).toContain('  #   [pilar: Pilar satu, kind:social]');
     expect(id).not.toContain('pilar: p1');
