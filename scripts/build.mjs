@@ -68,6 +68,8 @@ const common = {
   platform: 'node',
   target: 'node20',
   external: ['@inquirer/*', 'write-file-atomic'],
+  // jsonc-parser's "main" is a UMD build whose require()s esbuild cannot follow; its ESM build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 };

@@ -46,4 +46,18 @@ describe('the package', () => {
     }
     expect([...imported].sort()).toEqual(Object.keys(packageJson.dependencies).sort());
   });
+
+  it.skipIf(!built)('the built binary runs init, schema and template -o from another directory (bundled libraries included)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'swadaya-bin-'));
+    const run = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'swadaya.js'), ...args], { cwd: dir, encoding: 'utf8' });
+    const init = run(['init']);
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, '.vscode', 'settings.json'), 'utf8'))['yaml.schemas']).toEqual({ './.swadaya/p2kp.schema.json': ['assessments/**/*.yaml', 'assessments/**/*.yml'] });
+    expect(run(['schema', '--rubric', 'p2kp', '-o', 'p2kp.json']).status).toBe(0);
+    expect(readFileSync(join(dir, 'p2kp.json'), 'utf8')).toBe(readFileSync(join(dir, '.swadaya', 'p2kp.schema.json'), 'utf8'));
+    mkdirSync(join(dir, 'assessments'));
+    expect(run(['template', '--rubric', 'p2kp', '-o', 'assessments/a.yaml']).status).toBe(0);
+    expect(readFileSync(join(dir, 'assessments', 'a.yaml'), 'utf8')).toMatch(/^# P2KP/);
+  });
 });
