@@ -3,7 +3,7 @@
  * indicator, for the raters to discuss and then score. Pure.
  */
 import type { RatingGroup } from './agree.js';
-import { DEFAULT_FLAG, spreadOf, ratedLevel } from './agree.js';
+import { DEFAULT_FLAG, spreadOf } from './agree.js';
 import type { Answer, Community } from './model.js';
 import { CONSENSUS } from './ratings.js';
 
@@ -42,7 +42,7 @@ export function mergeAnswers(answers: readonly RaterAnswer[]): MergedAnswer {
 /** `ani: 3 — the note`, `budi: n/a — the reason`, `citra: —` (missing). */
 function describe({ rater, answer }: RaterAnswer): string {
   if (answer === undefined) return `${rater}: —`;
-  const level = ratedLevel(answer);
+  const level = answer.kind === 'na' ? 'n/a' : String(answer.level);
   const words = answer.kind === 'na' ? [answer.reason, answer.note] : [answer.note];
   const said = words.map((word) => word?.replace(/\s+/g, ' ').trim()).filter((word): word is string => word !== undefined && word !== '');
   return said.length > 0 ? `${rater}: ${level} — ${said.join(' — ')}` : `${rater}: ${level}`;
