@@ -14,6 +14,7 @@ const schemaIds = {
   validateAssessment: 'assessment',
   validateScoreOutput: 'score',
   validateDiffOutput: 'diff',
+  validateAgreeOutput: 'agree',
 };
 
 const ajv = new Ajv.default({

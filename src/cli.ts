@@ -13,6 +13,12 @@ function parseNumber(value: string): number {
   return number;
 }
 
+function parseWholeNumber(value: string): number {
+  const number = parseNumber(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError(`"${value}" is not a whole number of 0 or more.`);
+  return number;
+}
+
 /** Declares the commands. Each action imports its module lazily, so --help and --version load only commander. */
 function buildProgram(ctx: CommandContext, run: (action: Action) => void): Command {
   const program = new Command('swadaya')
@@ -66,6 +72,22 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--fail-on-regression', 'exit 1 when any community regresses')
     .action((before: string, after: string, options) =>
       run(async (context, globals) => (await import('./commands/diff.js')).diffCommand(before, after, { ...options, ...globals }, context)),
+    );
+
+  program
+    .command('agree')
+    .description("compare independent ratings of the same communities: each rater's level, the spread, Krippendorff's alpha and Cohen's kappa")
+    .argument('<paths...>', 'rating files (with rater: NAME), directories or globs')
+    .addOption(formats(['table', 'json', 'csv', 'markdown'], 'table'))
+    .option('--rubric <id|path>', 'read every rating with this rubric')
+    .option('--flag <spread>', 'flag indicators whose spread (highest − lowest level) is at least this', parseWholeNumber, 2)
+    .option(
+      '--min-alpha <alpha>',
+      'exit 1 when the overall alpha is below this (Krippendorff suggests 0.800 to draw conclusions, and 0.667 as the lowest for tentative ones)',
+      parseNumber,
+    )
+    .action((paths: string[], options) =>
+      run(async (context, globals) => (await import('./commands/agree.js')).agreeCommand(paths, { ...options, ...globals }, context)),
     );
 
   program

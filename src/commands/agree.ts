@@ -1,0 +1,45 @@
+import { computeAgreement, DEFAULT_FLAG } from '../core/agree.js';
+import { ExitCode, SwadayaError } from '../errors.js';
+import { agreeRenderers, type AgreeFormat } from '../format/agree.js';
+import { round4 } from '../format/numbers.js';
+import { findingLines } from '../format/validation.js';
+import { fillLabel } from '../i18n/fill-label.js';
+import { toolLanguage } from '../i18n/language.js';
+import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
+import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import { readRatings } from './ratings-input.js';
+
+export interface AgreeOptions extends GlobalOptions {
+  readonly format?: AgreeFormat | undefined;
+  readonly rubric?: string | undefined;
+  /** Flag an indicator whose spread is at least this (default 2). */
+  readonly flag?: number | undefined;
+  /** Exit 1 when the overall alpha is below this, or undefined. */
+  readonly minAlpha?: number | undefined;
+}
+
+/** `swadaya agree PATHS` (docs/ratings.md): how far independent raters agree, and where they differ most. */
+export async function agreeCommand(paths: readonly string[], options: AgreeOptions, ctx: CommandContext): Promise<number> {
+  const tool = toolLanguage(requestedLanguage(options, ctx.env));
+  const labels = ratingsLabelsFor(tool);
+  const flag = options.flag ?? DEFAULT_FLAG;
+  const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, ctx);
+  const stderrColors = colorsFor(ctx.stderr, options, ctx.env);
+  await write(ctx.stderr, findingLines(findings, { lang: tool, colors: stderrColors }));
+  for (const notice of notices) await write(ctx.stderr, `${stderrColors.dim(notice)}\n`);
+  if (groups.length === 0) throw new SwadayaError('no-ratings', labels.noRatings);
+
+  const report = computeAgreement(groups, { flag });
+  const format = options.format ?? 'table';
+  const colors = colorsFor(ctx.stdout, format === 'table' ? options : { ...options, color: false }, ctx.env);
+  await write(ctx.stdout, agreeRenderers[format](report, { lang: tool, colors }));
+
+  if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
+  const alpha = report.alpha.overall;
+  if (options.minAlpha !== undefined && (alpha === null || round4(alpha) < options.minAlpha)) {
+    const shown = alpha === null ? labels.undefinedValue : round4(alpha).toFixed(4);
+    await write(ctx.stderr, `${stderrColors.red(`swadaya: ${fillLabel(labels.minAlphaFailed, { alpha: shown, min: options.minAlpha })}`)}\n`);
+    return ExitCode.checkFailed;
+  }
+  return ExitCode.ok;
+}

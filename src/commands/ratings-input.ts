@@ -1,0 +1,57 @@
+import { DuplicateGuard, gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import { runBatch } from '../batch/run-batch.js';
+import { groupRatings, type Rating, type RatingGroup } from '../core/agree.js';
+import type { Finding } from '../core/finding.js';
+import { namedRater } from '../core/ratings.js';
+import { fillLabel } from '../i18n/fill-label.js';
+import type { Language } from '../i18n/language.js';
+import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
+import type { CommandContext } from './context.js';
+
+export interface RatingInputs {
+  /** Groups of two or more raters, by community id then period. */
+  readonly groups: readonly RatingGroup[];
+  /** Errors (invalid files, duplicates, missing paths) and warnings, for stderr. */
+  readonly findings: readonly Finding[];
+  /** Plain notices for stderr: consensus files and lone ratings left out. */
+  readonly notices: readonly string[];
+}
+
+/**
+ * The ratings among PATHS, as `agree` and `consensus` read them (docs/ratings.md): every valid
+ * file with a named rater, one per rater and community-period, grouped; consensus files and
+ * communities only one person rated are left out with a notice.
+ */
+export async function readRatings(paths: readonly string[], rubricOverride: string | undefined, tool: Language, ctx: CommandContext): Promise<RatingInputs> {
+  const labels = ratingsLabelsFor(tool);
+  const inputs = await gatherInputs(paths, ctx);
+  const findings: Finding[] = [...inputs.findings];
+  const notices: string[] = [];
+  const ratings: Rating[] = [];
+  const guard = new DuplicateGuard(ctx.cwd);
+  const search = rubricSearchOf(ctx, inputs.rubricPaths);
+  for await (const outcome of runBatch(inputs.assessmentFiles, { mode: 'validate', search, rubricOverride, keepLoaded: true })) {
+    findings.push(...outcome.findings);
+    for (const [position, document] of outcome.documents.entries()) {
+      const loaded = outcome.loaded?.[position];
+      if (!loaded) continue;
+      const duplicate = await guard.admit(document);
+      if (duplicate) {
+        findings.push(duplicate);
+        continue;
+      }
+      const rater = namedRater(loaded.assessment.rater);
+      if (rater === undefined) {
+        notices.push(fillLabel(labels.consensusIgnored, { file: document.file }));
+        continue;
+      }
+      ratings.push({ rater, file: document.file, document: document.document, assessment: loaded.assessment, rubric: loaded.rubric });
+    }
+  }
+  const groups: RatingGroup[] = [];
+  for (const group of groupRatings(ratings)) {
+    if (group.raters.length >= 2) groups.push(group);
+    else notices.push(fillLabel(labels.singleRating, { community: `${group.community.name} (${group.community.id})`, period: group.period, rater: group.raters[0]! }));
+  }
+  return { groups, findings, notices };
+}
