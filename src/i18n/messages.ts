@@ -291,6 +291,11 @@ export function hasMessage(code: string): boolean {
   return code in catalogue;
 }
 
+/** Every finding code the catalogue words, in catalogue order (the SARIF rules list them all). */
+export function findingCodes(): readonly string[] {
+  return Object.keys(catalogue);
+}
+
 /** `file:line:column: error [code] message`, the form editors and terminals link. */
 export function formatFinding(finding: Finding, lang: Language): string {
   const place = finding.line === undefined ? finding.file : `${finding.file}:${finding.line}:${finding.column ?? 1}`;

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRules, describedRules } from '../../src/format/ci/rules.js';
+import { findingCodes } from '../../src/i18n/messages.js';
+import { root } from './helpers.js';
+
+describe('the rules catalogue', () => {
+  const docs = readFileSync(join(root, 'docs', 'findings.md'), 'utf8');
+  const headings = new Set([...docs.matchAll(/^### (.+)$/gm)].map((match) => match[1]));
+
+  it('has a rule for every finding code and the three gates, titled in both languages', () => {
+    const ids = allRules('en').map((rule) => rule.id);
+    expect(ids).toEqual([...findingCodes(), 'gate-fail-under', 'gate-not-ready', 'gate-regression']);
+    for (const lang of ['en', 'id'] as const) for (const rule of allRules(lang)) expect(rule.title.length, rule.id).toBeGreaterThan(0);
+    expect(allRules('en').find((rule) => rule.id === 'unknown-key')).toMatchObject({ title: 'Unknown key', kind: 'input', anchor: 'unknown-key' });
+  });
+
+  it('documents every described rule under its own heading in docs/findings.md (the helpUri anchor)', () => {
+    const missing = describedRules().filter((code) => !headings.has(code));
+    expect(missing).toEqual([]);
+  });
+});
