@@ -40,7 +40,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .command('score')
     .description('score assessment files, directories (recursive) and globs')
     .argument('<paths...>', 'assessment files, directories or globs')
-    .addOption(formats(['table', 'json', 'yaml', 'markdown', 'csv'], 'table'))
+    .addOption(formats(['table', 'json', 'yaml', 'markdown', 'csv', 'github', 'sarif', 'junit', 'gitlab'], 'table'))
     .option('--rubric <id|path>', 'score with this rubric instead of the one each file names')
     .option('--group-by <field>', 'mean scores and phase counts per community field (e.g. region)')
     .option('--fail-under <score>', 'exit 1 if any overall score is below this', parseNumber)
@@ -65,7 +65,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .description('compare two assessment files or two sets (directories or globs), community by community')
     .argument('<before>', 'the earlier file, directory or glob')
     .argument('<after>', 'the later file, directory or glob')
-    .addOption(formats(['table', 'json', 'markdown', 'csv'], 'table'))
+    .addOption(formats(['table', 'json', 'markdown', 'csv', 'github', 'sarif', 'junit', 'gitlab'], 'table'))
     .option('--rubric <id|path>', 'score both sides with this rubric')
     .option('--detail', 'list every indicator whose answer changed')
     .option('--tolerance <points>', 'a fall of more than this many points is a regression', parseNumber, 0)
@@ -94,7 +94,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .command('validate')
     .description('check rubrics and assessments; exit 1 on any error')
     .argument('<paths...>', 'rubric directories, rubric files, assessment files, directories or globs')
-    .addOption(formats(['text', 'json', 'github'], 'text'))
+    .addOption(formats(['text', 'json', 'github', 'sarif', 'junit', 'gitlab'], 'text'))
     .option('--rubric <id|path>', 'check assessments against this rubric')
     .action((paths: string[], options) =>
       run(async (context, globals) => (await import('./commands/validate.js')).validateCommand(paths, { ...options, ...globals }, context)),

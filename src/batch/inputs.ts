@@ -57,7 +57,7 @@ export class DuplicateGuard {
 }
 
 /** The slow path, only for a duplicate: read the file again to find the line of its community id. */
-async function communityIdPosition(file: string, documentIndex: number): Promise<{ line: number; column: number } | undefined> {
+export async function communityIdPosition(file: string, documentIndex: number): Promise<{ line: number; column: number } | undefined> {
   const text = await readTextFile(file);
   if (typeof text !== 'string') return undefined;
   const document = parseYamlText(file, text).documents.find((candidate) => candidate.source.index === documentIndex);

@@ -1,6 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import type { Assessment, Rubric } from '../core/model.js';
-import type { ScoreResult } from '../core/result.js';
+import type { CriterionResult, ScoreResult } from '../core/result.js';
 import { diffSubjectOf, layoutOf, type DiffSubject, type SubjectLayout } from '../core/diff.js';
 import { scoreAssessment } from '../core/scoring.js';
 import type { SummaryInput } from '../core/summary.js';
@@ -31,6 +31,8 @@ export interface BatchOptions {
 export interface RenderedScore {
   readonly json: string;
   readonly digest: SummaryInput;
+  /** The readiness criteria not met or undecided: what a gate failure names (docs/ci.md). */
+  readonly open: readonly CriterionResult[];
 }
 
 /** The answers of one assessment reduced to what a diff compares: a level or "na". */
@@ -45,10 +47,12 @@ export interface ScoredDocument {
   readonly rendered?: RenderedScore;
   /** Present in score mode with `diffSubjects`. */
   readonly subject?: DiffSubject;
-  readonly community: { readonly id: string; readonly name: string };
+  readonly community: { readonly id: string; readonly name: string; readonly region?: string | undefined };
   readonly period: string;
   /** The file's `rater`, when it has one (docs/ratings.md). */
   readonly rater?: string;
+  /** The rubric it was checked with, `id@version` (a JUnit testcase's classname when there is no region). */
+  readonly rubricRef: string;
   /** The rubric's languages, first the default, for localising its texts (focus actions). */
   readonly languages: readonly string[];
   readonly answers?: AnswerSummary;
@@ -60,6 +64,12 @@ export interface FileOutcome {
   readonly findings: readonly Finding[];
   /** The loaded assessments themselves; only in-process, for `--explain` and `assess`. */
   readonly loaded?: readonly LoadedAssessment[];
+}
+
+/** Id, name and (when it has one) region: what a batch carries of a community besides its score. */
+function communityOf(assessment: Assessment): ScoredDocument['community'] {
+  const { id, name, region } = assessment.community;
+  return typeof region === 'string' && region !== '' ? { id, name, region } : { id, name };
 }
 
 export function summariseAnswers(assessment: Assessment): AnswerSummary {
@@ -90,9 +100,10 @@ export class FileProcessor {
       const document: ScoredDocument = {
         file,
         document: loaded.document,
-        community: { id: assessment.community.id, name: assessment.community.name },
+        community: communityOf(assessment),
         period: assessment.period,
         ...(assessment.rater !== undefined ? { rater: assessment.rater } : {}),
+        rubricRef: `${loaded.rubric.id}@${loaded.rubric.version}`,
         languages: loaded.rubric.languages,
         ...(this.options.withAnswers ? { answers: summariseAnswers(assessment) } : {}),
       };
@@ -110,7 +121,8 @@ export class FileProcessor {
     }
     const render = this.options.renderJson;
     if (!render) return { result };
-    return { rendered: { json: scoreResultText({ ...document, result }, render.lang), digest: digestOf(result) } };
+    const open = result.readiness.criteria.filter((criterion) => criterion.status === 'fail' || criterion.status === 'unknown');
+    return { rendered: { json: scoreResultText({ ...document, result }, render.lang), digest: digestOf(result), open } };
   }
 }
 

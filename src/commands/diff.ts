@@ -13,9 +13,12 @@ import { findingLines } from '../format/validation.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
 import { startProgress } from './progress.js';
+import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
+import { regressionFailures } from '../core/gates.js';
+import { gateReport } from '../i18n/gate-messages.js';
 
 export interface DiffCommandOptions extends GlobalOptions {
-  readonly format?: DiffFormat | undefined;
+  readonly format?: DiffFormat | CiFormat | undefined;
   readonly rubric?: string | undefined;
   readonly detail?: boolean | undefined;
   readonly tolerance?: number | undefined;
@@ -55,12 +58,31 @@ export async function diffCommand(before: string, after: string, options: DiffCo
   await writeFindings(findings, lang, ctx, options);
 
   const format = options.format ?? 'table';
-  const colors = colorsFor(ctx.stdout, format === 'table' ? options : { ...options, color: false }, ctx.env);
-  const names = namesFromRubrics(rubrics, requested, lang);
-  const rendered = diffRenderers[format](diff, { lang, colors, names, sides: { before, after } });
-  for (const piece of typeof rendered === 'string' ? [rendered] : rendered) await write(ctx.stdout, piece);
+  const errors = findings.filter((finding) => finding.severity === 'error');
+  const failures = options.failOnRegression ? regressionFailures(diff.communities, tolerance) : [];
+  if (isCiFormat(format)) {
+    const assessments = format === 'junit' ? Array.from(diff.communities, (community) => ({ file: community.after.file, document: community.after.document, community, group: `${community.after.rubric.id}@${community.after.rubric.version}` })) : [];
+    const report = {
+      command: 'diff' as const,
+      findings,
+      failures: await locateFailures(failures, ctx.cwd),
+      assessments,
+      checked: diff.summary.matched,
+      gates: { names: options.failOnRegression ? (['regression'] as const) : [], tolerance },
+    };
+    await write(ctx.stdout, await renderCiReport(format, report, lang));
+  } else {
+    const colors = colorsFor(ctx.stdout, format === 'table' ? options : { ...options, color: false }, ctx.env);
+    const names = namesFromRubrics(rubrics, requested, lang);
+    const rendered = diffRenderers[format](diff, { lang, colors, names, sides: { before, after }, inputErrors: errors });
+    for (const piece of typeof rendered === 'string' ? [rendered] : rendered) await write(ctx.stdout, piece);
+  }
 
-  if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
+  // Why the run fails goes to stderr whatever the format, so a CI log shows it when stdout is a file.
+  if (failures.length > 0) {
+    await write(ctx.stderr, colorsFor(ctx.stderr, options, ctx.env).red(gateReport(new Map([['regression', failures.length]]), failures, failures.length, lang, { tolerance })));
+  }
+  if (errors.length > 0) return ExitCode.invalidInput;
   if (options.failOnRegression && diff.summary.regressions > 0) return ExitCode.checkFailed;
   return ExitCode.ok;
 }

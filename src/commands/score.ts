@@ -9,16 +9,20 @@ import type { Rubric } from '../core/model.js';
 import type { ScoreResult } from '../core/result.js';
 import { GroupedSummary, SummaryBuilder, type SummaryInput } from '../core/summary.js';
 import { ExitCode } from '../errors.js';
-import type { ScoreEntry } from '../format/score-renderer.js';
+import type { ScoreEntry, ScoreRenderer } from '../format/score-renderer.js';
 import { scoreRenderers, type ScoreFormat } from '../format/score-renderers.js';
 import { toolLanguage } from '../i18n/language.js';
 import { findingLines } from '../format/validation.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
 import { startProgress } from './progress.js';
+import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
+import { FailureSample, scoreGateFailure, type GateName, type GateSubject } from '../core/gates.js';
+import type { CheckedAssessment } from '../format/ci/ci-report.js';
+import { NAMED_FAILURES, gateReport } from '../i18n/gate-messages.js';
 
 export interface ScoreOptions extends GlobalOptions {
-  readonly format: ScoreFormat;
+  readonly format: ScoreFormat | CiFormat;
   readonly rubric?: string | undefined;
   readonly groupBy?: string | undefined;
   readonly failUnder?: number | undefined;
@@ -49,7 +53,8 @@ const OUTPUT_BLOCK = 64 * 1024;
 export async function scoreCommand(paths: readonly string[], options: ScoreOptions, ctx: CommandContext): Promise<number> {
   const requested = requestedLanguage(options, ctx.env);
   const tool = toolLanguage(requested);
-  const machine = options.format === 'json' || options.format === 'yaml' || options.format === 'csv';
+  const ciFormat = isCiFormat(options.format) ? options.format : undefined;
+  const machine = ciFormat !== undefined || options.format === 'json' || options.format === 'yaml' || options.format === 'csv';
   const colors = colorsFor(ctx.stdout, machine ? { ...options, color: false } : options, ctx.env);
   const stderrColors = colorsFor(ctx.stderr, options, ctx.env);
   const inputs = await gatherInputs(paths, ctx);
@@ -81,35 +86,43 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
     await report(own);
   }
 
-  const renderer = (await scoreRenderers[options.format]())({ lang: requested, tool, colors });
+  const renderer = ciFormat ? CI_COLLECTOR : (await scoreRenderers[options.format as ScoreFormat]())({ lang: requested, tool, colors });
+  const gates = { failUnder: options.failUnder, requireReady: options.require === 'ready' };
+  // The CI formats list every failure; the others name the first ones on stderr and count the rest.
+  const failed = new FailureSample(ciFormat ? Number.POSITIVE_INFINITY : NAMED_FAILURES);
+  const checked: CheckedAssessment[] = [];
   const catalog = new RubricCatalog(new RubricFinder(search), options.rubric);
   const summary = new SummaryBuilder();
   const groups = options.groupBy ? new GroupedSummary(options.groupBy) : undefined;
   const guard = new DuplicateGuard(ctx.cwd);
-  let belowThreshold = 0;
-  let notReady = 0;
   let scored = 0;
-  const tally = (result: SummaryInput): void => {
+  const tally = (result: SummaryInput, subject: GateSubject, group: string): void => {
     scored += 1;
     summary.add(result);
     groups?.add(result);
-    const overall = result.overall.score;
-    if (options.failUnder !== undefined && (overall === null || overall < options.failUnder)) belowThreshold += 1;
-    if (result.readiness.verdict !== 'ready' && result.readiness.verdict !== 'graduated') notReady += 1;
+    const failure = scoreGateFailure(subject, gates);
+    if (failure) failed.add(failure);
+    if (ciFormat === 'junit') checked.push({ file: subject.file, document: subject.document, community: subject.community, group });
   };
+  const groupOf = (document: ScoredDocument): string => document.community.region ?? document.rubricRef;
   // A renderer that can take results rendered where they are scored (json) has the workers do it.
   const renderJson = renderer.addRendered ? { lang: requested } : undefined;
 
   const ratings = new RatingSorter<HeldDocument>();
   const use = async (document: HeldDocument): Promise<void> => {
     if (document.rendered && renderer.addRendered) {
-      tally(document.rendered.digest);
+      const { digest, open } = document.rendered;
+      tally(digest, { ...document, overall: digest.overall, readiness: { verdict: digest.readiness.verdict, criteria: open } }, groupOf(document));
       await emit(renderer.addRendered(document.rendered.json));
+      return;
+    }
+    if (ciFormat && document.result) {
+      tally(document.result, { ...document, overall: document.result.overall, readiness: document.result.readiness }, groupOf(document));
       return;
     }
     const entry = await entryOf(document, catalog, document.loaded);
     if (!entry) return;
-    tally(entry.result);
+    tally(entry.result, { ...entry, overall: entry.result.overall, readiness: entry.result.readiness }, groupOf(entry));
     await emit(renderer.add(entry));
   };
 
@@ -141,17 +154,27 @@ export async function scoreCommand(paths: readonly string[], options: ScoreOptio
   findings.push(...refused);
   await report(refused);
   await emit(renderer.end({ summary: summary.build(), groups: groups ? { field: groups.field, rows: groups.build() } : undefined, findings }));
+  const names: GateName[] = [];
+  if (gates.failUnder !== undefined) names.push('fail-under');
+  if (gates.requireReady) names.push('not-ready');
+  if (ciFormat) {
+    const failures = await locateFailures(failed.failures, ctx.cwd);
+    await emit(await renderCiReport(ciFormat, { command: 'score', findings, failures, assessments: checked, checked: scored, gates: { names, threshold: gates.failUnder } }, tool));
+  }
   await flush();
 
+  // Who failed is said even when input errors make the exit code 2: CI logs should show both.
+  const counts = new Map(names.map((gate) => [gate, failed.count(gate)] as const));
+  const message = gateReport(counts, failed.failures, failed.total, tool, { threshold: gates.failUnder });
+  if (message !== '') await write(ctx.stderr, stderrColors.red(message));
   if (findings.some((finding) => finding.severity === 'error') || scored === 0) return ExitCode.invalidInput;
-  const gateMessages: string[] = [];
-  if (belowThreshold > 0) gateMessages.push(`swadaya: ${belowThreshold} assessment(s) have an overall score below ${options.failUnder} (--fail-under).`);
-  if (options.require === 'ready' && notReady > 0) gateMessages.push(`swadaya: ${notReady} assessment(s) are not ready for their next phase (--require ready).`);
-  for (const message of gateMessages) await write(ctx.stderr, `${stderrColors.red(message)}\n`);
-  return gateMessages.length > 0 ? ExitCode.checkFailed : ExitCode.ok;
+  return failed.total > 0 ? ExitCode.checkFailed : ExitCode.ok;
 }
 
 type HeldDocument = ScoredDocument & { readonly loaded: LoadedAssessment | undefined };
+
+/** The CI formats render once at the end, from what the command collected: no per-result text. */
+const CI_COLLECTOR: ScoreRenderer = { begin: () => '', add: () => '', end: () => '' };
 
 async function entryOf(document: ScoredDocument, catalog: RubricCatalog, loaded: { assessment: Parameters<typeof explainResult>[1]; rubric: Rubric } | undefined): Promise<ScoreEntry | undefined> {
   const result = document.result;

@@ -7,9 +7,11 @@ import { toolLanguage } from '../i18n/language.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
 import { startProgress } from './progress.js';
+import { isCiFormat, renderCiReport, type CiFormat } from './ci-output.js';
+import type { CheckedAssessment } from '../format/ci/ci-report.js';
 
 export interface ValidateOptions extends GlobalOptions {
-  readonly format: ValidationFormat;
+  readonly format: ValidationFormat | CiFormat;
   readonly rubric?: string | undefined;
 }
 
@@ -28,6 +30,8 @@ export async function validateCommand(paths: readonly string[], options: Validat
 
   const guard = new DuplicateGuard(ctx.cwd);
   let assessments = 0;
+  const checked: CheckedAssessment[] = [];
+  const ciFormat = isCiFormat(options.format) ? options.format : undefined;
   const progress = await startProgress(ctx, inputs.assessmentFiles.length);
   try {
     for await (const outcome of runBatch(inputs.assessmentFiles, { mode: 'validate', search, rubricOverride: options.rubric, onProgress: progress.update })) {
@@ -35,7 +39,10 @@ export async function validateCommand(paths: readonly string[], options: Validat
       for (const document of outcome.documents) {
         const duplicate = await guard.admit(document);
         if (duplicate) findings.push(duplicate);
-        else assessments += 1;
+        else {
+          assessments += 1;
+          if (ciFormat === 'junit') checked.push({ file: document.file, document: document.document, community: document.community, group: document.community.region ?? document.rubricRef });
+        }
       }
     }
   } finally {
@@ -49,7 +56,10 @@ export async function validateCommand(paths: readonly string[], options: Validat
     findings,
   };
   const colors = colorsFor(ctx.stdout, options, ctx.env);
-  await write(ctx.stdout, renderValidation(report, options.format, { lang, colors }));
+  const text = ciFormat
+    ? await renderCiReport(ciFormat, { command: 'validate', findings, failures: [], assessments: checked, checked: assessments, gates: { names: [] } }, lang)
+    : renderValidation(report, options.format as ValidationFormat, { lang, colors });
+  await write(ctx.stdout, text);
   const inputMissing = inputs.findings.some((finding) => finding.severity === 'error');
   if (inputMissing) return ExitCode.invalidInput;
   return findings.some((finding) => finding.severity === 'error') ? ExitCode.checkFailed : ExitCode.ok;

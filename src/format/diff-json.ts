@@ -1,10 +1,13 @@
 import type { AreaChange, CommunityDiff, DiffResult, SideState, UnmatchedCommunity } from '../core/diff.js';
+import type { Finding } from '../core/finding.js';
+import type { Language } from '../i18n/language.js';
 import { VERSION } from '../version.js';
+import { findingJson } from './validation.js';
 import { roundDelta } from './diff-view.js';
 import { round2 } from './numbers.js';
 
 /** The JSON contract of SPEC §7 (`swadaya/diff@1`, schemas/diff.schema.json): scores and deltas rounded to 2 decimals. */
-export function diffJson(diff: DiffResult): Record<string, unknown> {
+export function diffJson(diff: DiffResult, errors: readonly Finding[] = [], lang: Language = 'en'): Record<string, unknown> {
   return {
     schema: 'swadaya/diff@1',
     tool: { name: 'swadaya', version: VERSION },
@@ -24,6 +27,8 @@ export function diffJson(diff: DiffResult): Record<string, unknown> {
       },
       transitions: diff.summary.transitions.map((entry) => ({ from: entry.from, to: entry.to, count: entry.count })),
     },
+    // The input errors, as score's `errors`: their assessments are not in the comparison.
+    errors: errors.map((finding) => findingJson(finding, lang)),
   };
 }
 
@@ -31,8 +36,8 @@ export function diffJson(diff: DiffResult): Record<string, unknown> {
  * The same text as `JSON.stringify(diffJson(diff), null, 2)`, one piece at a time: a national
  * diff has tens of thousands of communities, and one string of them all would not fit in memory.
  */
-export function* renderDiffJson(diff: DiffResult): Generator<string> {
-  const frame = JSON.stringify(diffJson({ ...diff, communities: [] }), null, 2);
+export function* renderDiffJson(diff: DiffResult, errors: readonly Finding[] = [], lang: Language = 'en'): Generator<string> {
+  const frame = JSON.stringify(diffJson({ ...diff, communities: [] }, errors, lang), null, 2);
   const at = frame.indexOf('"communities": []'); // the first: it comes before any name in `added`
   const head = frame.slice(0, at);
   const tail = frame.slice(at + '"communities": []'.length);

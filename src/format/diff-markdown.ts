@@ -1,3 +1,4 @@
+import { inputErrorLines, inputErrorsHeadline } from './input-errors.js';
 import type { CommunityDiff, DiffResult, IndicatorChange, UnmatchedCommunity } from '../core/diff.js';
 import { labelsFor, type Labels } from '../i18n/labels.js';
 import {
@@ -114,6 +115,11 @@ export function renderDiffMarkdown(diff: DiffResult, options: DiffRenderOptions)
     `${labels.diffComparing} ${sideText(diff, 'before', `\`${options.sides.before}\``, labels)} ${labels.diffWith} ${sideText(diff, 'after', `\`${options.sides.after}\``, labels)}.`,
   ];
   if (diff.rubricVersionsDiffer) parts.push(`> [!WARNING]\n> ${versionsNote(diff, labels)}`);
+  const errors = options.inputErrors ?? [];
+  if (errors.length > 0) {
+    const lines = [inputErrorsHeadline(errors.length, options.lang), ...inputErrorLines(errors, options.lang).map((line) => `- \`${line.replace(/`/g, "'")}\``)];
+    parts.push(`> [!CAUTION]\n${lines.map((line) => `> ${line}`).join('\n')}`);
+  }
 
   const regressions = diff.summary.regressions;
   parts.push(`${regressions > 0 ? '⚠️ ' : ''}**${countsText(diff, labels)}**`);

@@ -9,7 +9,7 @@ export type DiffFormat = 'table' | 'json' | 'markdown' | 'csv';
 /** The renderers of `swadaya diff`, by --format: a string, or its pieces in order. json and csv never carry colour. */
 export const diffRenderers: Readonly<Record<DiffFormat, DiffRenderer>> = {
   table: renderDiffTable,
-  json: (diff) => renderDiffJson(diff),
+  json: (diff, options) => renderDiffJson(diff, options.inputErrors, options.lang),
   markdown: renderDiffMarkdown,
   csv: (diff) => renderDiffCsv(diff),
 };

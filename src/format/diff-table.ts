@@ -1,3 +1,4 @@
+import { inputErrorsHeadline } from './input-errors.js';
 import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../core/diff.js';
 import { labelsFor } from '../i18n/labels.js';
 import {
@@ -169,4 +170,6 @@ function* diffSections(diff: DiffResult, options: DiffRenderOptions): Generator<
   if (diff.added.length > 0) yield unmatchedLines(labels.diffAdded, diff.added, options);
   if (diff.removed.length > 0) yield unmatchedLines(labels.diffRemoved, diff.removed, options);
   yield summaryLines(diff, options).join('\n');
+  const errors = options.inputErrors ?? [];
+  if (errors.length > 0) yield options.colors.red(inputErrorsHeadline(errors.length, options.lang));
 }

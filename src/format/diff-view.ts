@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { Finding } from '../core/finding.js';
 import type { AnswerValue, DiffResult, RegressionReason, RubricRef, Transition } from '../core/diff.js';
 import { GRADUATED, type Rubric } from '../core/model.js';
 import type { Verdict } from '../core/result.js';
@@ -21,6 +22,8 @@ export interface DiffRenderOptions {
   readonly names: DiffNames;
   /** The before and after paths as given on the command line. */
   readonly sides: { readonly before: string; readonly after: string };
+  /** Errors in the inputs: every format says the diff is incomplete (docs/ci.md). */
+  readonly inputErrors?: readonly Finding[] | undefined;
 }
 
 /** A renderer returns its text, or (for the large machine formats) the text in pieces, in order. */

@@ -4,7 +4,8 @@ import type { Language } from '../i18n/language.js';
 import { formatFinding, messageOf } from '../i18n/messages.js';
 import { VERSION } from '../version.js';
 
-export type ValidationFormat = 'text' | 'json' | 'github';
+/** The formats rendered here; the CI formats (github, sarif, junit, gitlab) are in format/ci/. */
+export type ValidationFormat = 'text' | 'json';
 
 export interface ValidationReport {
   /** Assessment files read. */
@@ -24,8 +25,6 @@ export function renderValidation(report: ValidationReport, format: ValidationFor
   switch (format) {
     case 'json':
       return `${JSON.stringify(validationJson(report, options.lang), null, 2)}\n`;
-    case 'github':
-      return report.findings.map((finding) => githubAnnotation(finding, options.lang)).join('');
     default:
       return validationText(report, options);
   }
@@ -53,17 +52,6 @@ function validationJson(report: ValidationReport, lang: Language): Record<string
     errors: errors.map((finding) => findingJson(finding, lang)),
     warnings: warnings.map((finding) => findingJson(finding, lang)),
   };
-}
-
-/** GitHub Actions workflow commands: each finding becomes an annotation on the file and line. */
-function githubAnnotation(finding: Finding, lang: Language): string {
-  const escapeProperty = (value: string): string =>
-    value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const escapeData = (value: string): string => value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-  const properties = [`file=${escapeProperty(finding.file)}`];
-  if (finding.line !== undefined) properties.push(`line=${finding.line}`, `col=${finding.column ?? 1}`);
-  properties.push(`title=${escapeProperty(`swadaya ${finding.code}`)}`);
-  return `::${finding.severity === 'error' ? 'error' : 'warning'} ${properties.join(',')}::${escapeData(messageOf(finding, lang))}\n`;
 }
 
 /** Findings for a terminal, one `file:line:column: …` line each: errors in red, warnings in yellow. */

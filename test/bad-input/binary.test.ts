@@ -50,7 +50,7 @@ describe.skipIf(!built)('bad input through the real binary (needs npm run build)
   it('an unknown format exits 2 without a stack trace', () => {
     const result = swadaya(['validate', bad, '--format', 'xml']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, github.");
+    expect(result.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, github, sarif, junit, gitlab.");
     expect(result.stderr).not.toMatch(STACK_TRACE);
   });
 });

@@ -108,7 +108,7 @@ describe('bad paths and files', () => {
     expect(option.stderr).toContain('(Did you mean --format?)');
     const format = await run(['score', 'bom.yaml', '--format', 'xml']);
     expect(format.code).toBe(2);
-    expect(format.stderr).toContain("argument 'xml' is invalid. Allowed choices are table, json, yaml, markdown, csv.");
+    expect(format.stderr).toContain("argument 'xml' is invalid. Allowed choices are table, json, yaml, markdown, csv, github, sarif, junit, gitlab.");
     const command = await run(['scor', 'bom.yaml']);
     expect(command.code).toBe(2);
     expect(command.stderr).toContain("unknown command 'scor'");
