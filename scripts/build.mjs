@@ -1,7 +1,9 @@
 // Build: JSON Schemas → standalone ajv validators (no ajv compile at run time), then bundle
 // the CLI and the batch worker with esbuild, then load the shipped rubrics into a cache.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
@@ -76,7 +78,7 @@ const common = {
 };
 await build({
   ...common,
-  entryPoints: { main: join(root, 'src/main.ts'), worker: join(root, 'src/batch/worker.ts') },
+  entryPoints: { main: join(root, 'src/main.ts'), worker: join(root, 'src/batch/worker.ts'), api: join(root, 'src/api.ts') },
   outdir: distDir,
   splitting: true,
   // Maps for --enable-source-maps while developing; without the sources, and left out of the
@@ -95,3 +97,30 @@ try {
 } finally {
   rmSync(cacheBuilder, { force: true });
 }
+
+// Type declarations of the programmatic API (docs/api.md): tsc writes one .d.ts per module into
+// dist/types; only those src/api.ts reaches are kept, so the package names no dev-only library.
+const typesDir = join(distDir, 'types');
+execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.api.json')], { stdio: 'inherit' });
+const reached = new Set();
+const pending = [join(typesDir, 'api.d.ts')];
+while (pending.length > 0) {
+  const file = pending.pop();
+  if (reached.has(file)) continue;
+  reached.add(file);
+  for (const [, specifier] of readFileSync(file, 'utf8').matchAll(/(?:from |import\()['"](\.{1,2}\/[^'"]+)\.js['"]/g)) {
+    const target = resolve(dirname(file), `${specifier}.d.ts`);
+    if (!existsSync(target)) throw new Error(`${relative(root, file)} imports ${specifier}.js, which has no declaration`);
+    pending.push(target);
+  }
+}
+const prune = (dir) => {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      prune(path);
+      if (readdirSync(path).length === 0) rmSync(path, { recursive: true });
+    } else if (!reached.has(path)) rmSync(path);
+  }
+};
+prune(typesDir);
