@@ -91,6 +91,18 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     );
 
   program
+    .command('consensus')
+    .description('write a draft consensus file for each community and period rated by several raters: median levels, notes, flagged answers to discuss')
+    .argument('<paths...>', 'rating files (with rater: NAME), directories or globs')
+    .requiredOption('-o, --out <dir>', 'the directory to write the drafts to (created when missing)')
+    .option('--rubric <id|path>', 'read every rating with this rubric')
+    .option('--flag <spread>', 'mark answers whose spread (highest − lowest level) is at least this with "# discuss"', parseWholeNumber, 2)
+    .option('--force', 'overwrite existing consensus files')
+    .action((paths: string[], options) =>
+      run(async (context, globals) => (await import('./commands/consensus.js')).consensusCommand(paths, { ...options, ...globals }, context)),
+    );
+
+  program
     .command('validate')
     .description('check rubrics and assessments; exit 1 on any error')
     .argument('<paths...>', 'rubric directories, rubric files, assessment files, directories or globs')
