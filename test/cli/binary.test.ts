@@ -80,7 +80,7 @@ describe.skipIf(!built)('the swadaya binary (needs npm run build)', () => {
   it('prints a template that lists every indicator under answers', () => {
     const { code, stdout } = swadaya(['template', '--rubric', 'p2kp']);
     expect(code).toBe(0);
-    expect(stdout).toContain('rubric: p2kp@1.0.0');
+    expect(stdout).toContain('rubric: p2kp@2.0.0');
     expect(stdout).toMatch(/^ {2}self-reliance\.bkm-election:/m);
   });
 });
