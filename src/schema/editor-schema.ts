@@ -20,6 +20,8 @@ export function assessmentSchemaFor(rubric: Rubric, lang: string): JsonSchema {
   const levels = rubric.scale.map((step) => `${step.level} ${text(step.label)}`).join(' · ');
   const answers: Record<string, JsonSchema> = {};
   for (const indicator of rubric.indicators) answers[indicator.id] = answerSchema(indicator, rubric.maxLevel, text);
+  // The rubric's guidance (how to rate, docs/rubric-format.md) is shown with the answers, kept line by line.
+  const guidance = rubric.guidance === undefined ? '' : `\n${localize(rubric.guidance, lang, rubric).trim()}`;
   const phases = [...rubric.phases.map((phase) => phase.id), GRADUATED];
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -55,7 +57,7 @@ export function assessmentSchemaFor(rubric: Rubric, lang: string): JsonSchema {
       assessors: { type: 'array', items: { type: 'string', minLength: 1 } },
       phase: { enum: phases, description: `The phase the programme says the community is in (${phases.join(', ')}); omit to let the evidence decide.` },
       answers: {
-        description: 'Indicator id to answer. An indicator that is not listed, or left blank, is missing.',
+        description: `Indicator id to answer. An indicator that is not listed, or left blank, is missing.${guidance}`,
         type: ['null', 'object'],
         additionalProperties: false,
         properties: answers,
@@ -71,12 +73,13 @@ function answerSchema(indicator: Indicator, maxLevel: number, text: (value: Text
     note: { type: 'string' },
     evidence: { type: ['string', 'array'], items: { type: 'string' } },
   };
-  if (indicator.na) properties.na = { type: 'string', pattern: '\\S', description: 'Not applicable: the reason is required.' };
+  const naWhen = indicator.naWhen === undefined ? '' : ` Only when: ${text(indicator.naWhen)}`;
+  if (indicator.na) properties.na = { type: 'string', pattern: '\\S', description: `Not applicable: the reason is required.${naWhen}` };
   const descriptors = indicator.levels.map((descriptor, index) => `${index}: ${text(descriptor)}`).join('\n');
   // One schema with a type list rather than anyOf branches: editors then say "above the maximum
   // of 4" for `7`, not "incorrect type".
   return {
-    description: `${text(indicator.question)}\n${descriptors}${indicator.na ? '\nn/a: {na: reason}' : ''}`,
+    description: `${text(indicator.question)}\n${descriptors}${indicator.na ? `\nn/a: {na: reason}.${naWhen}` : ''}`,
     type: ['null', 'integer', 'object'],
     minimum: 0,
     maximum: maxLevel,
