@@ -86,6 +86,22 @@ const catalogue: Record<string, Entry> = {
     en: (a) => `YAML syntax error: ${a.detail}. Check indentation, quotes and brackets here.`,
     id: (a) => `kesalahan sintaks YAML: ${a.detail}. Periksa indentasi, tanda kutip dan kurung di sini.`,
   },
+  'yaml-too-deep': {
+    en: (a) => `YAML nested more than ${a.limit} levels deep here; rubrics and assessments need a handful. Check the indentation, and for runaway "- - -" or brackets.`,
+    id: (a) => `YAML bersarang lebih dari ${a.limit} tingkat di sini; rubrik dan penilaian hanya perlu beberapa. Periksa indentasi, dan "- - -" atau kurung yang berlebihan.`,
+  },
+  'yaml-collection-key': {
+    en: () => 'a key here is a map or a list; keys must be plain text (an indicator id, a field name). Write the key as text.',
+    id: () => 'kunci di sini berupa peta atau daftar; kunci harus teks biasa (id indikator, nama bidang). Tulis kuncinya sebagai teks.',
+  },
+  'too-many-documents': {
+    en: (a) => `the file holds ${a.count} YAML documents (--- lines); only the first ${a.limit} were read. Split it into files of at most ${a.limit} assessments.`,
+    id: (a) => `berkas berisi ${a.count} dokumen YAML (baris ---); hanya ${a.limit} yang pertama dibaca. Pecah menjadi berkas berisi paling banyak ${a.limit} penilaian.`,
+  },
+  'more-findings': {
+    en: (a) => `${a.count} more problem(s) in this file are not listed (the first ${a.limit} are). Fix these and check again.`,
+    id: (a) => `${a.count} masalah lain di berkas ini tidak dicantumkan (hanya ${a.limit} yang pertama). Perbaiki yang ini lalu periksa lagi.`,
+  },
   'yaml-tag': {
     en: (a) => `the YAML tag ${a.tag} is not allowed: rubrics and assessments are plain data. Remove the tag.`,
     id: (a) => `tag YAML ${a.tag} tidak diizinkan: rubrik dan penilaian hanyalah data. Hapus tag tersebut.`,

@@ -7,7 +7,17 @@ import { kindOf, schemaFindings } from '../schema/schema-findings.js';
 import type { RubricFinder } from './rubric-finder.js';
 import { firstRubricError, isPlainObject, rubricCheckPath } from './rubric-loader.js';
 import { parseFast } from './fast-yaml.js';
-import { lazyYamlDocuments, parseYamlText, readTextFile, readTextFileSync, type YamlDocument } from './yaml-source.js';
+import {
+  firstDocuments,
+  lazyYamlDocuments,
+  MAX_DOCUMENTS,
+  MAX_FINDINGS_PER_FILE,
+  parseYamlText,
+  readTextFile,
+  readTextFileSync,
+  tooManyDocuments,
+  type YamlDocument,
+} from './yaml-source.js';
 
 export interface LoadedAssessment {
   readonly file: string;
@@ -46,15 +56,22 @@ export async function loadAssessmentFile(file: string, finder: RubricFinder, opt
 /** Parses, checks and models every assessment of one file. Never throws. */
 export async function loadAssessmentText(
   file: string,
-  text: string,
+  fullText: string,
   finder: RubricFinder,
   options: AssessmentLoadOptions = {},
 ): Promise<AssessmentFileResult> {
+  const result = await loadDocuments(file, fullText, finder, options);
+  return { ...result, findings: capFindings(file, result.findings) };
+}
+
+/** Parses, checks and models every assessment of one file (its first MAX_DOCUMENTS documents). Never throws. */
+async function loadDocuments(file: string, fullText: string, finder: RubricFinder, options: AssessmentLoadOptions): Promise<AssessmentFileResult> {
+  const { text, total } = firstDocuments(fullText);
   const fast = parseFast(text);
   if (fast) {
     // Errors are the slow path: a file with any error is read again, exactly, and reported from there.
     const sources = lazyYamlDocuments(file, text, fast.length);
-    const findings: Finding[] = [];
+    const findings: Finding[] = total > MAX_DOCUMENTS ? [tooManyDocuments(file, total)] : [];
     const assessments: LoadedAssessment[] = [];
     for (const [index, data] of fast.entries()) {
       const loaded = await checkAssessment(data, sources[index]!, finder, options, findings);
@@ -62,7 +79,7 @@ export async function loadAssessmentText(
     }
     if (!findings.some((finding) => finding.severity === 'error')) return { file, assessments, findings };
   }
-  const parsed = parseYamlText(file, text);
+  const parsed = parseYamlText(file, fullText);
   const findings: Finding[] = [...parsed.findings];
   const assessments: LoadedAssessment[] = [];
   for (const document of parsed.documents) {
@@ -74,6 +91,13 @@ export async function loadAssessmentText(
     if (loaded) assessments.push(loaded);
   }
   return { file, assessments, findings };
+}
+
+/** The first MAX_FINDINGS_PER_FILE findings of a file, and one more that counts the rest. */
+export function capFindings(file: string, findings: readonly Finding[]): readonly Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_FILE) return findings;
+  const rest = findings.length - MAX_FINDINGS_PER_FILE;
+  return [...findings.slice(0, MAX_FINDINGS_PER_FILE), { code: 'more-findings', severity: 'error', file, args: { count: rest, limit: MAX_FINDINGS_PER_FILE } }];
 }
 
 async function checkAssessment(
@@ -192,7 +216,9 @@ function readAnswers(raw: Record<string, unknown>, rubric: Rubric, source: YamlD
   for (const [id, value] of Object.entries(raw)) {
     const indicator = byId.get(id);
     if (!indicator) {
-      errors.push(source.finding('unknown-indicator', ['answers', id], { id, suggestion: closestMatch(id, byId.keys()) ?? '' }, { key: true }));
+      // Past the findings cap only the count matters: no suggestion is worked out.
+      const suggestion = errors.length < MAX_FINDINGS_PER_FILE ? (closestMatch(id, byId.keys()) ?? '') : '';
+      errors.push(source.finding('unknown-indicator', ['answers', id], { id, suggestion }, { key: true }));
       continue;
     }
     if (value === null) continue; // `id:` with no value, as in a template not yet filled in: missing

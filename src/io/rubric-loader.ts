@@ -5,6 +5,7 @@ import type { Band, Criterion, Indicator, Phase, Pillar, Principle, Rubric, TagG
 import { closestMatch } from '../core/suggest.js';
 import { validatePrinciple, validateRubric } from '../schema/generated/validators.js';
 import { schemaFindings } from '../schema/schema-findings.js';
+import { capFindings } from './assessment-loader.js';
 import { readFailure, readYamlFile, type YamlDocument, type YamlPath } from './yaml-source.js';
 
 export interface LoadedRubric {
@@ -62,6 +63,11 @@ export async function manifestFileOf(path: string): Promise<string | Finding> {
 
 /** Loads and checks a rubric. Every problem is reported, with file, line and column. Never throws. */
 export async function loadRubric(path: string): Promise<LoadedRubric> {
+  const loaded = await loadRubricUncapped(path);
+  return { ...loaded, findings: capFindings(loaded.file, loaded.findings) };
+}
+
+async function loadRubricUncapped(path: string): Promise<LoadedRubric> {
   const manifest = await manifestFileOf(path);
   if (typeof manifest !== 'string') return { rubric: undefined, file: path, location: path, findings: [manifest] };
   const location = dirname(manifest);

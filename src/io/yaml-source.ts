@@ -1,4 +1,4 @@
-import { isMap, isNode, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
 import type { Finding } from '../core/finding.js';
 import { readFailureFinding, readRegularFile, readRegularFileSync } from './safe-read.js';
 
@@ -10,7 +10,7 @@ const MAX_ALIAS_COUNT = 50;
  * directive, and none of the tags that construct objects (!!binary, !!set, !!omap, !!timestamp,
  * merge keys). Any other tag is reported as `yaml-tag`.
  */
-const PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, schema: 'core', resolveKnownTags: false, merge: false } as const;
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, schema: 'core', resolveKnownTags: false, merge: false, logLevel: 'error' } as const;
 
 export type YamlPath = readonly (string | number)[];
 
@@ -49,7 +49,7 @@ export class YamlDocument {
       let next: unknown;
       let keyNode: unknown;
       if (isMap(node)) {
-        const pair = items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+        const pair = pairIndex(node as YAMLMap).get(String(segment));
         if (!isPair(pair)) break;
         next = pair.value;
         keyNode = pair.key;
@@ -71,20 +71,40 @@ export class YamlDocument {
     return isScalar(node) && node.range ? this.text.slice(node.range[0], node.range[1]) : undefined;
   }
 
+  /** Findings made for this document: past MAX_FINDINGS_PER_FILE they are only counted, so their places are not worked out. */
+  private made = 0;
+
   finding(
     code: string,
     path: YamlPath,
     args: Record<string, string | number> = {},
     options: { key?: boolean; severity?: 'error' | 'warning' } = {},
   ): Finding {
-    return {
-      code,
-      severity: options.severity ?? 'error',
-      file: this.file,
-      ...this.positionOf(path, options),
-      args,
-    };
+    this.made += 1;
+    const place = this.made > MAX_FINDINGS_PER_FILE ? {} : this.positionOf(path, options);
+    return { code, severity: options.severity ?? 'error', file: this.file, ...place, args };
   }
+}
+
+const pairIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The pairs of a map by key, built once per map: a file with 30,000 unknown keys asks for
+ * 30,000 places, and a scan of the map for each would be quadratic. The first pair of a key wins.
+ */
+function pairIndex(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key)) {
+        const key = String(item.key.value);
+        if (!index.has(key)) index.set(key, item as Pair);
+      }
+    }
+    pairIndexes.set(map, index);
+  }
+  return index;
 }
 
 function countLines(text: string): LineCounter {
@@ -152,15 +172,115 @@ export function lazyYamlDocuments(file: string, text: string, count: number): Ya
   return Array.from({ length: count }, (_, index) => new YamlDocument(file, text, index, () => documentAt(index)));
 }
 
-export function parseYamlText(file: string, text: string): ParsedYamlFile {
-  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
+export function parseYamlText(file: string, fullText: string): ParsedYamlFile {
+  const findings: Finding[] = [];
+  const { text, total } = firstDocuments(fullText);
+  if (total > MAX_DOCUMENTS) findings.push(tooManyDocuments(file, total));
+  const deep = tooDeepAt(text, MAX_NESTING);
+  if (deep !== undefined) {
+    const place = new YamlDocument(file, text, 0, () => { throw new Error('unused'); }).locate(deep);
+    return { file, documents: [], findings: [...findings, { code: 'yaml-too-deep', severity: 'error', file, ...place, args: { limit: MAX_NESTING } }] };
+  }
+  let parsed: Document.Parsed[];
+  try {
+    parsed = parseAllDocuments(text, PARSE_OPTIONS) as Document.Parsed[];
+  } catch (error) {
+    // The nesting check above keeps the parser's recursion shallow; this is the last line of defence.
+    return { file, documents: [], findings: [...findings, { ...fileFinding('yaml-syntax', file, { detail: detailOf(String(error)) }), line: 1, column: 1 }] };
+  }
   const docs = Array.isArray(parsed) ? parsed : [];
   const documents = docs
     .map((doc, index) => parseDocument(new YamlDocument(file, text, index, doc)))
     .filter((document) => !(document.data === null && document.findings.length === 0 && docs.length > 1));
-  const findings: Finding[] = [];
-  if (documents.length === 0) findings.push(fileFinding(text.trim() === '' ? 'empty-file' : 'no-content', file));
+  if (documents.length === 0 && findings.length === 0) findings.push(fileFinding(fullText.trim() === '' ? 'empty-file' : 'no-content', file));
   return { file, documents, findings };
+}
+
+/**
+ * Nesting deeper than this is refused before parsing (README, "Limits"): rubrics and
+ * assessments nest a handful of levels, and both YAML parsers recurse once per level.
+ */
+export const MAX_NESTING = 64;
+/** Documents read from one file; the rest are counted and reported, so memory stays bounded. */
+export const MAX_DOCUMENTS = 1000;
+/** Findings reported for one file; the rest are counted in one more finding. */
+export const MAX_FINDINGS_PER_FILE = 100;
+
+export function tooManyDocuments(file: string, total: number): Finding {
+  return { code: 'too-many-documents', severity: 'error', file, args: { count: total, limit: MAX_DOCUMENTS } };
+}
+
+const DOCUMENT_START = /^---(?=[ \t\r\n]|$)/gm;
+
+/**
+ * The text of a file's first MAX_DOCUMENTS documents, and how many documents it holds (by
+ * its `---` lines): one million `---` lines are counted, never parsed.
+ */
+export function firstDocuments(text: string): { text: string; total: number } {
+  if (!text.includes('---')) return { text, total: 1 };
+  DOCUMENT_START.lastIndex = 0;
+  let first = DOCUMENT_START.exec(text);
+  if (!first) return { text, total: 1 };
+  // Content before the first `---` (other than comments, blank lines and directives) is a document of its own.
+  const before = text.slice(0, first.index).split('\n').some((line) => line.trim() !== '' && !line.trimStart().startsWith('#') && !line.startsWith('%'));
+  let total = before ? 1 : 0;
+  let cut: number | undefined;
+  for (; first; first = DOCUMENT_START.exec(text)) {
+    total += 1;
+    if (total === MAX_DOCUMENTS + 1) cut = first.index;
+  }
+  return { text: cut === undefined ? text : text.slice(0, cut), total };
+}
+
+/**
+ * The offset where the nesting of block collections (by indentation, `- ` and `? ` on a line)
+ * plus flow collections (`[`, `{`) first goes deeper than `limit`, or undefined. A linear scan,
+ * far cheaper than the parse it guards; quoted text and comments do not count.
+ */
+export function tooDeepAt(text: string, limit: number): number | undefined {
+  const indents: number[] = [];
+  let flow = 0;
+  let quote = '';
+  for (let start = 0; start < text.length; ) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    let column = start;
+    while (column < end && (text[column] === ' ' || text[column] === '\t')) column += 1;
+    const blank = column === end || text[column] === '#' || text[column] === '\r';
+    if (!blank && flow === 0 && quote === '') {
+      const indent = column - start;
+      while (indents.length > 0 && indents[indents.length - 1]! >= indent) indents.pop();
+      indents.push(indent);
+      // `- - - x` and `? ` open a collection each on the same line.
+      while ((text[column] === '-' || text[column] === '?') && (text[column + 1] === ' ' || column + 1 === end)) {
+        column += 1;
+        while (column < end && text[column] === ' ') column += 1;
+        indents.push(column - start);
+        if (indents.length > limit) return column;
+      }
+      if (indents.length > limit) return column;
+    }
+    if (!blank) {
+      for (let at = column; at < end; at += 1) {
+        const char = text[at];
+        if (quote !== '') {
+          if (char === quote) quote = '';
+        } else if (char === '"' || char === "'") {
+          if (at === column || /[\s[{,:]/.test(text[at - 1]!)) quote = char;
+        } else if (char === '#' && (at === column || text[at - 1] === ' ')) {
+          break;
+        } else if (char === '[' || char === '{') {
+          flow += 1;
+          if (indents.length + flow > limit) return at;
+        } else if ((char === ']' || char === '}') && flow > 0) {
+          flow -= 1;
+        }
+      }
+      // A plain multi-line string ends with its line for this count; a quoted one may continue.
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
 
 function parseDocument(source: YamlDocument): ParsedYamlDocument {
@@ -174,16 +294,15 @@ function parseDocument(source: YamlDocument): ParsedYamlDocument {
     seen.add(key);
     findings.push({ code, severity: 'error', file: source.file, ...source.locate(offset), args });
   };
-  for (const error of doc.errors) {
-    if (error.code === 'DUPLICATE_KEY') add('duplicate-key', error.pos[0], { key: keyAt(doc, error.pos[0]) });
-    else add('yaml-syntax', error.pos[0], { detail: detailOf(error.message) });
-  }
+  for (const error of doc.errors) add('yaml-syntax', error.pos[0], { detail: detailOf(error.message) });
+  for (const duplicate of duplicateKeys(doc)) add('duplicate-key', duplicate.offset, { key: duplicate.key });
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {
       const tag = (/Unresolved tag: (\S+)/.exec(warning.message)?.[1] ?? '').replace(/^tag:yaml\.org,2002:/, '!!');
       add('yaml-tag', warning.pos[0], { tag });
     }
   }
+  if (MAYBE_COLLECTION_KEY.test(source.text)) for (const offset of collectionKeys(doc)) add('yaml-collection-key', offset, {});
   if (findings.length > 0) return { source, data: undefined, findings };
   try {
     return { source, data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }), findings };
@@ -194,22 +313,52 @@ function parseDocument(source: YamlDocument): ParsedYamlDocument {
   }
 }
 
-/** The key that starts at `offset`, for naming a duplicate key. */
-function keyAt(doc: Document.Parsed, offset: number): string {
-  let key = '';
+/**
+ * Keys that appear twice in the same map, in one pass over the document with a set per map.
+ * yaml's own check (uniqueKeys) compares each key with every earlier one: 10,000 duplicates
+ * took 31 s. The walk keeps its own stack, so deep documents cannot overflow it.
+ */
+function duplicateKeys(doc: Document.Parsed): { offset: number; key: string }[] {
+  const found: { offset: number; key: string }[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<unknown>();
+      for (const pair of node.items) {
+        if (isScalar(pair.key)) {
+          if (seen.has(pair.key.value)) found.push({ offset: pair.key.range?.[0] ?? 0, key: String(pair.key.value) });
+          else seen.add(pair.key.value);
+        } else if (isCollection(pair.key)) {
+          stack.push(pair.key);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isCollection(node)) {
+      for (const item of node.items) stack.push(isPair(item) ? item.value : item);
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
+
+/** Keys that are maps or lists (`? [a, b]: c`, `{a: 1}: b`) cannot be data keys. Offsets of the first few. */
+function collectionKeys(doc: Document.Parsed): number[] {
+  const offsets: number[] = [];
   visit(doc, {
     Pair(_, pair) {
-      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
-      key = String(pair.key.value);
-      return visit.BREAK;
+      if (isCollection(pair.key)) offsets.push(pair.key.range?.[0] ?? 0);
+      return offsets.length >= MAX_FINDINGS_PER_FILE ? visit.BREAK : undefined;
     },
   });
-  return key;
+  return offsets;
 }
+
+/** Only text with an explicit key (`? `) or a flow collection before a colon can hold a collection key. */
+const MAYBE_COLLECTION_KEY = /^\s*(?:- +)*\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
 
 const TOO_DEEP = 'the document is nested too deeply';
 
-function detailOf(message: string): string {
+export function detailOf(message: string): string {
   if (message.includes('Maximum call stack size exceeded')) return TOO_DEEP;
   return (message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
 }
