@@ -1,4 +1,4 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, SwadayaError, exitCodeOf } from './errors.js';
 import type { CommandContext, GlobalOptions } from './commands/context.js';
 import { LANGUAGES } from './i18n/language.js';
@@ -151,6 +151,14 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--glob <pattern...>', 'the assessment files the schema applies to (default: assessments/**/*.yaml and *.yml)')
     .action((options: { rubric: string; glob?: string[] }) =>
       run(async (context, globals) => (await import('./commands/init.js')).initCommand({ ...options, ...globals }, context)),
+    );
+
+  program
+    .command('completion')
+    .description('print a shell completion script for bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .action((shell: 'bash' | 'zsh' | 'fish') =>
+      run(async (context) => (await import('./commands/completion.js')).completionCommand(shell, program, context)),
     );
 
   return program;
