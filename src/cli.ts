@@ -56,6 +56,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .argument('[file]', 'the assessment file to create or resume', 'assessment.yaml')
     .option('--rubric <id|path>', 'the rubric to assess with (default: the one the file names, else p2kp)')
     .option('--review', 'go through every answer again, not only the missing ones')
+    .option('--rater <name>', "rate blind as NAME: writes rater: NAME; refuses a consensus or another rater's file")
     .action((file: string, options) =>
       run(async (context, globals) => (await import('./commands/assess.js')).assessCommand(file, { ...options, ...globals }, context)),
     );

@@ -9,11 +9,13 @@ export interface AssessmentHeader {
   readonly region: string | undefined;
   readonly period: string | undefined;
   readonly assessors: readonly string[];
+  /** docs/ratings.md: a named rater, `consensus`, or undefined. */
+  readonly rater: string | undefined;
   readonly phase: string | undefined;
 }
 
 /** Where a key goes when the file does not have it yet (see setOrdered). */
-const TOP_LEVEL_ORDER = ['rubric', 'community', 'period', 'assessed', 'assessors', 'phase', 'answers'];
+const TOP_LEVEL_ORDER = ['rubric', 'community', 'period', 'assessed', 'assessors', 'rater', 'phase', 'answers'];
 const COMMUNITY_ORDER = ['id', 'name', 'region'];
 const ANSWER_ORDER = ['level', 'na', 'note', 'evidence'];
 /** An answer line (`  id: {level: 2, note: …}`) wider than this is written as a block map instead. */
@@ -75,6 +77,7 @@ export class AssessmentDocument {
       region: text(this.doc.getIn(['community', 'region'])),
       period: text(this.doc.get('period')),
       assessors: isSeq(assessors) ? assessors.items.map((item) => (isScalar(item) ? String(item.value ?? '') : '')).filter((name) => name !== '') : [],
+      rater: text(this.doc.get('rater')),
       phase: text(this.doc.get('phase')),
     };
   }
@@ -120,6 +123,11 @@ export class AssessmentDocument {
     const node = this.doc.createNode([...assessors]);
     node.flow = true;
     setOrdered(this.doc, this.root(), 'assessors', node, TOP_LEVEL_ORDER);
+  }
+
+  /** Names the file's rater (docs/ratings.md). */
+  setRater(rater: string): void {
+    setOrdered(this.doc, this.root(), 'rater', rater, TOP_LEVEL_ORDER);
   }
 
   /** Undefined ("let the evidence decide") removes the key. */

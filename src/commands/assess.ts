@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { rubricSearchOf } from '../batch/inputs.js';
 import type { AssessmentDocument } from '../assess/assessment-document.js';
 import { runInterview } from '../assess/interview.js';
 import { DEFAULT_RUBRIC, openAssessment } from '../assess/open-assessment.js';
+import { namedRater } from '../core/ratings.js';
 import { scoreAssessment } from '../core/scoring.js';
 import { ExitCode, InterruptedError, SwadayaError } from '../errors.js';
 import { renderScoreDetail } from '../format/score-detail.js';
 import { fillLabel } from '../i18n/fill-label.js';
 import { labelsFor } from '../i18n/labels.js';
+import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
 import { toolLanguage, type Language } from '../i18n/language.js';
 import { formatFinding } from '../i18n/messages.js';
 import { loadAssessmentText } from '../io/assessment-loader.js';
@@ -22,6 +24,8 @@ export interface AssessOptions extends GlobalOptions {
   readonly rubric?: string | undefined;
   /** `--review`: go through every answer, not only the missing ones. */
   readonly review?: boolean | undefined;
+  /** `--rater NAME`: NAME's own, blind rating (docs/ratings.md). */
+  readonly rater?: string | undefined;
 }
 
 /**
@@ -46,6 +50,10 @@ export async function assessCommand(
   const search = rubricSearchOf(ctx);
   const opened = await openAssessment(target, search, { shown: file, rubricOverride: options.rubric, tool: toolLanguage(requested) });
   const { rubric, document, answers } = opened;
+  if (options.rater !== undefined) {
+    assertBlind(file, options.rater, document.header.rater, answers.size, toolLanguage(requested));
+    document.setRater(options.rater.trim());
+  }
   const lang = requested ?? rubric.languages[0] ?? 'en';
   const tool = toolLanguage(lang);
   const labels = labelsFor(tool);
@@ -120,10 +128,37 @@ async function endView(
   return `\n${renderScoreDetail({ file, result: scoreAssessment(loaded.rubric, loaded.assessment), rubric: loaded.rubric }, { lang, tool, colors })}`;
 }
 
+/**
+ * Rating blind (docs/ratings.md): NAME may start a new file, an empty one, or resume their own,
+ * but never open another rater's rating or a consensus, whose answers they would see as defaults.
+ * Checked before anything is asked or shown.
+ */
+function assertBlind(file: string, rater: string, fileRater: string | undefined, answered: number, tool: Language): void {
+  const labels = ratingsLabelsFor(tool);
+  const name = namedRater(rater);
+  if (name === undefined) throw new SwadayaError('rater-is-consensus', fillLabel(labels.raterConsensusName, { file }));
+  const other = namedRater(fileRater);
+  const suggestion = raterFileName(file, name);
+  if (other !== undefined && other !== name) {
+    throw new SwadayaError('rater-not-blind', fillLabel(labels.raterOtherFile, { file, other, rater: shellQuote(name), suggestion: shellQuote(suggestion) }));
+  }
+  if (other === undefined && (answered > 0 || fileRater !== undefined)) {
+    throw new SwadayaError('rater-not-blind', fillLabel(labels.raterConsensusFile, { file, rater: shellQuote(name), suggestion: shellQuote(suggestion) }));
+  }
+}
+
+/** `kemijen.yaml` → `kemijen.d-setyawati.yaml`: where NAME's own rating could go. */
+function raterFileName(file: string, rater: string): string {
+  const slug = rater.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'rater';
+  const extension = extname(file);
+  return `${file.slice(0, file.length - extension.length)}.${slug}${extension || '.yaml'}`;
+}
+
 /** The command that resumes this interview, as the user would type it. */
 function commandLine(file: string, options: AssessOptions): string {
   const words = ['swadaya', 'assess', shellQuote(file)];
   if (options.rubric !== undefined) words.push('--rubric', shellQuote(options.rubric));
+  if (options.rater !== undefined) words.push('--rater', shellQuote(options.rater));
   if (options.lang !== undefined) words.push('--lang', shellQuote(options.lang));
   return words.join(' ');
 }
