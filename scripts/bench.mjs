@@ -30,7 +30,7 @@ const { values } = parseArgs({
 const sizes = values.quick ? [11_000] : [11_000, 84_000];
 const repeats = Number(values.repeats ?? (values.quick ? 2 : 3));
 const startupRuns = values.quick ? 10 : 20;
-const targets = { score: 0.75, validate: 0.75, diff: 0.75, rssMB: 512, version: 2, scoreOne: 3.5 };
+const targets = { score: 0.75, validate: 0.75, diff: 0.75, rssMB: 512, version: 2, scoreOne: 3.5, trend: 1.2 };
 
 const median = (list) => {
   const sorted = [...list].sort((a, b) => a - b);
@@ -143,6 +143,30 @@ for (const size of sizes) {
   }
 }
 
+// trend over three periods against scoring the three sets one by one, alternately in each round
+// (docs/trend.md#scale): target ≤ 1.2× the summed score time; peak RSS < 512 MB at 84,000 × 3.
+const trendRows = [];
+for (const size of sizes) {
+  const sets = [dataset(size, 2024, 2024), dataset(size, 2025, 2024), dataset(size, 2026, 2024)];
+  const sample = { trend: [], scores: [], ratio: [], rss: [], codes: new Set() };
+  for (let round = 0; round < repeats; round += 1) {
+    log(`[${size}] round ${round + 1}/${repeats}: trend of three periods …`);
+    const trend = await run([cli, 'trend', ...sets, '--format', 'json']);
+    let scores = 0;
+    for (const set of sets) {
+      log(`[${size}] round ${round + 1}/${repeats}: score ${set} …`);
+      scores += (await run([cli, 'score', set, '--format', 'json'])).seconds;
+    }
+    sample.trend.push(trend.seconds);
+    sample.scores.push(scores);
+    sample.ratio.push(trend.seconds / scores);
+    sample.rss.push(trend.rssMB);
+    sample.codes.add(trend.code);
+    if (trend.code !== 0) log(`  exit ${trend.code}: ${trend.stderr.split('\n')[0]}`);
+  }
+  trendRows.push({ size, trend: median(sample.trend), scores: median(sample.scores), ratio: median(sample.ratio), rss: Math.max(...sample.rss), codes: [...sample.codes] });
+}
+
 log('start-up …');
 const example = 'examples/2024/kemijen.yaml';
 const baseline = [];
@@ -174,6 +198,14 @@ for (const row of rows) {
   lines.push(`| ${row.name}${failed} | ${row.files.toLocaleString('en-US')} | ${fmt(row.tool)} | ${fmt(row.rate, 0)} | ${fmt(row.floor)} | ${fmt(row.files / row.floor, 0)} | ${fmt(row.ratio)} | ${fmt(row.rss, 0)} | ${check(met)} |`);
 }
 if (diffSkipped) lines.push(`| diff --format json | — | skipped: ${diffSkipped.replace(/\|/g, '/')} | | | | | | |`);
+lines.push('');
+lines.push('| trend --format json, 3 periods | files | trend s | 3 × score --format json s | ratio | target | peak RSS MB | met |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|:-:|');
+for (const row of trendRows) {
+  const failed = row.codes.some((code) => code !== 0) ? ` (exit ${row.codes.join('/')})` : '';
+  const met = row.ratio <= targets.trend && (row.size < 84_000 || row.rss < targets.rssMB);
+  lines.push(`| ${row.size.toLocaleString('en-US')} per period${failed} | ${(3 * row.size).toLocaleString('en-US')} | ${fmt(row.trend)} | ${fmt(row.scores)} | ${fmt(row.ratio)} | ≤ ${targets.trend} | ${fmt(row.rss, 0)} | ${check(met)} |`);
+}
 lines.push('');
 lines.push(`| start-up (median of ${startupRuns}) | ms | \`node -e 0\` ms | ratio | target | met |`);
 lines.push('|---|---:|---:|---:|---:|:-:|');

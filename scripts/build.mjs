@@ -17,6 +17,7 @@ const schemaIds = {
   validateScoreOutput: 'score',
   validateDiffOutput: 'diff',
   validateAgreeOutput: 'agree',
+  validateTrendOutput: 'trend',
 };
 
 const ajv = new Ajv.default({

@@ -104,6 +104,19 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     );
 
   program
+    .command('trend')
+    .description('follow communities across two or more periods: scores, phase paths, slopes, stalls and regressions')
+    .argument('<sets...>', 'one file, directory or glob per period, in order; or paths holding several periods, grouped by each file\'s period')
+    .addOption(formats(['table', 'json', 'csv', 'markdown'], 'table'))
+    .option('--rubric <id|path>', 'score every period with this rubric')
+    .option('--stall <periods>', 'a community is stalled when its last N assessments share one attained phase (default 3)', parseNumber)
+    .option('--fail-on-stall', 'exit 1 when any community is stalled')
+    .option('--fail-on-regression', 'exit 1 when any community moved back a phase at any step')
+    .action((sets: string[], options) =>
+      run(async (context, globals) => (await import('./commands/trend.js')).trendCommand(sets, { ...options, ...globals }, context)),
+    );
+
+  program
     .command('validate')
     .description('check rubrics and assessments; exit 1 on any error')
     .argument('<paths...>', 'rubric directories, rubric files, assessment files, directories or globs')

@@ -3,6 +3,7 @@ import type { Assessment, Rubric } from '../core/model.js';
 import type { CriterionResult, ScoreResult } from '../core/result.js';
 import { diffSubjectOf, layoutOf, type DiffSubject, type SubjectLayout } from '../core/diff.js';
 import { scoreAssessment } from '../core/scoring.js';
+import { trendLayoutOf, trendPointOf, type TrendLayout, type TrendPoint } from '../core/trend.js';
 import type { SummaryInput } from '../core/summary.js';
 import { scoreResultText } from '../format/score-json.js';
 import { loadAssessmentFile, type LoadedAssessment } from '../io/assessment-loader.js';
@@ -25,6 +26,8 @@ export interface BatchOptions {
   readonly renderJson?: { readonly lang: string | undefined } | undefined;
   /** Score mode: keep only what `diff` compares of each result, so large sets cross threads cheaply. */
   readonly diffSubjects?: boolean | undefined;
+  /** Score mode: keep only what `trend` follows of each result. */
+  readonly trendPoints?: boolean | undefined;
 }
 
 /** A result rendered where it was scored: its JSON text, and what a summary needs of it. */
@@ -47,6 +50,8 @@ export interface ScoredDocument {
   readonly rendered?: RenderedScore;
   /** Present in score mode with `diffSubjects`. */
   readonly subject?: DiffSubject;
+  /** Present in score mode with `trendPoints`. */
+  readonly point?: TrendPoint;
   readonly community: { readonly id: string; readonly name: string; readonly region?: string | undefined };
   readonly period: string;
   /** The file's `rater`, when it has one (docs/ratings.md). */
@@ -83,6 +88,7 @@ export class FileProcessor {
   private readonly finder: RubricFinder;
   /** One layout per rubric: a worker's message then carries one copy for all its subjects. */
   private readonly layouts = new WeakMap<Rubric, SubjectLayout>();
+  private readonly trendLayouts = new WeakMap<Rubric, TrendLayout>();
 
   /** `syncRead`: read each file synchronously, as a worker can: nothing else waits on its event loop. */
   constructor(
@@ -112,8 +118,13 @@ export class FileProcessor {
     return keepLoaded ? { file, documents, findings, loaded: assessments } : { file, documents, findings };
   }
 
-  private scoreOf(document: ScoredDocument, loaded: LoadedAssessment): Pick<ScoredDocument, 'result' | 'rendered' | 'subject'> {
+  private scoreOf(document: ScoredDocument, loaded: LoadedAssessment): Pick<ScoredDocument, 'result' | 'rendered' | 'subject' | 'point'> {
     const result = scoreAssessment(loaded.rubric, loaded.assessment);
+    if (this.options.trendPoints) {
+      let layout = this.trendLayouts.get(loaded.rubric);
+      if (!layout) this.trendLayouts.set(loaded.rubric, (layout = trendLayoutOf(result)));
+      return { point: trendPointOf(result, document.file, document.document, layout) };
+    }
     if (this.options.diffSubjects) {
       let layout = this.layouts.get(loaded.rubric);
       if (!layout) this.layouts.set(loaded.rubric, (layout = layoutOf(result)));

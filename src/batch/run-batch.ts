@@ -53,8 +53,8 @@ async function* runInWorkers(files: readonly string[], options: RunBatchOptions,
   const chunkSize = Math.max(1, Math.min(CHUNK_SIZE, Math.ceil(files.length / (count * 8))));
   const chunks: string[][] = [];
   for (let start = 0; start < files.length; start += chunkSize) chunks.push(files.slice(start, start + chunkSize));
-  const { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects } = options;
-  const workerData: BatchOptions & { maxFileBytes: number } = { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects, maxFileBytes: currentMaxFileBytes() };
+  const { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects, trendPoints } = options;
+  const workerData: BatchOptions & { maxFileBytes: number } = { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects, trendPoints, maxFileBytes: currentMaxFileBytes() };
   const pool = Array.from({ length: Math.min(count, chunks.length) }, () => new Worker(script, { workerData }));
 
   // Chunks are sent only while few enough are waiting to be consumed: a slow reader (a pipe)

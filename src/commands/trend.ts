@@ -1,0 +1,174 @@
+import { DuplicateGuard, gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import { runBatch } from '../batch/run-batch.js';
+import type { Finding } from '../core/finding.js';
+import type { Rubric } from '../core/model.js';
+import { DEFAULT_STALL, periodsOf, trendOf, type CommunityTrend, type TrendLayout, type TrendPoint, type TrendResult } from '../core/trend.js';
+import { ExitCode, SwadayaError } from '../errors.js';
+import { namesFromRubrics, type DiffNames } from '../format/diff-view.js';
+import { trendRenderers, type TrendFormat } from '../format/trend/trend-renderers.js';
+import { versionsText } from '../format/trend/trend-view.js';
+import { findingLines } from '../format/validation.js';
+import { fillLabel } from '../i18n/fill-label.js';
+import { labelsFor } from '../i18n/labels.js';
+import { toolLanguage, type Language } from '../i18n/language.js';
+import { RubricFinder } from '../io/rubric-finder.js';
+import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import { startProgress } from './progress.js';
+
+export interface TrendCommandOptions extends GlobalOptions {
+  readonly format?: TrendFormat | undefined;
+  readonly rubric?: string | undefined;
+  readonly stall?: number | undefined;
+  readonly failOnStall?: boolean | undefined;
+  readonly failOnRegression?: boolean | undefined;
+}
+
+/** How many failing communities a gate names before it only counts the rest. */
+const NAMED_FAILURES = 20;
+
+/** `swadaya trend <set…>` (docs/trend.md): score every set, follow each community across the periods. */
+export async function trendCommand(paths: readonly string[], options: TrendCommandOptions, ctx: CommandContext): Promise<number> {
+  const requested = requestedLanguage(options, ctx.env);
+  const stall = options.stall ?? DEFAULT_STALL;
+  if (!Number.isInteger(stall) || stall < 2) {
+    const lang = toolLanguage(requested);
+    throw new SwadayaError(
+      'bad-stall',
+      lang === 'id' ? `--stall harus bilangan bulat 2 atau lebih (tertulis ${stall}).` : `--stall must be a whole number of 2 or more (got ${stall}).`,
+    );
+  }
+
+  const sets = await Promise.all(paths.map((path) => gatherInputs([path], ctx)));
+  const findings: Finding[] = sets.flatMap((set) => set.findings);
+  const points = await scoreSets(sets.map((set) => set.assessmentFiles), options, ctx, findings);
+  const rubrics = await loadRubrics(points, options, ctx);
+  const lang = toolLanguage(requested ?? rubrics[0]?.languages[0]);
+  const stderrColors = colorsFor(ctx.stderr, options, ctx.env);
+  await write(ctx.stderr, findingLines(findings, { lang, colors: stderrColors }));
+
+  const trend = trendOf(periodsOf(points), { stall });
+  const labels = labelsFor(lang);
+  if (trend.communities.length === 0) {
+    throw new SwadayaError('no-assessments', lang === 'id' ? `${paths.join(', ')}: tidak ada penilaian yang sah untuk diikuti.` : `${paths.join(', ')}: no valid assessment to follow.`);
+  }
+  if (trend.rubricVersionsDiffer) await write(ctx.stderr, `${stderrColors.yellow(`swadaya: ${versionsText(trend, labels)}`)}\n`);
+
+  const format = options.format ?? 'table';
+  const colors = colorsFor(ctx.stdout, format === 'table' ? options : { ...options, color: false }, ctx.env);
+  const names = namesFromRubrics(rubrics, requested, lang);
+  for (const piece of trendRenderers[format](trend, { lang, colors, names })) await write(ctx.stdout, piece);
+
+  if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
+  const failures = gateFailures(trend, options, lang, names);
+  for (const line of failures) await write(ctx.stderr, `${stderrColors.red(line)}\n`);
+  return failures.length > 0 ? ExitCode.checkFailed : ExitCode.ok;
+}
+
+/** Scores every set in one batch (one worker pool, one progress bar), keeping only what a trend follows. */
+async function scoreSets(sets: readonly (readonly string[])[], options: TrendCommandOptions, ctx: CommandContext, findings: Finding[]): Promise<TrendPoint[][]> {
+  const files = sets.flat();
+  const setOf = sets.flatMap((set, index) => set.map(() => index));
+  const points: TrendPoint[][] = sets.map(() => []);
+  const guard = new DuplicateGuard(ctx.cwd);
+  const compact = new PointCompactor();
+  const progress = await startProgress(ctx, files.length);
+  let index = 0;
+  try {
+    const batch = runBatch(files, { mode: 'score', search: rubricSearchOf(ctx), rubricOverride: options.rubric, trendPoints: true, onProgress: progress.update });
+    for await (const outcome of batch) {
+      const set = points[setOf[index]!]!;
+      const file = files[index]!;
+      index += 1;
+      findings.push(...outcome.findings);
+      for (const document of outcome.documents) {
+        const duplicate = await guard.admit(document);
+        if (duplicate) findings.push(duplicate);
+        else if (document.point) set.push(compact.point(document.point, file));
+      }
+    }
+  } finally {
+    progress.stop();
+  }
+  return points;
+}
+
+/** The rubrics the points were scored with, latest first, for principle and phase titles. */
+async function loadRubrics(sets: readonly (readonly TrendPoint[])[], options: TrendCommandOptions, ctx: CommandContext): Promise<Rubric[]> {
+  const keys = new Set<string>();
+  for (const set of [...sets].reverse()) for (const point of set) keys.add(`${point.layout.rubric.id}@${point.layout.rubric.version}`);
+  const finder = new RubricFinder(rubricSearchOf(ctx));
+  const rubrics: Rubric[] = [];
+  for (const key of keys) {
+    const found = await finder.find(options.rubric ?? key, '');
+    if (!('code' in found) && found.rubric) rubrics.push(found.rubric);
+  }
+  return rubrics;
+}
+
+/** The gate lines of --fail-on-stall and --fail-on-regression, each naming the communities that fail it. */
+function gateFailures(trend: TrendResult, options: TrendCommandOptions, lang: Language, names: DiffNames): string[] {
+  const labels = labelsFor(lang);
+  const gates: { readonly flag: string; readonly fails: (community: CommunityTrend) => boolean; readonly what: string }[] = [];
+  if (options.failOnStall) gates.push({ flag: '--fail-on-stall', fails: (community) => community.flags.stalled, what: labels.trendStalled });
+  if (options.failOnRegression) gates.push({ flag: '--fail-on-regression', fails: (community) => community.flags.regressed, what: labels.trendRegressed });
+  const lines: string[] = [];
+  for (const gate of gates) {
+    const failing: CommunityTrend[] = [];
+    let count = 0;
+    for (const community of trend.communities) {
+      if (!gate.fails(community)) continue;
+      count += 1;
+      if (failing.length < NAMED_FAILURES) failing.push(community);
+    }
+    if (count === 0) continue;
+    lines.push(`swadaya: ${fillLabel(labels.trendGateFailed, { count, what: gate.what, flag: gate.flag })}`);
+    for (const community of failing) {
+      const last = community.series[community.series.length - 1]!;
+      const path = community.series.map((entry) => `${entry.period} ${names.phase(entry.phase)}`).join(' → ');
+      lines.push(`  ${community.id} ${community.name} (${last.file}): ${path}`);
+    }
+    if (count > failing.length) lines.push(`  … +${count - failing.length}`);
+  }
+  return lines;
+}
+
+/**
+ * Points arrive from workers with their own copies of the same few strings and of their rubric's
+ * layout; a national trend holds 252,000 of them, so each is kept once.
+ */
+class PointCompactor {
+  private readonly strings = new Map<string, string>();
+  private readonly layouts = new Map<string, TrendLayout>();
+  private readonly canonical = new WeakMap<TrendLayout, TrendLayout>();
+
+  private text(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /** A worker's message shares one layout among its points: look each object up once. */
+  private layout(layout: TrendLayout): TrendLayout {
+    let known = this.canonical.get(layout);
+    if (known) return known;
+    const key = JSON.stringify(layout);
+    known = this.layouts.get(key);
+    if (!known) this.layouts.set(key, (known = layout));
+    this.canonical.set(layout, known);
+    return known;
+  }
+
+  /** `file`: the path as this thread already holds it. */
+  point(point: TrendPoint, file: string): TrendPoint {
+    return {
+      ...point,
+      file,
+      period: this.text(point.period),
+      layout: this.layout(point.layout),
+      phase: this.text(point.phase),
+      declared: point.declared === null ? null : this.text(point.declared),
+      verdict: this.text(point.verdict) as TrendPoint['verdict'],
+    };
+  }
+}

@@ -1,0 +1,39 @@
+import type { TrendResult } from '../../core/trend.js';
+import { fillLabel } from '../../i18n/fill-label.js';
+import { labelsFor } from '../../i18n/labels.js';
+import { markdownCell as cell, markdownRow } from '../markdown.js';
+import { cohortRows, flagsText, headline, phasePathText, scoresText, slopeText, sparkline, stepText, versionsText, type TrendRenderOptions } from './trend-view.js';
+
+/** GitHub cuts a comment at 65,536 characters: the community table stops here and points to the CSV. */
+const MAX_ROWS = 100;
+
+function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  return [markdownRow(head.map(cell)), markdownRow(head.map(() => '---')), ...rows.map((row) => markdownRow(row.map(cell)))].join('\n');
+}
+
+/** For a pull request or a report: the same tables as the terminal, without colour. */
+export function* renderTrendMarkdown(trend: TrendResult, options: TrendRenderOptions): Generator<string> {
+  const labels = labelsFor(options.lang);
+  const { names } = options;
+  yield `## ${cell(headline(trend, labels))}\n\n`;
+  if (trend.rubricVersionsDiffer) yield `> ${cell(versionsText(trend, labels))}\n\n`;
+  if (trend.communities.length === 0) {
+    yield `${labels.trendNoCommunity}\n`;
+    return;
+  }
+  const rows: string[][] = [];
+  let total = 0;
+  for (const community of trend.communities) {
+    total += 1;
+    if (rows.length >= MAX_ROWS) continue;
+    rows.push([community.id, community.name, sparkline(community, trend.periods), scoresText(community), phasePathText(community, names), slopeText(community.slope, labels), flagsText(community, labels)]);
+  }
+  yield `${table([labels.diffCommunity, labels.diffName, trend.periods.join(' '), labels.overall, labels.trendPhasePath, labels.trendSlope, labels.trendFlags], rows)}\n`;
+  if (total > MAX_ROWS) yield `\n… +${total - MAX_ROWS} ${labels.trendMoreRows}\n`;
+  yield `\n_${cell(fillLabel(labels.trendStallRule, { stall: trend.stall }))}_\n\n`;
+  yield `### ${cell(labels.trendCohort)}\n\n${table([labels.phase, ...trend.periods], cohortRows(trend, options, labels))}\n`;
+  if (trend.summary.steps.length > 0) {
+    yield `\n### ${cell(labels.trendSteps)}\n\n`;
+    for (const step of trend.summary.steps) yield `- ${cell(stepText(step, names, labels))}\n`;
+  }
+}
