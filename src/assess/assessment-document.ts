@@ -14,6 +14,9 @@ export interface AssessmentHeader {
   readonly phase: string | undefined;
 }
 
+/** Joins a map key and its inner key in a slot name (see slotValues); never in a YAML key. */
+const SLOT_SEPARATOR = '\u0000';
+
 /** Where a key goes when the file does not have it yet (see setOrdered). */
 const TOP_LEVEL_ORDER = ['rubric', 'community', 'period', 'assessed', 'assessors', 'rater', 'phase', 'answers'];
 const COMMUNITY_ORDER = ['id', 'name', 'region'];
@@ -26,7 +29,7 @@ const FLOW_ANSWER_WIDTH = 100;
  * comments, blank lines and key order. Pure: no fs.
  */
 export class AssessmentDocument {
-  private constructor(private readonly doc: Document) {}
+  private constructor(private doc: Document) {}
 
   /** A new assessment naming `rubric` (`id@version`). */
   static create(rubric: string): AssessmentDocument {
@@ -192,6 +195,53 @@ export class AssessmentDocument {
     if (isBlank(copy.doc.get('period'))) copy.setPeriod('2000');
     if (!copy.root().has('answers')) copy.ensureAnswers();
     return copy;
+  }
+
+  /**
+   * What an outside edit is compared by: each top-level key, and each key under community and
+   * answers, with its value as JSON (`community` and `answers` themselves stand for the map).
+   */
+  slotValues(): Map<string, string> {
+    const slots = new Map<string, string>();
+    const data = this.doc.toJS() as unknown;
+    if (typeof data !== 'object' || data === null || Array.isArray(data)) return slots;
+    for (const [key, value] of Object.entries(data)) {
+      if ((key === 'community' || key === 'answers') && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+        slots.set(key, '{}');
+        for (const [inner, innerValue] of Object.entries(value)) slots.set(`${key}${SLOT_SEPARATOR}${inner}`, JSON.stringify(innerValue) ?? 'null');
+      } else {
+        slots.set(key, JSON.stringify(value) ?? 'null');
+      }
+    }
+    return slots;
+  }
+
+  /** Sets `slot` (see slotValues) to what `from` holds there, or removes it where `from` has none. */
+  copySlot(from: AssessmentDocument, slot: string): void {
+    const path = slot.split(SLOT_SEPARATOR);
+    const node: unknown = from.doc.getIn(path, true);
+    if (node === undefined) {
+      this.doc.deleteIn(path);
+      return;
+    }
+    if (path.length === 1 && (slot === 'community' || slot === 'answers')) {
+      this.topLevelMap(slot); // the map itself; its keys are slots of their own
+      return;
+    }
+    const copy = isNodeLike(node) ? node.clone() : node;
+    if (path.length === 2) setOrdered(this.doc, this.topLevelMap(path[0] as 'community' | 'answers'), path[1]!, copy, path[0] === 'community' ? COMMUNITY_ORDER : []);
+    else setOrdered(this.doc, this.root(), slot, copy, TOP_LEVEL_ORDER);
+  }
+
+  /** Takes over the content of `other` (a merge of an outside edit), so every holder of this document sees it. */
+  adopt(other: AssessmentDocument): void {
+    this.doc = other.doc;
+  }
+
+  /** The raw answers the file holds, by indicator id. */
+  answerValues(): Record<string, unknown> {
+    const answers = this.doc.get('answers');
+    return isMap(answers) ? ((answers.toJSON() as Record<string, unknown> | null) ?? {}) : {};
   }
 
   private root(): YAMLMap {

@@ -25,6 +25,8 @@ export interface OpenedAssessment {
   readonly answers: Map<string, Answer>;
   /** Warnings to show before the interview, e.g. a rubric version that differs. */
   readonly warnings: readonly Finding[];
+  /** The file's text as read ('' for a new file): what the first save checks for outside edits against. */
+  readonly text: string;
 }
 
 export interface OpenOptions {
@@ -61,7 +63,7 @@ export async function openAssessment(file: string, search: RubricSearch, options
     document.setRubric(name);
     const modeline = await modelineForNewFile(file);
     if (modeline !== undefined) document.setLeadingComment(modeline);
-    return { resumed: false, document, rubric, answers: new Map(), warnings: [] };
+    return { resumed: false, document, rubric, answers: new Map(), warnings: [], text };
   }
 
   const result = await loadAssessmentText(shown, text, finder, { rubricOverride });
@@ -70,7 +72,7 @@ export async function openAssessment(file: string, search: RubricSearch, options
   const document = AssessmentDocument.parse(text);
   const valid = result.assessments[0];
   if (valid && errors.length === 0 && document) {
-    return { resumed: true, document, rubric: valid.rubric, answers: new Map(valid.assessment.answers), warnings };
+    return { resumed: true, document, rubric: valid.rubric, answers: new Map(valid.assessment.answers), warnings, text };
   }
   // An interview interrupted before the header was complete leaves blank fields: resumable.
   if (document) {
@@ -79,7 +81,7 @@ export async function openAssessment(file: string, search: RubricSearch, options
     const loaded = probe.assessments[0];
     if (loaded && !probe.findings.some(isError)) {
       document.setRubric(`${loaded.rubric.id}@${loaded.rubric.version}`);
-      return { resumed: true, document, rubric: loaded.rubric, answers: new Map(loaded.assessment.answers), warnings };
+      return { resumed: true, document, rubric: loaded.rubric, answers: new Map(loaded.assessment.answers), warnings, text };
     }
   }
   throw invalid(errors, shown, tool);

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { rubricSearchOf } from '../batch/inputs.js';
-import type { AssessmentDocument } from '../assess/assessment-document.js';
 import { runInterview } from '../assess/interview.js';
 import { DEFAULT_RUBRIC, openAssessment } from '../assess/open-assessment.js';
 import { namedRater } from '../core/ratings.js';
@@ -14,7 +13,12 @@ import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
 import { toolLanguage, type Language } from '../i18n/language.js';
 import { formatFinding } from '../i18n/messages.js';
 import { loadAssessmentText } from '../io/assessment-loader.js';
-import { assertWritableTarget, writeFileAtomically } from '../io/atomic-write.js';
+import { assertWritableTarget, removeStaleTemporaries, writeFileAtomically } from '../io/atomic-write.js';
+import { acquireInterviewLock } from '../io/interview-lock.js';
+import { readRegularFile } from '../io/safe-read.js';
+import { decodeText } from '../io/yaml-source.js';
+import { AssessmentDocument } from '../assess/assessment-document.js';
+import { answerFromValue, mergeOutsideEdit } from '../assess/outside-edit.js';
 import { createInquirerPrompter, type Prompter } from '../io/prompter.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
@@ -47,6 +51,22 @@ export async function assessCommand(
     throw new SwadayaError('no-terminal', labels.assessNoTerminal, ExitCode.invalidInput, hint);
   }
   await assertWritableTarget(target, file, toolLanguage(requested));
+  // One interview per file: a second one would overwrite the first one's answers.
+  const lock = await acquireInterviewLock(target);
+  if ('heldBy' in lock) {
+    const labels = labelsFor(toolLanguage(requested));
+    throw new SwadayaError('interview-locked', fillLabel(labels.assessLocked, { file, pid: lock.heldBy.pid, since: lock.heldBy.since || '?', lock: lock.lockFile }));
+  }
+  try {
+    return await interviewLocked(file, target, options, ctx, prompter, requested);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function interviewLocked(file: string, target: string, options: AssessOptions, ctx: CommandContext, prompter: Prompter, requested: string | undefined): Promise<number> {
+  const removed = await removeStaleTemporaries(target);
+  if (removed.length > 0) await write(ctx.stderr, `${fillLabel(labelsFor(toolLanguage(requested)).assessStaleTemporaries, { count: removed.length, file })}\n`);
   const search = rubricSearchOf(ctx);
   const opened = await openAssessment(target, search, { shown: file, rubricOverride: options.rubric, tool: toolLanguage(requested) });
   const { rubric, document, answers } = opened;
@@ -70,16 +90,45 @@ export async function assessCommand(
   prompter.say(colors.dim(intro));
 
   let saved = opened.resumed;
+  const resumeCommand = commandLine(file, options);
+  // The text this interview last read or wrote: anything else found on disk before a save is an outside edit.
+  let lastText = opened.text;
+  const stop = (code: string, template: string, args: Record<string, string | number> = {}): never => {
+    throw new SwadayaError(code, fillLabel(template, { file, command: resumeCommand, ...args }));
+  };
+  const takeOutsideEdit = async (): Promise<void> => {
+    const read = await readRegularFile(target, file);
+    const disk = read instanceof Uint8Array ? decodeText(file, read) : read.code === 'path-not-found' && lastText === '' ? '' : undefined;
+    if (disk === lastText) return;
+    const theirs = typeof disk === 'string' ? AssessmentDocument.parse(disk) : undefined;
+    const base = AssessmentDocument.parse(lastText);
+    if (!theirs || !base) return stop('outside-change', labels.assessOutsideUnreadable);
+    const merge = mergeOutsideEdit(base, theirs, document);
+    if (merge.kind === 'conflict') return stop('outside-change', labels.assessOutsideConflict, { keys: merge.keys.join(', ') });
+    const indicators = new Map(rubric.indicators.map((indicator) => [indicator.id, indicator]));
+    const values = merge.document.answerValues();
+    for (const id of merge.answers) {
+      const answer = answerFromValue(values[id], rubric.maxLevel, indicators.get(id)?.na ?? false);
+      if (answer === 'invalid' || !indicators.has(id)) return stop('outside-change', labels.assessOutsideInvalidAnswer, { id });
+      if (answer === undefined) answers.delete(id);
+      else answers.set(id, answer);
+    }
+    document.adopt(merge.document);
+    prompter.say(colors.yellow(fillLabel(labels.assessOutsideMerged, { file, keys: merge.theirs.join(', ') })));
+  };
   const save = async (): Promise<void> => {
+    await takeOutsideEdit();
+    const text = document.toString();
     try {
-      await writeFileAtomically(target, document.toString());
+      await writeFileAtomically(target, text, { verify: (written) => AssessmentDocument.parse(written) !== undefined });
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      if (reason === 'EREADONLY') return stop('save-failed', labels.assessReadOnly);
       throw new SwadayaError('save-failed', fillLabel(labels.assessSaveFailed, { file, reason }));
     }
+    lastText = text;
     saved = true;
   };
-  const resumeCommand = commandLine(file, options);
 
   let missing: number;
   try {

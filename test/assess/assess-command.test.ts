@@ -306,7 +306,8 @@ describe('assess: refusing to start', () => {
     const error = await assess('visits/a.yaml', [vanish, '']).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SwadayaError);
     expect((error as SwadayaError).exitCode).toBe(2);
-    expect((error as SwadayaError).message).toMatch(/^could not save visits\/a.yaml \(ENOENT\)\. The last saved version is unchanged\.$/);
+    // The file went with its directory: an outside change the interview stops at (it never writes a new file in its place).
+    expect((error as SwadayaError).message).toMatch(/^visits\/a.yaml was changed outside the interview and is no longer a readable assessment \(or was removed\)\. Nothing more was saved\./);
     expect(saved).toContain('integration.joint-planning: 1');
   });
 
