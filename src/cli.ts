@@ -23,7 +23,7 @@ function parseWholeNumber(value: string): number {
 function buildProgram(ctx: CommandContext, run: (action: Action) => void): Command {
   const program = new Command('swadaya')
     .description('Score how ready a community is to move to the next phase of a community-development programme.')
-    .version(VERSION, '-V, --version', 'print the version')
+    .version(VERSION, '-v, --version', 'print the version')
     .addOption(new Option('--lang <lang>', 'language of texts and labels (env SWADAYA_LANG; default: the rubric\'s first language)').choices(LANGUAGES))
     .option('--no-color', 'no colour (also: NO_COLOR)')
     .option('--debug', 'show stack traces of internal errors')

@@ -35,14 +35,25 @@ export function colorsFor(stream: OutputStream, options: GlobalOptions, env: Com
   return new Chalk({ level: level === 0 ? 0 : env.COLORTERM === 'truecolor' ? 3 : 1 });
 }
 
-/** The requested language: --lang, then SWADAYA_LANG; undefined means "the rubric's first language". */
+/**
+ * The requested language: --lang, then SWADAYA_LANG, then the locale (LC_ALL, LC_MESSAGES, LANG:
+ * `id_ID.UTF-8` gives id, any other locale en); undefined means "the rubric's first language".
+ */
 export function requestedLanguage(options: GlobalOptions, env: CommandContext['env']): string | undefined {
   const lang = options.lang ?? env.SWADAYA_LANG;
-  if (lang === '' || lang === undefined) return undefined;
+  if (lang === '' || lang === undefined) return localeLanguage(env);
   if (!(LANGUAGES as readonly string[]).includes(lang)) {
     throw new SwadayaError('bad-language', `SWADAYA_LANG="${lang}" is not a language swadaya speaks. Use ${LANGUAGES.join(' or ')}, or unset it.`);
   }
   return lang;
+}
+
+/** The language of the POSIX locale, when it is one swadaya speaks; C, POSIX and unset locales say nothing. */
+export function localeLanguage(env: CommandContext['env']): Language | undefined {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const language = /^([a-z]{2,3})(?:[_.@-]|$)/i.exec(locale)?.[1]?.toLowerCase();
+  if (language === undefined) return undefined;
+  return (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : undefined;
 }
 
 /** Writes and waits for the stream to drain, so large outputs are not buffered whole in memory. */
