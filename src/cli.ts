@@ -1,11 +1,28 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, SwadayaError, exitCodeOf } from './errors.js';
-import type { CommandContext, GlobalOptions } from './commands/context.js';
+import type { CommandContext } from './commands/context.js';
+import type { AgreeOptions } from './commands/agree.js';
+import type { AssessOptions } from './commands/assess.js';
+import type { ConsensusOptions } from './commands/consensus.js';
+import type { DiffOptions } from './commands/diff.js';
+import type { InitOptions } from './commands/init.js';
+import type { SchemaOptions } from './commands/schema.js';
+import type { ScoreOptions } from './commands/score.js';
+import { buildSettings, type GlobalFlags, type Settings } from './commands/settings.js';
+import type { TemplateOptions } from './commands/template.js';
+import type { TrendCommandOptions } from './commands/trend.js';
+import type { ValidateOptions } from './commands/validate.js';
+import { CI_FORMATS } from './format/ci/index.js';
+import { diffRenderers } from './format/diff/index.js';
+import { formatsOf } from './format/renderer.js';
+import { scoreRenderers } from './format/score/index.js';
+import { validationRenderers } from './format/validate/index.js';
 import { LANGUAGES } from './i18n/language.js';
 import { DEFAULT_MAX_FILE_BYTES, parseByteSize, setMaxFileBytes } from './io/safe-read.js';
 import { VERSION } from './version.js';
 
-type Action = (ctx: CommandContext, globals: GlobalOptions) => Promise<number>;
+/** A command's run, given the settings decided from the command line and the environment. */
+type Action = (settings: Settings) => Promise<number>;
 
 function parseNumber(value: string): number {
   const number = Number(value);
@@ -40,14 +57,14 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .command('score')
     .description('score assessment files, directories (recursive) and globs')
     .argument('<paths...>', 'assessment files, directories or globs')
-    .addOption(formats(['table', 'json', 'yaml', 'markdown', 'csv', 'github', 'sarif', 'junit', 'gitlab'], 'table'))
+    .addOption(formats([...formatsOf(scoreRenderers), ...CI_FORMATS], 'table'))
     .option('--rubric <id|path>', 'score with this rubric instead of the one each file names')
     .option('--group-by <field>', 'mean scores and phase counts per community field (e.g. region)')
     .option('--fail-under <score>', 'exit 1 if any overall score is below this', parseNumber)
     .addOption(new Option('--require <verdict>', 'exit 1 unless every assessment is ready or graduated').choices(['ready']))
     .option('--explain', 'show how every number was derived')
-    .action((paths: string[], options) =>
-      run(async (context, globals) => (await import('./commands/score.js')).scoreCommand(paths, { ...options, ...globals }, context)),
+    .action((paths: string[], options: ScoreOptions) =>
+      run(async (settings) => (await import('./commands/score.js')).scoreCommand(paths, { ...settings, ...scoreOptions(options) }, ctx)),
     );
 
   program
@@ -57,8 +74,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--rubric <id|path>', 'the rubric to assess with (default: the one the file names, else p2kp)')
     .option('--review', 'go through every answer again, not only the missing ones')
     .option('--rater <name>', "rate blind as NAME: writes rater: NAME; refuses a consensus or another rater's file")
-    .action((file: string, options) =>
-      run(async (context, globals) => (await import('./commands/assess.js')).assessCommand(file, { ...options, ...globals }, context)),
+    .action((file: string, options: AssessOptions) =>
+      run(async (settings) => (await import('./commands/assess.js')).assessCommand(file, { ...settings, rubric: options.rubric, review: options.review, rater: options.rater }, ctx)),
     );
 
   program
@@ -66,13 +83,13 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .description('compare two assessment files or two sets (directories or globs), community by community')
     .argument('<before>', 'the earlier file, directory or glob')
     .argument('<after>', 'the later file, directory or glob')
-    .addOption(formats(['table', 'json', 'markdown', 'csv', 'github', 'sarif', 'junit', 'gitlab'], 'table'))
+    .addOption(formats([...formatsOf(diffRenderers), ...CI_FORMATS], 'table'))
     .option('--rubric <id|path>', 'score both sides with this rubric')
     .option('--detail', 'list every indicator whose answer changed')
     .option('--tolerance <points>', 'a fall of more than this many points is a regression', parseNumber, 0)
     .option('--fail-on-regression', 'exit 1 when any community regresses')
-    .action((before: string, after: string, options) =>
-      run(async (context, globals) => (await import('./commands/diff.js')).diffCommand(before, after, { ...options, ...globals }, context)),
+    .action((before: string, after: string, options: DiffOptions) =>
+      run(async (settings) => (await import('./commands/diff.js')).diffCommand(before, after, { ...settings, ...diffOptions(options) }, ctx)),
     );
 
   program
@@ -88,7 +105,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       parseNumber,
     )
     .action((paths: string[], options) =>
-      run(async (context, globals) => (await import('./commands/agree.js')).agreeCommand(paths, { ...options, ...globals }, context)),
+      run(async (settings) => (await import('./commands/agree.js')).agreeCommand(paths, { ...settings, ...agreeOptions(options) }, ctx)),
     );
 
   program
@@ -99,8 +116,10 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--rubric <id|path>', 'read every rating with this rubric')
     .option('--flag <spread>', 'mark answers whose spread (highest − lowest level) is at least this with "# discuss"', parseWholeNumber, 2)
     .option('--force', 'overwrite existing consensus files')
-    .action((paths: string[], options) =>
-      run(async (context, globals) => (await import('./commands/consensus.js')).consensusCommand(paths, { ...options, ...globals }, context)),
+    .action((paths: string[], options: ConsensusOptions) =>
+      run(async (settings) =>
+        (await import('./commands/consensus.js')).consensusCommand(paths, { ...settings, out: options.out, rubric: options.rubric, flag: options.flag, force: options.force }, ctx),
+      ),
     );
 
   program
@@ -112,31 +131,34 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--stall <periods>', 'a community is stalled when its last N assessments share one attained phase (default 3)', parseNumber)
     .option('--fail-on-stall', 'exit 1 when any community is stalled')
     .option('--fail-on-regression', 'exit 1 when any community moved back a phase at any step')
-    .action((sets: string[], options) =>
-      run(async (context, globals) => (await import('./commands/trend.js')).trendCommand(sets, { ...options, ...globals }, context)),
+    .action((sets: string[], options: TrendCommandOptions) =>
+      run(async (settings) => {
+        const { format, rubric, stall, failOnStall, failOnRegression } = options;
+        return (await import('./commands/trend.js')).trendCommand(sets, { ...settings, format, rubric, stall, failOnStall, failOnRegression }, ctx);
+      }),
     );
 
   program
     .command('validate')
     .description('check rubrics and assessments; exit 1 on any error')
     .argument('<paths...>', 'rubric directories, rubric files, assessment files, directories or globs')
-    .addOption(formats(['text', 'json', 'github', 'sarif', 'junit', 'gitlab'], 'text'))
+    .addOption(formats([...formatsOf(validationRenderers), ...CI_FORMATS], 'text'))
     .option('--rubric <id|path>', 'check assessments against this rubric')
-    .action((paths: string[], options) =>
-      run(async (context, globals) => (await import('./commands/validate.js')).validateCommand(paths, { ...options, ...globals }, context)),
+    .action((paths: string[], options: ValidateOptions) =>
+      run(async (settings) => (await import('./commands/validate.js')).validateCommand(paths, { ...settings, format: options.format, rubric: options.rubric }, ctx)),
     );
 
   const rubric = program.command('rubric').description('list and show rubrics');
   rubric
     .command('list')
     .description('list the rubrics found on the search path')
-    .action(() => run(async (context, globals) => (await import('./commands/rubric.js')).rubricListCommand(globals, context)));
+    .action(() => run(async (settings) => (await import('./commands/rubric.js')).rubricListCommand(settings, ctx)));
   rubric
     .command('show')
     .description("print a rubric's tree: principles, indicators, pillars and gates")
     .argument('<id|path>', 'a rubric id or path')
     .action((reference: string) =>
-      run(async (context, globals) => (await import('./commands/rubric.js')).rubricShowCommand(reference, globals, context)),
+      run(async (settings) => (await import('./commands/rubric.js')).rubricShowCommand(reference, settings, ctx)),
     );
 
   program
@@ -145,8 +167,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .requiredOption('--rubric <id|path>', 'the rubric to write a template for')
     .option('--rater <name>', "fill in the rater: one person's independent rating (see swadaya agree)")
     .option('-o, --output <file>', 'write the file there (atomically) instead of to stdout; its modeline is relative to it')
-    .action((options: { rubric: string; rater?: string; output?: string }) =>
-      run(async (context, globals) => (await import('./commands/template.js')).templateCommand({ ...options, ...globals }, context)),
+    .action((options: TemplateOptions) =>
+      run(async (settings) => (await import('./commands/template.js')).templateCommand({ ...settings, rubric: options.rubric, rater: options.rater, output: options.output }, ctx)),
     );
 
   program
@@ -154,8 +176,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .description("print an assessment JSON Schema for one rubric: its indicator ids, levels and n/a, for editors")
     .requiredOption('--rubric <id|path>', 'the rubric to write the schema for')
     .option('-o, --output <file>', 'write the schema there (atomically) instead of to stdout')
-    .action((options: { rubric: string; output?: string }) =>
-      run(async (context, globals) => (await import('./commands/schema.js')).schemaCommand({ ...options, ...globals }, context)),
+    .action((options: SchemaOptions) =>
+      run(async (settings) => (await import('./commands/schema.js')).schemaCommand({ ...settings, rubric: options.rubric, output: options.output }, ctx)),
     );
 
   program
@@ -163,8 +185,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .description("set up editor checks in this project: the rubric's schema in .swadaya/ and yaml.schemas in .vscode/settings.json")
     .option('--rubric <id|path>', 'the rubric the assessments use', 'p2kp')
     .option('--glob <pattern...>', 'the assessment files the schema applies to (default: assessments/**/*.yaml and *.yml)')
-    .action((options: { rubric: string; glob?: string[] }) =>
-      run(async (context, globals) => (await import('./commands/init.js')).initCommand({ ...options, ...globals }, context)),
+    .action((options: InitOptions) =>
+      run(async (settings) => (await import('./commands/init.js')).initCommand({ ...settings, rubric: options.rubric, glob: options.glob }, ctx)),
     );
 
   program
@@ -172,10 +194,26 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .description('print a shell completion script for bash, zsh or fish')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .action((shell: 'bash' | 'zsh' | 'fish') =>
-      run(async (context) => (await import('./commands/completion.js')).completionCommand(shell, program, context)),
+      run(async () => (await import('./commands/completion.js')).completionCommand(shell, program, ctx)),
     );
 
   return program;
+}
+
+/** commander's options, which it types as `any`, copied field by field into the typed options of each command. */
+function scoreOptions(options: ScoreOptions): ScoreOptions {
+  const { format, rubric, groupBy, failUnder, require, explain } = options;
+  return { format, rubric, groupBy, failUnder, require, explain };
+}
+
+function diffOptions(options: DiffOptions): DiffOptions {
+  const { format, rubric, detail, tolerance, failOnRegression } = options;
+  return { format, rubric, detail, tolerance, failOnRegression };
+}
+
+function agreeOptions(options: AgreeOptions): AgreeOptions {
+  const { format, rubric, flag, minAlpha } = options;
+  return { format, rubric, flag, minAlpha };
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never calls process.exit. */
@@ -183,8 +221,9 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
   let pending: Promise<number> | undefined;
   let program: Command | undefined;
   const run = (action: Action): void => {
-    const globals = (program?.opts() ?? {}) as GlobalOptions;
-    pending = action(ctx, globals);
+    const flags = (program?.opts() ?? {}) as GlobalFlags;
+    // Built inside the promise: a bad SWADAYA_LANG is reported like any other error of the run.
+    pending = Promise.resolve().then(() => action(buildSettings(flags, ctx)));
   };
   program = buildProgram(ctx, run);
   try {

@@ -9,7 +9,7 @@ import { formatFinding } from '../i18n/messages.js';
 import { loadAssessmentText } from '../io/assessment-loader.js';
 import { modelineForNewFile } from '../io/editor-settings.js';
 import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
-import { requireRubric } from '../commands/rubric-resolve.js';
+import { requireRubric } from '../io/require-rubric.js';
 import { readRegularFile } from '../io/safe-read.js';
 import { decodeText } from '../io/yaml-source.js';
 import { AssessmentDocument } from './assessment-document.js';

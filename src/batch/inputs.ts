@@ -3,8 +3,6 @@ import type { Finding } from '../core/finding.js';
 import { groupKey, namedRater, type RefusedGroup } from '../core/ratings.js';
 import { expandPaths } from '../io/expand-paths.js';
 import { parseYamlText, readTextFile } from '../io/yaml-source.js';
-import type { RubricSearch } from '../io/rubric-finder.js';
-import type { CommandContext } from '../commands/context.js';
 import type { ScoredDocument } from './process-file.js';
 
 export interface CommandInputs {
@@ -14,18 +12,13 @@ export interface CommandInputs {
   readonly findings: readonly Finding[];
 }
 
-export async function gatherInputs(paths: readonly string[], ctx: CommandContext): Promise<CommandInputs> {
-  const { entries, findings } = await expandPaths(paths, ctx.cwd);
+export async function gatherInputs(paths: readonly string[], cwd: string): Promise<CommandInputs> {
+  const { entries, findings } = await expandPaths(paths, cwd);
   return {
     assessmentFiles: entries.filter((entry) => entry.kind === 'assessment').map((entry) => entry.path),
     rubricPaths: entries.filter((entry) => entry.kind === 'rubric').map((entry) => entry.path),
     findings,
   };
-}
-
-/** The rubric search of SPEC §3, plus the rubrics among the command's own inputs. */
-export function rubricSearchOf(ctx: CommandContext, inputRubrics: readonly string[] = []): RubricSearch {
-  return { cwd: ctx.cwd, searchPath: ctx.env.SWADAYA_RUBRIC_PATH, inputRubrics };
 }
 
 /**
@@ -39,7 +32,7 @@ export class DuplicateGuard {
   /** `cwd` resolves the files' paths, to point the finding at the duplicate's community id. */
   constructor(private readonly cwd: string) {}
 
-  async admit(document: ScoredDocument): Promise<Finding | undefined> {
+  async admit(document: Omit<ScoredDocument, 'projected'>): Promise<Finding | undefined> {
     const key = `${groupKey(document.community.id, document.period)}\u0000${namedRater(document.rater) ?? ''}`;
     const first = this.seen.get(key);
     if (first === undefined) {

@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../io/package-root.js';
 import { currentMaxFileBytes } from '../io/safe-read.js';
 import { FileProcessor, type BatchOptions, type FileOutcome } from './process-file.js';
-import type { ChunkRequest, ChunkResponse } from './worker.js';
+import type { ProjectionKind } from './projection.js';
+import type { ChunkRequest, ChunkResponse, WorkerData } from './worker.js';
 
 /** Below this many files, starting workers costs more than it saves. */
 export const WORKER_THRESHOLD = 300;
@@ -13,10 +14,9 @@ const CHUNK_SIZE = 64;
 /** How many chunks each worker may run ahead of the consumer: two in flight, two waiting. */
 const CHUNKS_AHEAD_PER_WORKER = 4;
 
-export interface RunBatchOptions extends BatchOptions {
+export interface RunBatchOptions<Kind extends ProjectionKind> extends BatchOptions<Kind> {
   /** Number of worker threads; 0 runs in-process. Default: one per core once the batch is large. */
   readonly workers?: number | undefined;
-  readonly keepLoaded?: boolean | undefined;
   readonly onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
@@ -33,12 +33,13 @@ export function workerCountFor(files: number, requested: number | undefined): nu
 }
 
 /** Processes files and yields their outcomes in input order, in-process or across worker threads. */
-export async function* runBatch(files: readonly string[], options: RunBatchOptions): AsyncGenerator<FileOutcome> {
-  const workers = options.keepLoaded ? 0 : workerCountFor(files.length, options.workers);
+export async function* runBatch<Kind extends ProjectionKind>(files: readonly string[], options: RunBatchOptions<Kind>): AsyncGenerator<FileOutcome<Kind>> {
+  // Loaded assessments hold a rubric each: they are not worth copying between threads.
+  const workers = options.projection.kind === 'loaded' ? 0 : workerCountFor(files.length, options.workers);
   if (workers === 0) {
     const processor = new FileProcessor(options);
     for (const [index, file] of files.entries()) {
-      yield await processor.process(file, options.keepLoaded);
+      yield await processor.process(file);
       options.onProgress?.(index + 1, files.length);
     }
     return;
@@ -46,22 +47,22 @@ export async function* runBatch(files: readonly string[], options: RunBatchOptio
   yield* runInWorkers(files, options, workers);
 }
 
-async function* runInWorkers(files: readonly string[], options: RunBatchOptions, count: number): AsyncGenerator<FileOutcome> {
+async function* runInWorkers<Kind extends ProjectionKind>(files: readonly string[], options: RunBatchOptions<Kind>, count: number): AsyncGenerator<FileOutcome<Kind>> {
   const script = workerScript();
   if (!script) throw new Error('dist/worker.js is missing: run npm run build');
   // At least eight chunks per worker, so that the workers finish close together.
   const chunkSize = Math.max(1, Math.min(CHUNK_SIZE, Math.ceil(files.length / (count * 8))));
   const chunks: string[][] = [];
   for (let start = 0; start < files.length; start += chunkSize) chunks.push(files.slice(start, start + chunkSize));
-  const { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects, trendPoints } = options;
-  const workerData: BatchOptions & { maxFileBytes: number } = { mode, search, rubricOverride, withAnswers, renderJson, diffSubjects, trendPoints, maxFileBytes: currentMaxFileBytes() };
+  const { projection, search, rubricOverride } = options;
+  const workerData: WorkerData<Kind> = { projection, search, rubricOverride, maxFileBytes: currentMaxFileBytes() };
   const pool = Array.from({ length: Math.min(count, chunks.length) }, () => new Worker(script, { workerData }));
 
   // Chunks are sent only while few enough are waiting to be consumed: a slow reader (a pipe)
   // slows the workers down instead of letting finished outcomes pile up in memory.
   const window = CHUNKS_AHEAD_PER_WORKER * pool.length;
   const inFlight = new Map<Worker, number>(pool.map((worker) => [worker, 0]));
-  const finished = new Map<number, readonly FileOutcome[]>();
+  const finished = new Map<number, readonly FileOutcome<Kind>[]>();
   let nextToSend = 0;
   let consumed = 0;
   let done = 0;
@@ -87,7 +88,7 @@ async function* runInWorkers(files: readonly string[], options: RunBatchOptions,
     }
   };
   for (const worker of pool) {
-    worker.on('message', (response: ChunkResponse) => {
+    worker.on('message', (response: ChunkResponse<Kind>) => {
       inFlight.set(worker, inFlight.get(worker)! - 1);
       finished.set(response.chunk, response.outcomes);
       done += response.outcomes.length;

@@ -1,19 +1,24 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { setMaxFileBytes } from '../io/safe-read.js';
 import { FileProcessor, type BatchOptions, type FileOutcome } from './process-file.js';
+import type { ProjectionKind } from './projection.js';
+
+/** What a worker is started with: the batch's options (plain data, a projection) and the file size limit. */
+export interface WorkerData<Kind extends ProjectionKind = ProjectionKind> extends BatchOptions<Kind> {
+  readonly maxFileBytes: number;
+}
 
 /** A batch worker: processes the chunks of files it is sent and posts the outcomes back. */
 export interface ChunkRequest {
   readonly chunk: number;
   readonly files: readonly string[];
 }
-export interface ChunkResponse {
+export interface ChunkResponse<Kind extends ProjectionKind = ProjectionKind> {
   readonly chunk: number;
-  readonly outcomes: readonly FileOutcome[];
+  readonly outcomes: readonly FileOutcome<Kind>[];
 }
 
-import { setMaxFileBytes } from '../io/safe-read.js';
-
-const options = workerData as BatchOptions & { maxFileBytes: number };
+const options = workerData as WorkerData;
 setMaxFileBytes(options.maxFileBytes);
 const processor = new FileProcessor(options, true);
 parentPort?.on('message', async (request: ChunkRequest) => {

@@ -1,15 +1,16 @@
 import { computeAgreement, DEFAULT_FLAG } from '../core/agree.js';
 import { ExitCode, SwadayaError } from '../errors.js';
 import { agreeRenderers, type AgreeFormat } from '../format/agree.js';
-import { round4 } from '../format/numbers.js';
-import { findingLines } from '../format/validation.js';
+import { round4 } from '../contract/rounding.js';
+import { findingLines } from '../format/findings.js';
 import { fillLabel } from '../i18n/fill-label.js';
-import { toolLanguage } from '../i18n/language.js';
+import { outputLanguage } from '../i18n/language.js';
 import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
-import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import { write, type CommandContext } from './context.js';
 import { readRatings } from './ratings-input.js';
+import { NO_COLORS, type CommandSettings } from './settings.js';
 
-export interface AgreeOptions extends GlobalOptions {
+export interface AgreeOptions {
   readonly format?: AgreeFormat | undefined;
   readonly rubric?: string | undefined;
   /** Flag an indicator whose spread is at least this (default 2). */
@@ -19,19 +20,19 @@ export interface AgreeOptions extends GlobalOptions {
 }
 
 /** `swadaya agree PATHS` (docs/ratings.md): how far independent raters agree, and where they differ most. */
-export async function agreeCommand(paths: readonly string[], options: AgreeOptions, ctx: CommandContext): Promise<number> {
-  const tool = toolLanguage(requestedLanguage(options, ctx.env));
+export async function agreeCommand(paths: readonly string[], options: CommandSettings<AgreeOptions>, ctx: CommandContext): Promise<number> {
+  const tool = outputLanguage(options.language);
   const labels = ratingsLabelsFor(tool);
   const flag = options.flag ?? DEFAULT_FLAG;
-  const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, ctx);
-  const stderrColors = colorsFor(ctx.stderr, options, ctx.env);
-  await write(ctx.stderr, findingLines(findings, { lang: tool, colors: stderrColors }));
+  const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, options.rubricSearch, ctx);
+  const stderrColors = options.colors.stderr;
+  await write(ctx.stderr, findingLines(findings, tool, stderrColors));
   for (const notice of notices) await write(ctx.stderr, `${stderrColors.dim(notice)}\n`);
   if (groups.length === 0) throw new SwadayaError('no-ratings', labels.noRatings);
 
   const report = computeAgreement(groups, { flag });
   const format = options.format ?? 'table';
-  const colors = colorsFor(ctx.stdout, format === 'table' ? options : { ...options, color: false }, ctx.env);
+  const colors = format === 'table' ? options.colors.stdout : NO_COLORS;
   await write(ctx.stdout, agreeRenderers[format](report, { lang: tool, colors }));
 
   if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;

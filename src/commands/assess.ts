@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { rubricSearchOf } from '../batch/inputs.js';
 import { runInterview } from '../assess/interview.js';
 import { DEFAULT_RUBRIC, openAssessment } from '../assess/open-assessment.js';
 import { namedRater } from '../core/ratings.js';
 import { scoreAssessment } from '../core/scoring.js';
 import { ExitCode, InterruptedError, SwadayaError } from '../errors.js';
-import { renderScoreDetail } from '../format/score-detail.js';
+import { renderScoreDetail } from '../format/score/detail.js';
 import { fillLabel } from '../i18n/fill-label.js';
 import { labelsFor } from '../i18n/labels.js';
 import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
-import { toolLanguage, type Language } from '../i18n/language.js';
+import { outputLanguage, textLanguage, type Language } from '../i18n/language.js';
 import { formatFinding } from '../i18n/messages.js';
 import { loadAssessmentText } from '../io/assessment-loader.js';
 import { assertWritableTarget, removeStaleTemporaries, writeFileAtomically } from '../io/atomic-write.js';
@@ -21,9 +20,10 @@ import { AssessmentDocument } from '../assess/assessment-document.js';
 import { answerFromValue, mergeOutsideEdit } from '../assess/outside-edit.js';
 import { createInquirerPrompter, type Prompter } from '../io/prompter.js';
 import { RubricFinder } from '../io/rubric-finder.js';
-import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import { write, type CommandContext } from './context.js';
+import type { CommandSettings } from './settings.js';
 
-export interface AssessOptions extends GlobalOptions {
+export interface AssessOptions {
   /** `--rubric ID|PATH`: the rubric to assess with (default: the one the file names, else p2kp). */
   readonly rubric?: string | undefined;
   /** `--review`: go through every answer, not only the missing ones. */
@@ -38,23 +38,23 @@ export interface AssessOptions extends GlobalOptions {
  */
 export async function assessCommand(
   file: string,
-  options: AssessOptions,
+  options: CommandSettings<AssessOptions>,
   ctx: CommandContext,
-  prompter: Prompter = createInquirerPrompter(ctx, options),
+  prompter: Prompter = createInquirerPrompter(ctx, options.colors.stderr),
 ): Promise<number> {
-  const requested = requestedLanguage(options, ctx.env);
+  const requested = options.language;
   const target = resolve(ctx.cwd, file);
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY || !ctx.stderr.isTTY) {
-    const labels = labelsFor(toolLanguage(requested));
+    const labels = labelsFor(outputLanguage(requested));
     // Never suggest `template > FILE` over a file that already holds answers.
     const hint = fillLabel(existsSync(target) ? labels.assessNoTerminalHintExisting : labels.assessNoTerminalHint, { rubric: options.rubric ?? DEFAULT_RUBRIC, file });
     throw new SwadayaError('no-terminal', labels.assessNoTerminal, ExitCode.invalidInput, hint);
   }
-  await assertWritableTarget(target, file, toolLanguage(requested));
+  await assertWritableTarget(target, file, outputLanguage(requested));
   // One interview per file: a second one would overwrite the first one's answers.
   const lock = await acquireInterviewLock(target);
   if ('heldBy' in lock) {
-    const labels = labelsFor(toolLanguage(requested));
+    const labels = labelsFor(outputLanguage(requested));
     throw new SwadayaError('interview-locked', fillLabel(labels.assessLocked, { file, pid: lock.heldBy.pid, since: lock.heldBy.since || '?', lock: lock.lockFile }));
   }
   try {
@@ -64,20 +64,19 @@ export async function assessCommand(
   }
 }
 
-async function interviewLocked(file: string, target: string, options: AssessOptions, ctx: CommandContext, prompter: Prompter, requested: string | undefined): Promise<number> {
+async function interviewLocked(file: string, target: string, options: CommandSettings<AssessOptions>, ctx: CommandContext, prompter: Prompter, requested: Language | undefined): Promise<number> {
   const removed = await removeStaleTemporaries(target);
-  if (removed.length > 0) await write(ctx.stderr, `${fillLabel(labelsFor(toolLanguage(requested)).assessStaleTemporaries, { count: removed.length, file })}\n`);
-  const search = rubricSearchOf(ctx);
-  const opened = await openAssessment(target, search, { shown: file, rubricOverride: options.rubric, tool: toolLanguage(requested) });
+  if (removed.length > 0) await write(ctx.stderr, `${fillLabel(labelsFor(outputLanguage(requested)).assessStaleTemporaries, { count: removed.length, file })}\n`);
+  const opened = await openAssessment(target, options.rubricSearch, { shown: file, rubricOverride: options.rubric, tool: outputLanguage(requested) });
   const { rubric, document, answers } = opened;
   if (options.rater !== undefined) {
-    assertBlind(file, options.rater, document.header.rater, answers.size, toolLanguage(requested));
+    assertBlind(file, options.rater, document.header.rater, answers.size, outputLanguage(requested));
     document.setRater(options.rater.trim());
   }
-  const lang = requested ?? rubric.languages[0] ?? 'en';
-  const tool = toolLanguage(lang);
+  const lang = textLanguage(requested, rubric);
+  const tool = outputLanguage(requested, rubric);
   const labels = labelsFor(tool);
-  const colors = colorsFor(ctx.stderr, options, ctx.env);
+  const colors = options.colors.stderr;
   for (const warning of opened.warnings) await write(ctx.stderr, `${formatFinding(warning, tool)}\n`);
 
   const rubricName = `${rubric.id}@${rubric.version}`;
@@ -154,27 +153,20 @@ async function interviewLocked(file: string, target: string, options: AssessOpti
     return ExitCode.interrupted;
   }
 
-  await write(ctx.stdout, await endView(file, document, options, lang, tool, ctx));
+  await write(ctx.stdout, await endView(file, document, options, tool));
   if (saved) await write(ctx.stderr, `${colors.green('✔')} ${fillLabel(labels.assessSaved, { file })}\n`);
   if (missing > 0) await write(ctx.stderr, `${colors.yellow(fillLabel(labels.assessStillMissing, { count: missing, command: resumeCommand }))}\n`);
   return ExitCode.ok;
 }
 
 /** The detailed view `score` prints for one assessment, of the file as saved. */
-async function endView(
-  file: string,
-  document: AssessmentDocument,
-  options: AssessOptions,
-  lang: string,
-  tool: Language,
-  ctx: CommandContext,
-): Promise<string> {
-  const finder = new RubricFinder(rubricSearchOf(ctx));
+async function endView(file: string, document: AssessmentDocument, options: CommandSettings<AssessOptions>, tool: Language): Promise<string> {
+  const finder = new RubricFinder(options.rubricSearch);
   const { assessments } = await loadAssessmentText(file, document.toString(), finder, { rubricOverride: options.rubric });
   const loaded = assessments[0];
   if (!loaded) return '';
-  const colors = colorsFor(ctx.stdout, options, ctx.env);
-  return `\n${renderScoreDetail({ file, result: scoreAssessment(loaded.rubric, loaded.assessment), rubric: loaded.rubric }, { lang, tool, colors })}`;
+  const context = { language: tool, requested: options.language, colors: options.colors.stdout };
+  return `\n${renderScoreDetail({ file, result: scoreAssessment(loaded.rubric, loaded.assessment), rubric: loaded.rubric }, context)}`;
 }
 
 /**
@@ -204,11 +196,11 @@ function raterFileName(file: string, rater: string): string {
 }
 
 /** The command that resumes this interview, as the user would type it. */
-function commandLine(file: string, options: AssessOptions): string {
+function commandLine(file: string, options: CommandSettings<AssessOptions>): string {
   const words = ['swadaya', 'assess', shellQuote(file)];
   if (options.rubric !== undefined) words.push('--rubric', shellQuote(options.rubric));
   if (options.rater !== undefined) words.push('--rater', shellQuote(options.rater));
-  if (options.lang !== undefined) words.push('--lang', shellQuote(options.lang));
+  if (options.language !== undefined) words.push('--lang', options.language);
   return words.join(' ');
 }
 

@@ -1,24 +1,24 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
-import { rubricSearchOf } from '../batch/inputs.js';
 import { DEFAULT_FLAG } from '../core/agree.js';
 import { draftConsensus, type ConsensusDraft } from '../core/consensus.js';
 import { isError } from '../core/finding.js';
 import { scoreAssessment } from '../core/scoring.js';
 import { ExitCode, SwadayaError } from '../errors.js';
 import { consensusFileName, renderConsensusYaml } from '../format/consensus-yaml.js';
-import { findingLines } from '../format/validation.js';
+import { findingLines } from '../format/findings.js';
 import { fillLabel } from '../i18n/fill-label.js';
-import { toolLanguage } from '../i18n/language.js';
+import { outputLanguage, type Language } from '../i18n/language.js';
 import { formatFinding } from '../i18n/messages.js';
 import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
 import { loadAssessmentText } from '../io/assessment-loader.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { RubricFinder, shippedRubricsDir } from '../io/rubric-finder.js';
-import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import { write, type CommandContext } from './context.js';
 import { readRatings } from './ratings-input.js';
+import type { CommandSettings } from './settings.js';
 
-export interface ConsensusOptions extends GlobalOptions {
+export interface ConsensusOptions {
   /** `-o DIR`: where the drafts go (created when missing). */
   readonly out: string;
   readonly rubric?: string | undefined;
@@ -40,13 +40,13 @@ interface PlannedDraft {
  * period with two or more ratings. Every draft is checked to load and score before anything is
  * written, and nothing is written when any target exists (unless --force) or any input is invalid.
  */
-export async function consensusCommand(paths: readonly string[], options: ConsensusOptions, ctx: CommandContext): Promise<number> {
-  const tool = toolLanguage(requestedLanguage(options, ctx.env));
+export async function consensusCommand(paths: readonly string[], options: CommandSettings<ConsensusOptions>, ctx: CommandContext): Promise<number> {
+  const tool = outputLanguage(options.language);
   const labels = ratingsLabelsFor(tool);
   const flag = options.flag ?? DEFAULT_FLAG;
-  const colors = colorsFor(ctx.stderr, options, ctx.env);
-  const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, ctx);
-  await write(ctx.stderr, findingLines(findings, { lang: tool, colors }));
+  const colors = options.colors.stderr;
+  const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, options.rubricSearch, ctx);
+  await write(ctx.stderr, findingLines(findings, tool, colors));
   for (const notice of notices) await write(ctx.stderr, `${colors.dim(notice)}\n`);
   if (findings.some(isError)) return ExitCode.invalidInput;
   if (groups.length === 0) throw new SwadayaError('no-ratings', labels.consensusNothing);
@@ -65,7 +65,7 @@ export async function consensusCommand(paths: readonly string[], options: Consen
     return { draft, shown: join(options.out, name), path, text: renderConsensusYaml(draft, { tool, schemaPath: relative(outDir, schema) }) };
   });
 
-  const finder = new RubricFinder(rubricSearchOf(ctx));
+  const finder = new RubricFinder(options.rubricSearch);
   for (const draft of planned) await checkDraft(draft, finder, options.rubric, tool);
 
   if (!options.force) {
@@ -82,7 +82,7 @@ export async function consensusCommand(paths: readonly string[], options: Consen
 }
 
 /** A draft that would not load or score is a bug in swadaya, never the user's: fail before writing anything. */
-async function checkDraft(draft: PlannedDraft, finder: RubricFinder, rubricOverride: string | undefined, tool: ReturnType<typeof toolLanguage>): Promise<void> {
+async function checkDraft(draft: PlannedDraft, finder: RubricFinder, rubricOverride: string | undefined, tool: Language): Promise<void> {
   const loaded = await loadAssessmentText(draft.shown, draft.text, finder, { rubricOverride });
   const errors = loaded.findings.filter(isError);
   const assessment = loaded.assessments[0];

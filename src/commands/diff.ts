@@ -1,49 +1,51 @@
-import { gatherInputs, refusedRatings, rubricSearchOf } from '../batch/inputs.js';
+import { gatherInputs, refusedRatings } from '../batch/inputs.js';
 import { runBatch } from '../batch/run-batch.js';
-import { diffSubjectOf, diffSubjects, LayoutRegistry, rubricKey, type DiffResult, type DiffSubject, type RubricRef, type Side } from '../core/diff.js';
+import { diffSubjects, LayoutRegistry, rubricKey, type DiffResult, type DiffSubject, type RubricRef, type Side } from '../core/diff.js';
 import type { Finding } from '../core/finding.js';
+import { regressionFailures } from '../core/gates.js';
 import { RatingSorter, type RatedDocument } from '../core/ratings.js';
 import type { Rubric } from '../core/model.js';
 import { ExitCode, SwadayaError } from '../errors.js';
-import { diffRenderers, type DiffFormat } from '../format/diff-renderers.js';
-import { namesFromRubrics } from '../format/diff-view.js';
-import { labelsFor } from '../i18n/labels.js';
-import { toolLanguage, type Language } from '../i18n/language.js';
-import { findingLines } from '../format/validation.js';
-import { RubricFinder } from '../io/rubric-finder.js';
-import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
-import { startProgress } from './progress.js';
-import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
-import { regressionFailures } from '../core/gates.js';
+import { diffRenderers, type DiffFormat } from '../format/diff/index.js';
+import { namesFromRubrics } from '../format/diff/report.js';
+import { findingLines } from '../format/findings.js';
 import { gateReport } from '../i18n/gate-messages.js';
+import { labelsFor } from '../i18n/labels.js';
+import { outputLanguage, type Language } from '../i18n/language.js';
+import { RubricFinder } from '../io/rubric-finder.js';
+import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
+import { write, type CommandContext } from './context.js';
+import { OutputWriter, renderContextFor } from './output.js';
+import { startProgress } from './progress.js';
+import type { CommandSettings, Settings } from './settings.js';
 
-export interface DiffCommandOptions extends GlobalOptions {
-  readonly format?: DiffFormat | CiFormat | undefined;
+export interface DiffOptions {
+  readonly format: DiffFormat | CiFormat;
   readonly rubric?: string | undefined;
   readonly detail?: boolean | undefined;
   readonly tolerance?: number | undefined;
   readonly failOnRegression?: boolean | undefined;
 }
 
-/** `swadaya diff <before> <after>` (SPEC §7): score both sides, match by community id, compare. */
-export async function diffCommand(before: string, after: string, options: DiffCommandOptions, ctx: CommandContext): Promise<number> {
-  const requested = requestedLanguage(options, ctx.env);
+/** `swadaya diff <before> <after>` (docs/commands.md#diff): score both sides, match by community id, compare. */
+export async function diffCommand(before: string, after: string, options: CommandSettings<DiffOptions>, ctx: CommandContext): Promise<number> {
+  const requested = options.language;
   const tolerance = options.tolerance ?? 0;
   if (!(tolerance >= 0)) {
-    const lang = toolLanguage(requested);
+    const lang = outputLanguage(requested);
     throw new SwadayaError(
       'bad-tolerance',
       lang === 'id' ? `--tolerance harus 0 atau lebih (tertulis ${tolerance}).` : `--tolerance must be 0 or more (got ${tolerance}).`,
     );
   }
 
-  const beforeInputs = await gatherInputs([before], ctx);
-  const afterInputs = await gatherInputs([after], ctx);
+  const beforeInputs = await gatherInputs([before], ctx.cwd);
+  const afterInputs = await gatherInputs([after], ctx.cwd);
   const findings: Finding[] = [...beforeInputs.findings, ...afterInputs.findings];
   const subjects = await scoreSides(beforeInputs.assessmentFiles, afterInputs.assessmentFiles, options, ctx, findings);
 
-  const rubrics = await loadRubrics(subjects, options, ctx);
-  const lang = toolLanguage(requested ?? rubrics[0]?.languages[0]);
+  const rubrics = await loadRubrics(subjects, options);
+  const lang = outputLanguage(requested, rubrics[0]);
   const empty = (['before', 'after'] as const).filter((side) => subjects[side].length === 0);
   if (empty.length > 0) {
     await writeFindings(findings, lang, ctx, options);
@@ -57,9 +59,10 @@ export async function diffCommand(before: string, after: string, options: DiffCo
   findings.push(...duplicateFindings(diff));
   await writeFindings(findings, lang, ctx, options);
 
-  const format = options.format ?? 'table';
   const errors = findings.filter((finding) => finding.severity === 'error');
   const failures = options.failOnRegression ? regressionFailures(diff.communities, tolerance) : [];
+  const out = new OutputWriter(ctx.stdout);
+  const format = options.format;
   if (isCiFormat(format)) {
     const assessments = format === 'junit' ? Array.from(diff.communities, (community) => ({ file: community.after.file, document: community.after.document, community, group: `${community.after.rubric.id}@${community.after.rubric.version}` })) : [];
     const report = {
@@ -70,17 +73,17 @@ export async function diffCommand(before: string, after: string, options: DiffCo
       checked: diff.summary.matched,
       gates: { names: options.failOnRegression ? (['regression'] as const) : [], tolerance },
     };
-    await write(ctx.stdout, await renderCiReport(format, report, lang));
+    await out.render(await renderCiReport(format, report, lang));
   } else {
-    const colors = colorsFor(ctx.stdout, format === 'table' ? options : { ...options, color: false }, ctx.env);
-    const names = namesFromRubrics(rubrics, requested, lang);
-    const rendered = diffRenderers[format](diff, { lang, colors, names, sides: { before, after }, inputErrors: errors });
-    for (const piece of typeof rendered === 'string' ? [rendered] : rendered) await write(ctx.stdout, piece);
+    const entry = diffRenderers[format];
+    const render = await entry.load();
+    const report = { diff, names: namesFromRubrics(rubrics, requested, lang), sides: { before, after }, inputErrors: errors };
+    await out.render(render(report, renderContextFor(entry, options, lang)));
   }
 
   // Why the run fails goes to stderr whatever the format, so a CI log shows it when stdout is a file.
   if (failures.length > 0) {
-    await write(ctx.stderr, colorsFor(ctx.stderr, options, ctx.env).red(gateReport(new Map([['regression', failures.length]]), failures, failures.length, lang, { tolerance })));
+    await write(ctx.stderr, options.colors.stderr.red(gateReport(new Map([['regression', failures.length]]), failures, failures.length, lang, { tolerance })));
   }
   if (errors.length > 0) return ExitCode.invalidInput;
   if (options.failOnRegression && diff.summary.regressions > 0) return ExitCode.checkFailed;
@@ -91,7 +94,7 @@ export async function diffCommand(before: string, after: string, options: DiffCo
 async function scoreSides(
   beforeFiles: readonly string[],
   afterFiles: readonly string[],
-  options: DiffCommandOptions,
+  options: CommandSettings<DiffOptions>,
   ctx: CommandContext,
   findings: Finding[],
 ): Promise<Record<Side, DiffSubject[]>> {
@@ -104,11 +107,9 @@ async function scoreSides(
   let index = 0;
   try {
     const batch = runBatch(files, {
-      mode: 'score',
-      search: rubricSearchOf(ctx),
+      projection: { kind: 'diff-subject', answers: options.detail === true },
+      search: options.rubricSearch,
       rubricOverride: options.rubric,
-      withAnswers: options.detail === true,
-      diffSubjects: true,
       onProgress: progress.update,
     });
     for await (const outcome of batch) {
@@ -117,7 +118,7 @@ async function scoreSides(
       index += 1;
       findings.push(...outcome.findings);
       for (const document of outcome.documents) {
-        const subject = compact.subject(document.subject ?? diffSubjectOf(document), file);
+        const subject = compact.subject(document.projected, file);
         const rated = { community: document.community, period: document.period, rater: document.rater, file, document: document.document, subject };
         if (ratings[side].offer(rated)) subjects[side].push(subject);
       }
@@ -135,10 +136,10 @@ async function scoreSides(
 }
 
 /** The rubrics the sides were scored with (after side first), for titles and the indicator ids each version has. */
-async function loadRubrics(subjects: Record<Side, DiffSubject[]>, options: DiffCommandOptions, ctx: CommandContext): Promise<Rubric[]> {
+async function loadRubrics(subjects: Record<Side, DiffSubject[]>, options: CommandSettings<DiffOptions>): Promise<Rubric[]> {
   const refs = new Map<string, RubricRef>();
   for (const subject of [...subjects.after, ...subjects.before]) if (!refs.has(rubricKey(subject.layout.rubric))) refs.set(rubricKey(subject.layout.rubric), subject.layout.rubric);
-  const finder = new RubricFinder(rubricSearchOf(ctx));
+  const finder = new RubricFinder(options.rubricSearch);
   const rubrics: Rubric[] = [];
   for (const ref of refs.values()) {
     const found = await finder.find(options.rubric ?? `${ref.id}@${ref.version}`, '');
@@ -158,8 +159,8 @@ function duplicateFindings(diff: DiffResult): Finding[] {
   }));
 }
 
-async function writeFindings(findings: readonly Finding[], lang: Language, ctx: CommandContext, options: GlobalOptions): Promise<void> {
-  await write(ctx.stderr, findingLines(findings, { lang, colors: colorsFor(ctx.stderr, options, ctx.env) }));
+async function writeFindings(findings: readonly Finding[], lang: Language, ctx: CommandContext, settings: Settings): Promise<void> {
+  await write(ctx.stderr, findingLines(findings, lang, settings.colors.stderr));
 }
 
 /**

@@ -1,18 +1,18 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { rubricSearchOf } from '../batch/inputs.js';
 import { DEFAULT_RUBRIC } from '../assess/open-assessment.js';
 import { SwadayaError } from '../errors.js';
 import { fillLabel } from '../i18n/fill-label.js';
 import { labelsFor } from '../i18n/labels.js';
-import { toolLanguage } from '../i18n/language.js';
+import { outputLanguage, textLanguage } from '../i18n/language.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { DEFAULT_ASSESSMENT_GLOBS, EDITOR_SETTINGS_FILE, projectSchemaFile, withSchemaMapping } from '../io/editor-settings.js';
 import { assessmentSchemaFor } from '../schema/editor-schema.js';
-import { requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
-import { requireRubric } from './rubric-resolve.js';
+import { requireRubric } from '../io/require-rubric.js';
+import { write, type CommandContext } from './context.js';
+import type { CommandSettings } from './settings.js';
 
-export interface InitOptions extends GlobalOptions {
+export interface InitOptions {
   readonly rubric?: string | undefined;
   /** `--glob PATTERN` (repeatable): the assessment files the schema applies to. */
   readonly glob?: readonly string[] | undefined;
@@ -23,15 +23,15 @@ export interface InitOptions extends GlobalOptions {
  * and maps the assessment globs to it in .vscode/settings.json (`yaml.schemas`), keeping every
  * other setting and comment there. Files under those globs then need no modeline.
  */
-export async function initCommand(options: InitOptions, ctx: CommandContext): Promise<number> {
-  const requested = requestedLanguage(options, ctx.env);
-  const { rubric } = await requireRubric(options.rubric ?? DEFAULT_RUBRIC, rubricSearchOf(ctx), toolLanguage(requested));
-  const tool = toolLanguage(requested ?? rubric.languages[0]);
+export async function initCommand(options: CommandSettings<InitOptions>, ctx: CommandContext): Promise<number> {
+  const requested = options.language;
+  const { rubric } = await requireRubric(options.rubric ?? DEFAULT_RUBRIC, options.rubricSearch, outputLanguage(requested));
+  const tool = outputLanguage(requested, rubric);
   const labels = labelsFor(tool);
   const globs = options.glob && options.glob.length > 0 ? options.glob : DEFAULT_ASSESSMENT_GLOBS;
 
   const schemaFile = projectSchemaFile(rubric.id);
-  const schema = assessmentSchemaFor(rubric, requested ?? rubric.languages[0] ?? 'en');
+  const schema = assessmentSchemaFor(rubric, textLanguage(requested, rubric));
   await mkdir(dirname(resolve(ctx.cwd, schemaFile)), { recursive: true });
   await writeFileAtomically(resolve(ctx.cwd, schemaFile), `${JSON.stringify(schema, null, 2)}\n`);
 

@@ -1,4 +1,4 @@
-import { DuplicateGuard, gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import { DuplicateGuard, gatherInputs } from '../batch/inputs.js';
 import { runBatch } from '../batch/run-batch.js';
 import { groupRatings, type Rating, type RatingGroup } from '../core/agree.js';
 import type { Finding } from '../core/finding.js';
@@ -6,6 +6,7 @@ import { namedRater } from '../core/ratings.js';
 import { fillLabel } from '../i18n/fill-label.js';
 import type { Language } from '../i18n/language.js';
 import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
+import type { RubricSearch } from '../io/rubric-finder.js';
 import type { CommandContext } from './context.js';
 
 export interface RatingInputs {
@@ -22,19 +23,18 @@ export interface RatingInputs {
  * file with a named rater, one per rater and community-period, grouped; consensus files and
  * communities only one person rated are left out with a notice.
  */
-export async function readRatings(paths: readonly string[], rubricOverride: string | undefined, tool: Language, ctx: CommandContext): Promise<RatingInputs> {
+export async function readRatings(paths: readonly string[], rubricOverride: string | undefined, tool: Language, rubricSearch: RubricSearch, ctx: CommandContext): Promise<RatingInputs> {
   const labels = ratingsLabelsFor(tool);
-  const inputs = await gatherInputs(paths, ctx);
+  const inputs = await gatherInputs(paths, ctx.cwd);
   const findings: Finding[] = [...inputs.findings];
   const notices: string[] = [];
   const ratings: Rating[] = [];
   const guard = new DuplicateGuard(ctx.cwd);
-  const search = rubricSearchOf(ctx, inputs.rubricPaths);
-  for await (const outcome of runBatch(inputs.assessmentFiles, { mode: 'validate', search, rubricOverride, keepLoaded: true })) {
+  const search = { ...rubricSearch, inputRubrics: inputs.rubricPaths };
+  for await (const outcome of runBatch(inputs.assessmentFiles, { projection: { kind: 'loaded' }, search, rubricOverride })) {
     findings.push(...outcome.findings);
-    for (const [position, document] of outcome.documents.entries()) {
-      const loaded = outcome.loaded?.[position];
-      if (!loaded) continue;
+    for (const document of outcome.documents) {
+      const loaded = document.projected;
       const duplicate = await guard.admit(document);
       if (duplicate) {
         findings.push(duplicate);

@@ -1,35 +1,36 @@
-import { rubricSearchOf } from '../batch/inputs.js';
-import { renderRubricList, renderRubricTree } from '../format/rubric-tree.js';
-import { toolLanguage } from '../i18n/language.js';
-import type { Finding } from '../core/finding.js';
-import { findingLines } from '../format/validation.js';
-import { displayPath, listRubricCandidates, RubricFinder, type UnreadableSearchEntry } from '../io/rubric-finder.js';
-import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
-import { requireRubric } from './rubric-resolve.js';
 import { resolve } from 'node:path';
+import type { Finding } from '../core/finding.js';
+import { findingLines } from '../format/findings.js';
+import { renderRubricList } from '../format/rubric/list.js';
+import { renderRubricTree } from '../format/rubric/tree.js';
+import { outputLanguage } from '../i18n/language.js';
+import { requireRubric } from '../io/require-rubric.js';
+import { displayPath, listRubricCandidates, RubricFinder, type UnreadableSearchEntry } from '../io/rubric-finder.js';
+import { write, type CommandContext } from './context.js';
+import type { Settings } from './settings.js';
 
-export async function rubricListCommand(options: GlobalOptions, ctx: CommandContext): Promise<number> {
-  const search = rubricSearchOf(ctx);
+/** `swadaya rubric list` (docs/commands.md#rubric): every rubric on the search path. */
+export async function rubricListCommand(settings: Settings, ctx: CommandContext): Promise<number> {
+  const search = settings.rubricSearch;
   const finder = new RubricFinder(search);
   const rows = [];
   const unreadable: UnreadableSearchEntry[] = [];
   const candidates = listRubricCandidates(search, unreadable);
-  const lang = requestedLanguage(options, ctx.env);
+  const language = outputLanguage(settings.language);
   const problems: Finding[] = unreadable.map((entry) => ({ code: 'rubric-path-unreadable', severity: 'warning', file: entry.dir, args: { ...entry } }));
   for (const candidate of candidates) {
     const loaded = await finder.loadPath(candidate.dir);
     rows.push({ id: candidate.id, location: displayPath(candidate.dir, ctx.cwd), rubric: loaded.rubric, errors: loaded.findings.filter((f) => f.severity === 'error').length });
   }
-  await write(ctx.stderr, findingLines(problems, { lang: toolLanguage(lang), colors: colorsFor(ctx.stderr, options, ctx.env) }));
-  await write(ctx.stdout, renderRubricList(rows, { lang, tool: toolLanguage(lang), colors: colorsFor(ctx.stdout, options, ctx.env) }));
+  await write(ctx.stderr, findingLines(problems, language, settings.colors.stderr));
+  await write(ctx.stdout, renderRubricList(rows, { language, requested: settings.language, colors: settings.colors.stdout }));
   return 0;
 }
 
-export async function rubricShowCommand(reference: string, options: GlobalOptions, ctx: CommandContext): Promise<number> {
-  const requested = requestedLanguage(options, ctx.env);
-  const loaded = await requireRubric(reference, rubricSearchOf(ctx), toolLanguage(requested));
-  const lang = requested ?? loaded.rubric.languages[0] ?? 'en';
-  const colors = colorsFor(ctx.stdout, options, ctx.env);
-  await write(ctx.stdout, renderRubricTree(loaded.rubric, { lang, tool: toolLanguage(lang), colors, location: displayPath(resolve(ctx.cwd, loaded.location), ctx.cwd) }));
+/** `swadaya rubric show ID|PATH` (docs/commands.md#rubric): a rubric's tree. */
+export async function rubricShowCommand(reference: string, settings: Settings, ctx: CommandContext): Promise<number> {
+  const loaded = await requireRubric(reference, settings.rubricSearch, outputLanguage(settings.language));
+  const context = { language: outputLanguage(settings.language, loaded.rubric), requested: settings.language, colors: settings.colors.stdout };
+  await write(ctx.stdout, renderRubricTree({ rubric: loaded.rubric, location: displayPath(resolve(ctx.cwd, loaded.location), ctx.cwd) }, context));
   return 0;
 }

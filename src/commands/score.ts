@@ -1,27 +1,29 @@
-import type { ScoredDocument } from '../batch/process-file.js';
-import { DuplicateGuard, gatherInputs, refusedRatings, rubricSearchOf } from '../batch/inputs.js';
+import { DuplicateGuard, gatherInputs, refusedRatings } from '../batch/inputs.js';
+import type { FileOutcome, ScoredDocument } from '../batch/process-file.js';
+import type { Projection, ProjectionKind } from '../batch/projection.js';
 import { runBatch } from '../batch/run-batch.js';
-import { explainResult } from '../core/explain.js';
 import type { Finding } from '../core/finding.js';
-import { RatingSorter } from '../core/ratings.js';
-import type { LoadedAssessment } from '../io/assessment-loader.js';
+import { FailureSample, scoreGateFailure, type GateName, type GateSubject } from '../core/gates.js';
 import type { Rubric } from '../core/model.js';
+import { RatingSorter } from '../core/ratings.js';
 import type { ScoreResult } from '../core/result.js';
 import { GroupedSummary, SummaryBuilder, type SummaryInput } from '../core/summary.js';
 import { ExitCode } from '../errors.js';
-import type { ScoreEntry, ScoreRenderer } from '../format/score-renderer.js';
-import { scoreRenderers, type ScoreFormat } from '../format/score-renderers.js';
-import { toolLanguage } from '../i18n/language.js';
-import { findingLines } from '../format/validation.js';
-import { RubricFinder } from '../io/rubric-finder.js';
-import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
-import { startProgress } from './progress.js';
-import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
-import { FailureSample, scoreGateFailure, type GateName, type GateSubject } from '../core/gates.js';
 import type { CheckedAssessment } from '../format/ci/ci-report.js';
+import { findingLines } from '../format/findings.js';
+import type { Renderer } from '../format/renderer.js';
+import { scoreRenderers, type ScoreFormat } from '../format/score/index.js';
+import type { ScoreEntry, ScoreJsonEntry, ScoreRun, ScoreTotals } from '../format/score/run.js';
 import { NAMED_FAILURES, gateReport } from '../i18n/gate-messages.js';
+import { outputLanguage } from '../i18n/language.js';
+import { RubricFinder } from '../io/rubric-finder.js';
+import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
+import { write, type CommandContext } from './context.js';
+import { OutputWriter, renderContextFor } from './output.js';
+import { startProgress } from './progress.js';
+import type { CommandSettings } from './settings.js';
 
-export interface ScoreOptions extends GlobalOptions {
+export interface ScoreOptions {
   readonly format: ScoreFormat | CiFormat;
   readonly rubric?: string | undefined;
   readonly groupBy?: string | undefined;
@@ -48,138 +50,115 @@ class RubricCatalog {
   }
 }
 
-const OUTPUT_BLOCK = 64 * 1024;
-
-export async function scoreCommand(paths: readonly string[], options: ScoreOptions, ctx: CommandContext): Promise<number> {
-  const requested = requestedLanguage(options, ctx.env);
-  const tool = toolLanguage(requested);
-  const ciFormat = isCiFormat(options.format) ? options.format : undefined;
-  const machine = ciFormat !== undefined || options.format === 'json' || options.format === 'yaml' || options.format === 'csv';
-  const colors = colorsFor(ctx.stdout, machine ? { ...options, color: false } : options, ctx.env);
-  const stderrColors = colorsFor(ctx.stderr, options, ctx.env);
-  const inputs = await gatherInputs(paths, ctx);
-  const search = rubricSearchOf(ctx, inputs.rubricPaths);
+/** `swadaya score <paths…>` (docs/commands.md#score): score every assessment, render them in one format, apply the gates asked for. */
+export async function scoreCommand(paths: readonly string[], settings: CommandSettings<ScoreOptions>, ctx: CommandContext): Promise<number> {
+  const language = outputLanguage(settings.language);
+  const ciFormat = isCiFormat(settings.format) ? settings.format : undefined;
+  const inputs = await gatherInputs(paths, ctx.cwd);
+  const search = { ...settings.rubricSearch, inputRubrics: inputs.rubricPaths };
   const findings: Finding[] = [...inputs.findings];
-  // Results go out in blocks: a write per result costs a system call and a wait for each of
-  // thousands. Findings on stderr flush the block first, so the two streams keep their order.
-  let pending = '';
-  const flush = async (): Promise<void> => {
-    const text = pending;
-    pending = '';
-    await write(ctx.stdout, text);
-  };
-  const emit = async (text: string): Promise<void> => {
-    pending += text;
-    if (pending.length >= OUTPUT_BLOCK) await flush();
-  };
+  const out = new OutputWriter(ctx.stdout);
+  // Findings on stderr flush stdout's pending block first, so the two streams keep their order.
   const report = async (found: readonly Finding[]): Promise<void> => {
     if (found.length === 0) return;
-    await flush();
-    await write(ctx.stderr, findingLines(found, { lang: tool, colors: stderrColors }));
+    findings.push(...found);
+    await out.flush();
+    await write(ctx.stderr, findingLines(found, language, settings.colors.stderr));
   };
-  await report(inputs.findings);
+  await write(ctx.stderr, findingLines(inputs.findings, language, settings.colors.stderr));
   // A rubric among the inputs that does not load is reported with its own errors and lines.
   const inputRubrics = new RubricFinder(search);
-  for (const path of inputs.rubricPaths) {
-    const own = (await inputRubrics.loadPath(path)).findings.filter((finding) => finding.severity === 'error');
-    findings.push(...own);
-    await report(own);
-  }
+  for (const path of inputs.rubricPaths) await report((await inputRubrics.loadPath(path)).findings.filter((finding) => finding.severity === 'error'));
 
-  const renderer = ciFormat ? CI_COLLECTOR : (await scoreRenderers[options.format as ScoreFormat]())({ lang: requested, tool, colors });
-  const gates = { failUnder: options.failUnder, requireReady: options.require === 'ready' };
+  const gates = { failUnder: settings.failUnder, requireReady: settings.require === 'ready' };
   // The CI formats list every failure; the others name the first ones on stderr and count the rest.
   const failed = new FailureSample(ciFormat ? Number.POSITIVE_INFINITY : NAMED_FAILURES);
   const checked: CheckedAssessment[] = [];
-  const catalog = new RubricCatalog(new RubricFinder(search), options.rubric);
   const summary = new SummaryBuilder();
-  const groups = options.groupBy ? new GroupedSummary(options.groupBy) : undefined;
+  const groups = settings.groupBy ? new GroupedSummary(settings.groupBy) : undefined;
   const guard = new DuplicateGuard(ctx.cwd);
   let scored = 0;
-  const tally = (result: SummaryInput, subject: GateSubject, group: string): void => {
+  const tally = (result: SummaryInput, subject: GateSubject & Pick<ScoredDocument, 'rubricRef' | 'community'>): void => {
     scored += 1;
     summary.add(result);
     groups?.add(result);
     const failure = scoreGateFailure(subject, gates);
     if (failure) failed.add(failure);
-    if (ciFormat === 'junit') checked.push({ file: subject.file, document: subject.document, community: subject.community, group });
+    if (ciFormat === 'junit') checked.push({ file: subject.file, document: subject.document, community: subject.community, group: subject.community.region ?? subject.rubricRef });
   };
-  const groupOf = (document: ScoredDocument): string => document.community.region ?? document.rubricRef;
-  // A renderer that can take results rendered where they are scored (json) has the workers do it.
-  const renderJson = renderer.addRendered ? { lang: requested } : undefined;
+  const totals = (): ScoreTotals => ({ summary: summary.build(), groups: groups ? { field: groups.field, rows: groups.build() } : undefined, findings });
 
-  const ratings = new RatingSorter<HeldDocument>();
-  const use = async (document: HeldDocument): Promise<void> => {
-    if (document.rendered && renderer.addRendered) {
-      const { digest, open } = document.rendered;
-      tally(digest, { ...document, overall: digest.overall, readiness: { verdict: digest.readiness.verdict, criteria: open } }, groupOf(document));
-      await emit(renderer.addRendered(document.rendered.json));
-      return;
-    }
-    if (ciFormat && document.result) {
-      tally(document.result, { ...document, overall: document.result.overall, readiness: document.result.readiness }, groupOf(document));
-      return;
-    }
-    const entry = await entryOf(document, catalog, document.loaded);
-    if (!entry) return;
-    tally(entry.result, { ...entry, overall: entry.result.overall, readiness: entry.result.readiness }, groupOf(entry));
-    await emit(renderer.add(entry));
-  };
-
-  await emit(renderer.begin());
-  const progress = await startProgress(ctx, inputs.assessmentFiles.length);
-  try {
-    const batch = runBatch(inputs.assessmentFiles, { mode: 'score', search, rubricOverride: options.rubric, renderJson, keepLoaded: options.explain, onProgress: progress.update });
-    for await (const outcome of batch) {
-      findings.push(...outcome.findings);
-      await report(outcome.findings);
-      for (const [position, document] of outcome.documents.entries()) {
-        const duplicate = await guard.admit(document);
-        if (duplicate) {
-          findings.push(duplicate);
-          await report([duplicate]);
-          continue;
+  /**
+   * The batch's documents, each admitted once per community, period and rater. Ratings wait for
+   * the whole run: their consensus, or another rating, may come later (docs/ratings.md).
+   */
+  async function* admitted<Kind extends ProjectionKind>(projection: Extract<Projection, { kind: Kind }>): AsyncGenerator<ScoredDocument<Kind>> {
+    const ratings = new RatingSorter<ScoredDocument<Kind>>();
+    const progress = await startProgress(ctx, inputs.assessmentFiles.length);
+    try {
+      const batch: AsyncGenerator<FileOutcome<Kind>> = runBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update });
+      for await (const outcome of batch) {
+        await report(outcome.findings);
+        for (const document of outcome.documents) {
+          const duplicate = await guard.admit(document);
+          if (duplicate) await report([duplicate]);
+          else if (ratings.offer(document)) yield document;
         }
-        const held = { ...document, loaded: options.explain ? outcome.loaded?.[position] : undefined };
-        if (ratings.offer(held)) await use(held);
       }
+    } finally {
+      progress.stop();
     }
-  } finally {
-    progress.stop();
+    const settled = ratings.settle();
+    yield* settled.scored;
+    await report(settled.refused.map(refusedRatings));
   }
-  // Ratings wait for the whole run: their consensus, or another rating, may come later (docs/ratings.md).
-  const settled = ratings.settle();
-  for (const document of settled.scored) await use(document);
-  const refused = settled.refused.map(refusedRatings);
-  findings.push(...refused);
-  await report(refused);
-  await emit(renderer.end({ summary: summary.build(), groups: groups ? { field: groups.field, rows: groups.build() } : undefined, findings }));
+
+  if (ciFormat) {
+    // The CI formats render once at the end, from what the command collected.
+    for await (const document of admitted({ kind: 'result', explain: false })) {
+      const { result } = document.projected;
+      tally(result, { ...document, overall: result.overall, readiness: result.readiness });
+    }
+  } else {
+    const entry = scoreRenderers[settings.format as ScoreFormat];
+    const context = renderContextFor(entry, settings, language);
+    if (entry.projection === 'json') {
+      async function* jsonEntries(): AsyncGenerator<ScoreJsonEntry> {
+        for await (const document of admitted({ kind: 'json', language: settings.language })) {
+          const { digest, open, json } = document.projected;
+          tally(digest, { ...document, overall: digest.overall, readiness: { verdict: digest.readiness.verdict, criteria: open } });
+          yield { json };
+        }
+      }
+      const render: Renderer<ScoreRun<ScoreJsonEntry>> = await entry.load();
+      await out.render(render({ entries: jsonEntries(), totals }, context));
+    } else {
+      const catalog = new RubricCatalog(new RubricFinder(search), settings.rubric);
+      async function* scoreEntries(): AsyncGenerator<ScoreEntry> {
+        for await (const document of admitted({ kind: 'result', explain: settings.explain === true })) {
+          const { result, explanation } = document.projected;
+          const rubric = await catalog.of(result);
+          if (!rubric) continue;
+          tally(result, { ...document, overall: result.overall, readiness: result.readiness });
+          yield { file: document.file, document: document.document, result, rubric, explanation };
+        }
+      }
+      const render: Renderer<ScoreRun<ScoreEntry>> = await entry.load();
+      await out.render(render({ entries: scoreEntries(), totals }, context));
+    }
+  }
   const names: GateName[] = [];
   if (gates.failUnder !== undefined) names.push('fail-under');
   if (gates.requireReady) names.push('not-ready');
   if (ciFormat) {
     const failures = await locateFailures(failed.failures, ctx.cwd);
-    await emit(await renderCiReport(ciFormat, { command: 'score', findings, failures, assessments: checked, checked: scored, gates: { names, threshold: gates.failUnder } }, tool));
+    await out.render(await renderCiReport(ciFormat, { command: 'score', findings, failures, assessments: checked, checked: scored, gates: { names, threshold: gates.failUnder } }, language));
   }
-  await flush();
 
   // Who failed is said even when input errors make the exit code 2: CI logs should show both.
   const counts = new Map(names.map((gate) => [gate, failed.count(gate)] as const));
-  const message = gateReport(counts, failed.failures, failed.total, tool, { threshold: gates.failUnder });
-  if (message !== '') await write(ctx.stderr, stderrColors.red(message));
+  const message = gateReport(counts, failed.failures, failed.total, language, { threshold: gates.failUnder });
+  if (message !== '') await write(ctx.stderr, settings.colors.stderr.red(message));
   if (findings.some((finding) => finding.severity === 'error') || scored === 0) return ExitCode.invalidInput;
   return failed.total > 0 ? ExitCode.checkFailed : ExitCode.ok;
-}
-
-type HeldDocument = ScoredDocument & { readonly loaded: LoadedAssessment | undefined };
-
-/** The CI formats render once at the end, from what the command collected: no per-result text. */
-const CI_COLLECTOR: ScoreRenderer = { begin: () => '', add: () => '', end: () => '' };
-
-async function entryOf(document: ScoredDocument, catalog: RubricCatalog, loaded: { assessment: Parameters<typeof explainResult>[1]; rubric: Rubric } | undefined): Promise<ScoreEntry | undefined> {
-  const result = document.result;
-  if (!result) return undefined;
-  const rubric = loaded?.rubric ?? (await catalog.of(result));
-  if (!rubric) return undefined;
-  return { ...document, result, rubric, explanation: loaded ? explainResult(loaded.rubric, loaded.assessment, result) : undefined };
 }

@@ -1,21 +1,22 @@
-import { DuplicateGuard, gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import { DuplicateGuard, gatherInputs } from '../batch/inputs.js';
 import { runBatch } from '../batch/run-batch.js';
 import type { Finding } from '../core/finding.js';
 import type { Rubric } from '../core/model.js';
 import { DEFAULT_STALL, periodsOf, trendOf, type CommunityTrend, type TrendLayout, type TrendPoint, type TrendResult } from '../core/trend.js';
 import { ExitCode, SwadayaError } from '../errors.js';
-import { namesFromRubrics, type DiffNames } from '../format/diff-view.js';
+import { namesFromRubrics, type DiffNames } from '../format/diff/report.js';
 import { trendRenderers, type TrendFormat } from '../format/trend/trend-renderers.js';
 import { versionsText } from '../format/trend/trend-view.js';
-import { findingLines } from '../format/validation.js';
+import { findingLines } from '../format/findings.js';
 import { fillLabel } from '../i18n/fill-label.js';
 import { labelsFor } from '../i18n/labels.js';
-import { toolLanguage, type Language } from '../i18n/language.js';
+import { outputLanguage, type Language } from '../i18n/language.js';
 import { RubricFinder } from '../io/rubric-finder.js';
-import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import { write, type CommandContext } from './context.js';
 import { startProgress } from './progress.js';
+import { NO_COLORS, type CommandSettings } from './settings.js';
 
-export interface TrendCommandOptions extends GlobalOptions {
+export interface TrendCommandOptions {
   readonly format?: TrendFormat | undefined;
   readonly rubric?: string | undefined;
   readonly stall?: number | undefined;
@@ -27,24 +28,24 @@ export interface TrendCommandOptions extends GlobalOptions {
 const NAMED_FAILURES = 20;
 
 /** `swadaya trend <set…>` (docs/trend.md): score every set, follow each community across the periods. */
-export async function trendCommand(paths: readonly string[], options: TrendCommandOptions, ctx: CommandContext): Promise<number> {
-  const requested = requestedLanguage(options, ctx.env);
+export async function trendCommand(paths: readonly string[], options: CommandSettings<TrendCommandOptions>, ctx: CommandContext): Promise<number> {
+  const requested = options.language;
   const stall = options.stall ?? DEFAULT_STALL;
   if (!Number.isInteger(stall) || stall < 2) {
-    const lang = toolLanguage(requested);
+    const lang = outputLanguage(requested);
     throw new SwadayaError(
       'bad-stall',
       lang === 'id' ? `--stall harus bilangan bulat 2 atau lebih (tertulis ${stall}).` : `--stall must be a whole number of 2 or more (got ${stall}).`,
     );
   }
 
-  const sets = await Promise.all(paths.map((path) => gatherInputs([path], ctx)));
+  const sets = await Promise.all(paths.map((path) => gatherInputs([path], ctx.cwd)));
   const findings: Finding[] = sets.flatMap((set) => set.findings);
   const points = await scoreSets(sets.map((set) => set.assessmentFiles), options, ctx, findings);
-  const rubrics = await loadRubrics(points, options, ctx);
-  const lang = toolLanguage(requested ?? rubrics[0]?.languages[0]);
-  const stderrColors = colorsFor(ctx.stderr, options, ctx.env);
-  await write(ctx.stderr, findingLines(findings, { lang, colors: stderrColors }));
+  const rubrics = await loadRubrics(points, options);
+  const lang = outputLanguage(requested, rubrics[0]);
+  const stderrColors = options.colors.stderr;
+  await write(ctx.stderr, findingLines(findings, lang, stderrColors));
 
   const trend = trendOf(periodsOf(points), { stall });
   const labels = labelsFor(lang);
@@ -54,7 +55,7 @@ export async function trendCommand(paths: readonly string[], options: TrendComma
   if (trend.rubricVersionsDiffer) await write(ctx.stderr, `${stderrColors.yellow(`swadaya: ${versionsText(trend, labels)}`)}\n`);
 
   const format = options.format ?? 'table';
-  const colors = colorsFor(ctx.stdout, format === 'table' ? options : { ...options, color: false }, ctx.env);
+  const colors = format === 'table' ? options.colors.stdout : NO_COLORS;
   const names = namesFromRubrics(rubrics, requested, lang);
   for (const piece of trendRenderers[format](trend, { lang, colors, names })) await write(ctx.stdout, piece);
 
@@ -65,7 +66,7 @@ export async function trendCommand(paths: readonly string[], options: TrendComma
 }
 
 /** Scores every set in one batch (one worker pool, one progress bar), keeping only what a trend follows. */
-async function scoreSets(sets: readonly (readonly string[])[], options: TrendCommandOptions, ctx: CommandContext, findings: Finding[]): Promise<TrendPoint[][]> {
+async function scoreSets(sets: readonly (readonly string[])[], options: CommandSettings<TrendCommandOptions>, ctx: CommandContext, findings: Finding[]): Promise<TrendPoint[][]> {
   const files = sets.flat();
   const setOf = sets.flatMap((set, index) => set.map(() => index));
   const points: TrendPoint[][] = sets.map(() => []);
@@ -74,7 +75,7 @@ async function scoreSets(sets: readonly (readonly string[])[], options: TrendCom
   const progress = await startProgress(ctx, files.length);
   let index = 0;
   try {
-    const batch = runBatch(files, { mode: 'score', search: rubricSearchOf(ctx), rubricOverride: options.rubric, trendPoints: true, onProgress: progress.update });
+    const batch = runBatch(files, { projection: { kind: 'trend-point' }, search: options.rubricSearch, rubricOverride: options.rubric, onProgress: progress.update });
     for await (const outcome of batch) {
       const set = points[setOf[index]!]!;
       const file = files[index]!;
@@ -83,7 +84,7 @@ async function scoreSets(sets: readonly (readonly string[])[], options: TrendCom
       for (const document of outcome.documents) {
         const duplicate = await guard.admit(document);
         if (duplicate) findings.push(duplicate);
-        else if (document.point) set.push(compact.point(document.point, file));
+        else set.push(compact.point(document.projected, file));
       }
     }
   } finally {
@@ -93,10 +94,10 @@ async function scoreSets(sets: readonly (readonly string[])[], options: TrendCom
 }
 
 /** The rubrics the points were scored with, latest first, for principle and phase titles. */
-async function loadRubrics(sets: readonly (readonly TrendPoint[])[], options: TrendCommandOptions, ctx: CommandContext): Promise<Rubric[]> {
+async function loadRubrics(sets: readonly (readonly TrendPoint[])[], options: CommandSettings<TrendCommandOptions>): Promise<Rubric[]> {
   const keys = new Set<string>();
   for (const set of [...sets].reverse()) for (const point of set) keys.add(`${point.layout.rubric.id}@${point.layout.rubric.version}`);
-  const finder = new RubricFinder(rubricSearchOf(ctx));
+  const finder = new RubricFinder(options.rubricSearch);
   const rubrics: Rubric[] = [];
   for (const key of keys) {
     const found = await finder.find(options.rubric ?? key, '');

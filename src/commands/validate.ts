@@ -1,40 +1,44 @@
-import type { Finding } from '../core/finding.js';
-import { DuplicateGuard, gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import { DuplicateGuard, gatherInputs } from '../batch/inputs.js';
 import { runBatch } from '../batch/run-batch.js';
+import type { Finding } from '../core/finding.js';
 import { ExitCode } from '../errors.js';
-import { renderValidation, type ValidationFormat, type ValidationReport } from '../format/validation.js';
-import { toolLanguage } from '../i18n/language.js';
+import { validationRenderers, type ValidationFormat } from '../format/validate/index.js';
+import type { ValidationReport } from '../format/validate/report.js';
+import { outputLanguage } from '../i18n/language.js';
 import { RubricFinder } from '../io/rubric-finder.js';
-import { colorsFor, requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import type { CommandContext } from './context.js';
+import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
-import { isCiFormat, renderCiReport, type CiFormat } from './ci-output.js';
 import type { CheckedAssessment } from '../format/ci/ci-report.js';
+import { isCiFormat, renderCiReport, type CiFormat } from './ci-output.js';
+import type { CommandSettings } from './settings.js';
 
-export interface ValidateOptions extends GlobalOptions {
+export interface ValidateOptions {
   readonly format: ValidationFormat | CiFormat;
   readonly rubric?: string | undefined;
 }
 
-export async function validateCommand(paths: readonly string[], options: ValidateOptions, ctx: CommandContext): Promise<number> {
-  const lang = toolLanguage(requestedLanguage(options, ctx.env));
-  const inputs = await gatherInputs(paths, ctx);
+/** `swadaya validate <paths…>` (docs/commands.md#validate): check rubrics and assessments, exit 1 on any error. */
+export async function validateCommand(paths: readonly string[], settings: CommandSettings<ValidateOptions>, ctx: CommandContext): Promise<number> {
+  const lang = outputLanguage(settings.language);
+  const inputs = await gatherInputs(paths, ctx.cwd);
   const findings: Finding[] = [...inputs.findings];
-  const search = rubricSearchOf(ctx, inputs.rubricPaths);
+  const search = { ...settings.rubricSearch, inputRubrics: inputs.rubricPaths };
 
   const finder = new RubricFinder(search);
   for (const path of inputs.rubricPaths) findings.push(...(await finder.loadPath(path)).findings);
-  if (options.rubric !== undefined) {
-    const found = await finder.find(options.rubric, options.rubric);
+  if (settings.rubric !== undefined) {
+    const found = await finder.find(settings.rubric, settings.rubric);
     if ('code' in found) findings.push(found);
   }
 
   const guard = new DuplicateGuard(ctx.cwd);
   let assessments = 0;
   const checked: CheckedAssessment[] = [];
-  const ciFormat = isCiFormat(options.format) ? options.format : undefined;
+  const ciFormat = isCiFormat(settings.format) ? settings.format : undefined;
   const progress = await startProgress(ctx, inputs.assessmentFiles.length);
   try {
-    for await (const outcome of runBatch(inputs.assessmentFiles, { mode: 'validate', search, rubricOverride: options.rubric, onProgress: progress.update })) {
+    for await (const outcome of runBatch(inputs.assessmentFiles, { projection: { kind: 'check' }, search, rubricOverride: settings.rubric, onProgress: progress.update })) {
       findings.push(...outcome.findings);
       for (const document of outcome.documents) {
         const duplicate = await guard.admit(document);
@@ -55,11 +59,14 @@ export async function validateCommand(paths: readonly string[], options: Validat
     assessments,
     findings,
   };
-  const colors = colorsFor(ctx.stdout, options, ctx.env);
-  const text = ciFormat
-    ? await renderCiReport(ciFormat, { command: 'validate', findings, failures: [], assessments: checked, checked: assessments, gates: { names: [] } }, lang)
-    : renderValidation(report, options.format as ValidationFormat, { lang, colors });
-  await write(ctx.stdout, text);
+  const out = new OutputWriter(ctx.stdout);
+  if (ciFormat) {
+    await out.render(await renderCiReport(ciFormat, { command: 'validate', findings, failures: [], assessments: checked, checked: assessments, gates: { names: [] } }, lang));
+  } else {
+    const entry = validationRenderers[settings.format as ValidationFormat];
+    const render = await entry.load();
+    await out.render(render(report, renderContextFor(entry, settings, lang)));
+  }
   const inputMissing = inputs.findings.some((finding) => finding.severity === 'error');
   if (inputMissing) return ExitCode.invalidInput;
   return findings.some((finding) => finding.severity === 'error') ? ExitCode.checkFailed : ExitCode.ok;

@@ -1,5 +1,5 @@
 import type { Assessment, Criterion, Indicator, Rubric, Text } from './model.js';
-import { TOLERANCE, indicatorScore, indicatorsOf, parseTarget } from './scoring.js';
+import { TOLERANCE, indicatorScore, indicatorsOf, parseTarget } from './rubric-index.js';
 
 /**
  * The path to the next phase (docs/path.md): the fewest one-level steps a greedy search finds

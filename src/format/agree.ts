@@ -6,7 +6,7 @@ import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
 import { VERSION } from '../version.js';
 import { renderTable } from './long-table.js';
 import { markdownCell, markdownRow } from './markdown.js';
-import { round4 } from './numbers.js';
+import { round4 } from '../contract/rounding.js';
 
 export type AgreeFormat = 'table' | 'json' | 'csv' | 'markdown';
 

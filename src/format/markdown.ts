@@ -7,5 +7,3 @@ export function markdownCell(text: string): string {
 export function markdownRow(cells: readonly string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
-
-export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,17 +1,11 @@
-/** Output rounding of SPEC §4.10: scores, gaps and the index to 2 decimals, coverage to 4. */
-export function round2(value: number): number;
-export function round2(value: number | null): number | null;
-export function round2(value: number | null): number | null {
-  return value === null ? null : Math.round((value + Number.EPSILON) * 100) / 100;
-}
+import { round2 } from '../contract/rounding.js';
 
-export function round4(value: number): number {
-  return Math.round((value + Number.EPSILON) * 10_000) / 10_000;
-}
-
-/** A score for people: one decimal, or an em dash when there is none. */
+/**
+ * A score for people, rounded as published (2 decimals) then shown with `digits` decimals:
+ * 1 in the score views, 2 in the diff views. An em dash when there is none.
+ */
 export function showScore(value: number | null, digits = 1): string {
-  return value === null ? '—' : (round2(value) ?? 0).toFixed(digits);
+  return value === null ? '—' : round2(value).toFixed(digits);
 }
 
 export function showPercent(share: number): string {

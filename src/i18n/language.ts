@@ -4,9 +4,29 @@ import type { Rubric, Text } from '../core/model.js';
 export type Language = 'en' | 'id';
 export const LANGUAGES: readonly Language[] = ['en', 'id'];
 
+export function isLanguage(value: string): value is Language {
+  return (LANGUAGES as readonly string[]).includes(value);
+}
+
 /** The tool's own labels exist in en and id; any other rubric language shows them in English. */
 export function toolLanguage(lang: string | undefined): Language {
   return lang === 'id' ? 'id' : 'en';
+}
+
+/**
+ * The one rule for the language of a rubric's texts (titles, questions, actions): the language
+ * asked for (--lang, SWADAYA_LANG), else the rubric's first language (docs/rubric-format.md#languages).
+ */
+export function textLanguage(requested: Language | undefined, rubric: Pick<Rubric, 'languages'>): string {
+  return requested ?? rubric.languages[0] ?? 'en';
+}
+
+/**
+ * The language of the tool's own labels: the one asked for, else that of the rubric's texts, so
+ * one rubric's output reads in one language. Without a rubric (a batch that may mix them): English.
+ */
+export function outputLanguage(requested: Language | undefined, rubric?: Pick<Rubric, 'languages'>): Language {
+  return toolLanguage(requested ?? rubric?.languages[0]);
 }
 
 /** A text in the requested language, else in the rubric's default language, else whatever it has. */

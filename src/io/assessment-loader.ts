@@ -3,11 +3,12 @@ import type { Finding } from '../core/finding.js';
 import { GRADUATED, type Answer, type Assessment, type Community, type Rubric } from '../core/model.js';
 import { closestMatch } from '../core/suggest.js';
 import { validateAssessment } from '../schema/generated/validators.js';
-import { kindOf, schemaFindings } from '../schema/schema-findings.js';
+import { kindOf, schemaFindings } from './schema-findings.js';
 import type { RubricFinder } from './rubric-finder.js';
 import { firstRubricError, isPlainObject, rubricCheckPath } from './rubric-loader.js';
 import { parseFast } from './fast-yaml.js';
 import {
+  capFindings,
   firstDocuments,
   lazyYamlDocuments,
   MAX_DOCUMENTS,
@@ -91,13 +92,6 @@ async function loadDocuments(file: string, fullText: string, finder: RubricFinde
     if (loaded) assessments.push(loaded);
   }
   return { file, assessments, findings };
-}
-
-/** The first MAX_FINDINGS_PER_FILE findings of a file, and one more that counts the rest. */
-export function capFindings(file: string, findings: readonly Finding[]): readonly Finding[] {
-  if (findings.length <= MAX_FINDINGS_PER_FILE) return findings;
-  const rest = findings.length - MAX_FINDINGS_PER_FILE;
-  return [...findings.slice(0, MAX_FINDINGS_PER_FILE), { code: 'more-findings', severity: 'error', file, args: { count: rest, limit: MAX_FINDINGS_PER_FILE } }];
 }
 
 async function checkAssessment(

@@ -2,7 +2,7 @@ import { input, select } from '@inquirer/prompts';
 import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
 import { InterruptedError } from '../errors.js';
-import { colorsFor, type CommandContext, type GlobalOptions } from '../commands/context.js';
+import type { Streams } from './streams.js';
 
 export interface Choice<T> {
   readonly value: T;
@@ -39,8 +39,7 @@ export interface Prompter {
 }
 
 /** The real prompter: @inquirer/prompts reading the context's stdin and drawing on its stderr (SPEC §5: prompts go to stderr). */
-export function createInquirerPrompter(ctx: CommandContext, options: GlobalOptions = {}): Prompter {
-  const colors = colorsFor(ctx.stderr, options, ctx.env);
+export function createInquirerPrompter(ctx: Streams, colors: ChalkInstance): Prompter {
   const context = { input: ctx.stdin, output: ctx.stderr as unknown as NodeJS.WritableStream };
   const theme = promptTheme(colors);
   const rows = (): number => (ctx.stderr as { rows?: number }).rows ?? 24;

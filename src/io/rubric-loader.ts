@@ -4,9 +4,8 @@ import type { Finding } from '../core/finding.js';
 import type { Band, Criterion, Indicator, Phase, Pillar, Principle, Rubric, TagGroup, Text } from '../core/model.js';
 import { closestMatch } from '../core/suggest.js';
 import { validatePrinciple, validateRubric } from '../schema/generated/validators.js';
-import { schemaFindings } from '../schema/schema-findings.js';
-import { capFindings } from './assessment-loader.js';
-import { readFailure, readYamlFile, type YamlDocument, type YamlPath } from './yaml-source.js';
+import { schemaFindings } from './schema-findings.js';
+import { capFindings, readFailure, readYamlFile, type YamlDocument, type YamlPath } from './yaml-source.js';
 
 export interface LoadedRubric {
   /** Undefined when the rubric has errors. */

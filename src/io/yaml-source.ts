@@ -206,6 +206,13 @@ export const MAX_DOCUMENTS = 1000;
 /** Findings reported for one file; the rest are counted in one more finding. */
 export const MAX_FINDINGS_PER_FILE = 100;
 
+/** The first MAX_FINDINGS_PER_FILE findings of a file, and one more that counts the rest. */
+export function capFindings(file: string, findings: readonly Finding[]): readonly Finding[] {
+  if (findings.length <= MAX_FINDINGS_PER_FILE) return findings;
+  const rest = findings.length - MAX_FINDINGS_PER_FILE;
+  return [...findings.slice(0, MAX_FINDINGS_PER_FILE), { code: 'more-findings', severity: 'error', file, args: { count: rest, limit: MAX_FINDINGS_PER_FILE } }];
+}
+
 export function tooManyDocuments(file: string, total: number): Finding {
   return { code: 'too-many-documents', severity: 'error', file, args: { count: total, limit: MAX_DOCUMENTS } };
 }

@@ -7,7 +7,7 @@ import { assessCommand } from '../../src/commands/assess.js';
 import { SwadayaError } from '../../src/errors.js';
 import { loadAssessmentText } from '../../src/io/assessment-loader.js';
 import { RubricFinder } from '../../src/io/rubric-finder.js';
-import { memoryContext } from '../helpers/memory-context.js';
+import { memoryContext, settingsFor } from '../helpers/memory-context.js';
 import { INTERRUPT, scriptedPrompter, type ScriptedAnswer } from './scripted-prompter.js';
 
 const RUBRIC = resolve('test/fixtures/assess/rubric.yaml');
@@ -26,7 +26,7 @@ async function assess(file: string, script: ScriptedAnswer[], options: { review?
   const memory = memoryContext({ cwd: dir, tty: true });
   const prompter = scriptedPrompter(script);
   const rubric = options.rubric === null ? undefined : (options.rubric ?? RUBRIC);
-  const code = await assessCommand(file, { rubric, review: options.review, lang: options.lang }, memory.ctx, prompter);
+  const code = await assessCommand(file, { ...settingsFor(memory.ctx, { lang: options.lang }), rubric, review: options.review }, memory.ctx, prompter);
   return { code, prompter, stdout: memory.stdout(), stderr: memory.stderr() };
 }
 
@@ -273,7 +273,7 @@ describe('assess: refusing to start', () => {
   it('checks the target before the first question: a missing directory', async () => {
     const prompter = scriptedPrompter([]);
     const memory = memoryContext({ cwd: dir, tty: true });
-    await expect(assessCommand('nowhere/a.yaml', { rubric: RUBRIC }, memory.ctx, prompter)).rejects.toThrow(
+    await expect(assessCommand('nowhere/a.yaml', { ...settingsFor(memory.ctx), rubric: RUBRIC }, memory.ctx, prompter)).rejects.toThrow(
       'cannot save to nowhere/a.yaml: the directory nowhere does not exist. Create it first (mkdir -p nowhere).',
     );
     expect(prompter.asked).toEqual([]);
@@ -284,7 +284,7 @@ describe('assess: refusing to start', () => {
     mkdirSync(join(dir, 'visits'));
     const prompter = scriptedPrompter([]);
     const memory = memoryContext({ cwd: dir, tty: true });
-    await expect(assessCommand('visits', { rubric: RUBRIC, lang: 'id' }, memory.ctx, prompter)).rejects.toThrow(/tidak dapat menyimpan ke visits: itu direktori/);
+    await expect(assessCommand('visits', { ...settingsFor(memory.ctx, { lang: 'id' }), rubric: RUBRIC }, memory.ctx, prompter)).rejects.toThrow(/tidak dapat menyimpan ke visits: itu direktori/);
     expect(prompter.asked).toEqual([]);
   });
 

@@ -29,7 +29,7 @@ const LEVELS: Choice<number | string>[] = [
 describe('the inquirer prompter', () => {
   it('selects with the arrow keys and Enter, drawing on stderr', async () => {
     const { ctx, stdin, screen } = terminal();
-    const answer = createInquirerPrompter(ctx).select({ message: 'Level', choices: LEVELS });
+    const answer = createInquirerPrompter(ctx, new Chalk({ level: 0 })).select({ message: 'Level', choices: LEVELS });
     await tick();
     stdin.write('\x1b[B');
     await tick();
@@ -42,7 +42,7 @@ describe('the inquirer prompter', () => {
 
   it('starts on the default choice', async () => {
     const { ctx, stdin } = terminal();
-    const answer = createInquirerPrompter(ctx).select({ message: 'Level', choices: LEVELS, default: 'skip' });
+    const answer = createInquirerPrompter(ctx, new Chalk({ level: 0 })).select({ message: 'Level', choices: LEVELS, default: 'skip' });
     await tick();
     stdin.write('\r');
     await expect(answer).resolves.toBe('skip');
@@ -50,7 +50,7 @@ describe('the inquirer prompter', () => {
 
   it('turns Ctrl-C into an InterruptedError (exit 130)', async () => {
     const { ctx, stdin } = terminal();
-    const answer = createInquirerPrompter(ctx).input({ message: 'Community name' });
+    const answer = createInquirerPrompter(ctx, new Chalk({ level: 0 })).input({ message: 'Community name' });
     await tick();
     stdin.write('Suka');
     stdin.write('\x03');
@@ -61,7 +61,7 @@ describe('the inquirer prompter', () => {
 
   it('shows the validation message and asks again; Enter alone gives the default', async () => {
     const { ctx, stdin, screen } = terminal();
-    const prompter = createInquirerPrompter(ctx);
+    const prompter = createInquirerPrompter(ctx, new Chalk({ level: 0 }));
     const period = prompter.input({ message: 'Period', validate: (value) => (/^\d{4}$/.test(value) ? true : 'Write YYYY.') });
     await tick();
     stdin.write('25\r');

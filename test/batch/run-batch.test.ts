@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileOutcome } from '../../src/batch/process-file.js';
+import type { ProjectionKind } from '../../src/batch/projection.js';
 import { runBatch, type RunBatchOptions } from '../../src/batch/run-batch.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -16,8 +17,8 @@ function yamlFilesUnder(dir: string): string[] {
     .sort();
 }
 
-async function collect(files: readonly string[], options: RunBatchOptions): Promise<{ outcomes: FileOutcome[]; progress: number[] }> {
-  const outcomes: FileOutcome[] = [];
+async function collect<Kind extends ProjectionKind>(files: readonly string[], options: RunBatchOptions<Kind>): Promise<{ outcomes: FileOutcome<Kind>[]; progress: number[] }> {
+  const outcomes: FileOutcome<Kind>[] = [];
   const progress: number[] = [];
   for await (const outcome of runBatch(files, { ...options, onProgress: (done) => progress.push(done) })) outcomes.push(outcome);
   return { outcomes, progress };
@@ -40,8 +41,9 @@ describe.skipIf(!existsSync(builtWorker))('runBatch across worker threads (needs
   const search = { cwd: root, searchPath: undefined };
 
   it('scores exactly as in-process, in input order', async () => {
-    const inProcess = await collect(files, { mode: 'score', search, workers: 0, withAnswers: true });
-    const inWorkers = await collect(files, { mode: 'score', search, workers: 2, withAnswers: true });
+    const projection = { kind: 'result', explain: true } as const;
+    const inProcess = await collect(files, { projection, search, workers: 0 });
+    const inWorkers = await collect(files, { projection, search, workers: 2 });
     expect(inProcess.outcomes).toHaveLength(files.length);
     expect(inWorkers.outcomes.map((outcome) => outcome.file)).toEqual(files);
     expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
@@ -51,20 +53,21 @@ describe.skipIf(!existsSync(builtWorker))('runBatch across worker threads (needs
   });
 
   it('renders results as JSON text in the workers exactly as in-process', async () => {
-    const renderJson = { lang: 'id' };
-    const inProcess = await collect(files, { mode: 'score', search, workers: 0, renderJson });
-    const inWorkers = await collect(files, { mode: 'score', search, workers: 2, renderJson });
+    const projection = { kind: 'json', language: 'id' } as const;
+    const inProcess = await collect(files, { projection, search, workers: 0 });
+    const inWorkers = await collect(files, { projection, search, workers: 2 });
     expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
     const document = inWorkers.outcomes.find((outcome) => outcome.documents.length > 0)?.documents[0];
-    expect(document?.result).toBeUndefined();
-    expect(JSON.parse(document?.rendered?.json ?? 'null')).toMatchObject({ file: document?.file, community: { id: document?.community.id } });
+    expect(Object.keys(document?.projected ?? {})).toEqual(['json', 'digest', 'open']);
+    expect(JSON.parse(document?.projected.json ?? 'null')).toMatchObject({ file: document?.file, community: { id: document?.community.id } });
   });
 
   it('reduces results to diff subjects in the workers exactly as in-process, one layout per rubric', async () => {
-    const inProcess = await collect(files, { mode: 'score', search, workers: 0, diffSubjects: true });
-    const inWorkers = await collect(files, { mode: 'score', search, workers: 2, diffSubjects: true });
+    const projection = { kind: 'diff-subject', answers: true } as const;
+    const inProcess = await collect(files, { projection, search, workers: 0 });
+    const inWorkers = await collect(files, { projection, search, workers: 2 });
     expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
-    const subjects = inProcess.outcomes.flatMap((outcome) => outcome.documents.map((document) => document.subject));
+    const subjects = inProcess.outcomes.flatMap((outcome) => outcome.documents.map((document) => document.projected));
     expect(subjects.length).toBeGreaterThan(30);
     expect(subjects[0]?.layout.principles).toHaveLength(5);
     expect(subjects[0]?.scores).toHaveLength(5 + subjects[0]!.layout.pillars.length);
@@ -72,8 +75,8 @@ describe.skipIf(!existsSync(builtWorker))('runBatch across worker threads (needs
   });
 
   it('validates exactly as in-process', async () => {
-    const inProcess = await collect(files, { mode: 'validate', search, workers: 0 });
-    const inWorkers = await collect(files, { mode: 'validate', search, workers: 2 });
+    const inProcess = await collect(files, { projection: { kind: 'check' }, search, workers: 0 });
+    const inWorkers = await collect(files, { projection: { kind: 'check' }, search, workers: 2 });
     expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
   });
 });

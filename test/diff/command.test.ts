@@ -239,7 +239,7 @@ describe('table, markdown and csv', () => {
 
   it('writes one csv row per community with before, after and delta for the overall score and every principle', async () => {
     const { stdout } = await diff(['2024', '2025', '--format', 'csv']);
-    const lines = stdout.trimEnd().split('\n');
+    const lines = stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
       'id,name,status,before_file,after_file,before_period,after_period,before_phase,after_phase,before_verdict,after_verdict,transition,regression,' +
         'overall_before,overall_after,overall_delta,voice_before,voice_after,voice_delta,means_before,means_after,means_delta',

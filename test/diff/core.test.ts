@@ -8,8 +8,8 @@ import {
   type DiffSubject,
 } from '../../src/core/diff.js';
 import { scoreAssessment } from '../../src/core/scoring.js';
-import { diffJson } from '../../src/format/diff-json.js';
-import { roundDelta } from '../../src/format/diff-view.js';
+import { diffJson } from '../../src/contract/diff-json.js';
+import { roundDelta } from '../../src/contract/rounding.js';
 import { buildAssessment, buildRubric, type AnswerSpec } from '../core/rubric-builder.js';
 
 /**

@@ -1,10 +1,12 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { diffSubjects, type DiffSubject } from '../../src/core/diff.js';
-import { renderDiffCsv } from '../../src/format/diff-csv.js';
-import { renderDiffMarkdown } from '../../src/format/diff-markdown.js';
-import { renderDiffTable } from '../../src/format/diff-table.js';
-import { deltaText, namesFromRubrics, type DiffRenderOptions } from '../../src/format/diff-view.js';
+import { diffSubjects, type DiffResult, type DiffSubject } from '../../src/core/diff.js';
+import { renderDiffCsv } from '../../src/format/diff/csv.js';
+import { renderDiffMarkdown } from '../../src/format/diff/markdown.js';
+import { namesFromRubrics, type DiffReport } from '../../src/format/diff/report.js';
+import { renderDiffTable } from '../../src/format/diff/table.js';
+import { deltaText } from '../../src/format/diff/view.js';
+import type { RenderContext } from '../../src/format/renderer.js';
 
 const subject = (id: string, overall: number | null, phase: string, period: string, name = `Kelurahan ${id}`): DiffSubject => ({
   file: `${period}/${id}.yaml`,
@@ -19,12 +21,8 @@ const subject = (id: string, overall: number | null, phase: string, period: stri
   verdict: 'not-ready',
 });
 
-const options: DiffRenderOptions = {
-  lang: 'en',
-  colors: new Chalk({ level: 0 }),
-  names: namesFromRubrics([], undefined, 'en'),
-  sides: { before: 'a', after: 'b' },
-};
+const context: RenderContext = { language: 'en', requested: undefined, colors: new Chalk({ level: 0 }) };
+const report = (diff: DiffResult): DiffReport => ({ diff, names: namesFromRubrics([], undefined, 'en'), sides: { before: 'a', after: 'b' }, inputErrors: [] });
 
 describe('diff renderers', () => {
   it('shows deltas with ▲ and ▼, 0.00 within float noise, — for null', () => {
@@ -39,7 +37,7 @@ describe('diff renderers', () => {
     const before = ids.map((id) => subject(id, 50, 'one', '2024'));
     // Every community advances; the last one also falls 10 points.
     const after = ids.map((id, i) => subject(id, i === 149 ? 40 : 60, 'two', '2025'));
-    const markdown = renderDiffMarkdown(diffSubjects(before, after), options);
+    const markdown = renderDiffMarkdown(report(diffSubjects(before, after)), context);
     expect(markdown).toContain('#### Communities that changed phase or regressed (150)');
     expect(markdown).toContain('… +50 more; --format csv lists every community.');
     expect(markdown.indexOf('⚠️ 149')).toBeLessThan(markdown.indexOf('| 000 '));
@@ -48,15 +46,15 @@ describe('diff renderers', () => {
   });
 
   it('keeps Markdown tables intact when a name holds a pipe', () => {
-    const markdown = renderDiffMarkdown(diffSubjects([subject('1', 50, 'one', '2024')], [subject('1', 40, 'one', '2025', 'RW 1 | RW 2')]), options);
+    const markdown = renderDiffMarkdown(report(diffSubjects([subject('1', 50, 'one', '2024')], [subject('1', 40, 'one', '2025', 'RW 1 | RW 2')])), context);
     expect(markdown).toContain('RW 1 \\| RW 2');
   });
 
   it('says so when no community is on both sides', () => {
     const result = diffSubjects([subject('1', 50, 'one', '2024')], [subject('2', 50, 'one', '2025')]);
-    expect([...renderDiffTable(result, options)].join('')).toContain('No community appears on both sides');
-    expect(renderDiffMarkdown(result, options)).toContain('No community appears on both sides');
-    const [header, ...rows] = [...renderDiffCsv(result)].join('').trimEnd().split('\n');
+    expect([...renderDiffTable(report(result), context)].join('')).toContain('No community appears on both sides');
+    expect(renderDiffMarkdown(report(result), context)).toContain('No community appears on both sides');
+    const [header, ...rows] = [...renderDiffCsv(report(result))].join('').trimEnd().split('\r\n');
     const columns = header!.split(',');
     expect(rows).toEqual([
       '1,Kelurahan 1,removed,2024/1.yaml,,2024,,one,,not-ready,,,,50,,,,,',
@@ -67,7 +65,7 @@ describe('diff renderers', () => {
 
   it('quotes csv fields that hold commas or quotes', () => {
     const result = diffSubjects([subject('1', 50, 'one', '2024', 'Kel. "A", Kota B')], [subject('1', 50, 'one', '2025', 'Kel. "A", Kota B')]);
-    expect([...renderDiffCsv(result)].join('').split('\n')[1]).toMatch(/^1,"Kel\. ""A"", Kota B",matched,/);
+    expect([...renderDiffCsv(report(result))].join('').split('\r\n')[1]).toMatch(/^1,"Kel\. ""A"", Kota B",matched,/);
   });
 
   it('lists csv rows by id, merging added and removed communities in among the matched ones', () => {
@@ -75,7 +73,7 @@ describe('diff renderers', () => {
       [subject('b', 50, 'one', '2024'), subject('d', 50, 'one', '2024'), subject('a', 50, 'one', '2024')],
       [subject('d', 60, 'two', '2025'), subject('c', 50, 'one', '2025'), subject('a', 40, 'one', '2025'), subject('e', 50, 'one', '2025')],
     );
-    const rows = [...renderDiffCsv(result)].slice(1).map((line) => line.split(',').slice(0, 3).join(','));
+    const rows = [...renderDiffCsv(report(result))].slice(1).map((line) => line.split(',').slice(0, 3).join(','));
     expect(rows).toEqual(['a,Kelurahan a,matched', 'b,Kelurahan b,removed', 'c,Kelurahan c,added', 'd,Kelurahan d,matched', 'e,Kelurahan e,added']);
   });
 

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { CommandContext, OutputStream } from '../../src/commands/context.js';
+import { buildSettings, type GlobalFlags, type Settings } from '../../src/commands/settings.js';
 
 class MemoryStream implements OutputStream {
   text = '';
@@ -32,4 +33,9 @@ export function memoryContext(options: { cwd?: string; env?: Record<string, stri
     cwd: options.cwd ?? process.cwd(),
   };
   return { ctx, stdout: () => stdout.text, stderr: () => stderr.text };
+}
+
+/** The settings `cli.ts` would build for these global flags in this context. */
+export function settingsFor(ctx: CommandContext, flags: GlobalFlags = {}): Settings {
+  return buildSettings(flags, ctx);
 }

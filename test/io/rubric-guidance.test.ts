@@ -4,10 +4,10 @@ import { join, resolve } from 'node:path';
 import { Chalk } from 'chalk';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assessCommand } from '../../src/commands/assess.js';
-import { renderRubricTree } from '../../src/format/rubric-tree.js';
-import { renderTemplate } from '../../src/format/template.js';
+import { renderTemplate } from '../../src/format/rubric/template.js';
+import { renderRubricTree } from '../../src/format/rubric/tree.js';
 import { loadRubric } from '../../src/io/rubric-loader.js';
-import { memoryContext } from '../helpers/memory-context.js';
+import { memoryContext, settingsFor } from '../helpers/memory-context.js';
 import { scriptedPrompter } from '../assess/scripted-prompter.js';
 
 const GUIDED = resolve('test/fixtures/rubrics/guided/rubric.yaml');
@@ -65,17 +65,17 @@ describe('rubric guidance and the n/a rule', () => {
 
   it('rubric show prints the guidance under its own heading and the n/a rule under the indicator', async () => {
     const rubric = await guided();
-    const en = renderRubricTree(rubric, { lang: 'en', tool: 'en', colors: plain });
+    const en = renderRubricTree({ rubric }, { language: 'en', requested: 'en', colors: plain });
     expect(en).toContain('How to rate\n  Choose the highest level all of whose conditions are met.\n  Levels are cumulative.\n');
     expect(en).toContain('      Is A2 done?\n      n/a only when: only where no A2 was ever planned\n');
-    const id = renderRubricTree(rubric, { lang: 'id', tool: 'id', colors: plain });
+    const id = renderRubricTree({ rubric }, { language: 'id', requested: 'id', colors: plain });
     expect(id).toContain('Cara menilai\n  Pilih tingkat tertinggi yang semua syaratnya terpenuhi.\n');
     expect(id).toContain('tidak berlaku hanya jika: hanya jika A2 tidak pernah direncanakan');
   });
 
   it('template prints the guidance, pillar titles in the chosen language, and the n/a rule as comments', async () => {
     const rubric = await guided();
-    const id = renderTemplate(rubric, { lang: 'id', tool: 'id', modeline: undefined });
+    const id = renderTemplate({ rubric, modeline: undefined }, { language: 'id', requested: 'id', colors: plain });
     expect(id).toContain('# Cara menilai:\n#   Pilih tingkat tertinggi yang semua syaratnya terpenuhi.\n#   Tingkat bersifat kumulatif.\nrubric: guided@1.0.0\n');
     expect(id).toContain('  #   [pilar: Pilar satu, kind:social]');
     expect(id).not.toContain('pilar: p1');
@@ -86,7 +86,7 @@ describe('rubric guidance and the n/a rule', () => {
     const memory = memoryContext({ cwd: dir, tty: true });
     const header = ['0001', 'Desa Satu', '', '2025', '', ''];
     const prompter = scriptedPrompter([...header, 2, '', 'na', 'never planned', 1, '', 0, '']);
-    const code = await assessCommand('a.yaml', { rubric: GUIDED, review: false, lang: 'en' }, memory.ctx, prompter);
+    const code = await assessCommand('a.yaml', { ...settingsFor(memory.ctx, { lang: 'en' }), rubric: GUIDED, review: false }, memory.ctx, prompter);
     expect(code).toBe(0);
     const guidance = prompter.said.indexOf('Choose the highest level all of whose conditions are met.');
     expect(guidance).toBeGreaterThan(-1);

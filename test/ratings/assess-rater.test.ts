@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assessCommand } from '../../src/commands/assess.js';
 import { SwadayaError } from '../../src/errors.js';
-import { memoryContext } from '../helpers/memory-context.js';
+import { memoryContext, settingsFor } from '../helpers/memory-context.js';
 import { scriptedPrompter, type ScriptedAnswer } from '../assess/scripted-prompter.js';
 
 const RUBRIC = resolve('test/fixtures/assess/rubric.yaml');
@@ -24,7 +24,7 @@ async function assess(file: string, script: ScriptedAnswer[], rater: string | un
   const memory = memoryContext({ cwd: dir, tty: true });
   const prompter = scriptedPrompter(script);
   try {
-    const code = await assessCommand(file, { rubric: RUBRIC, rater }, memory.ctx, prompter);
+    const code = await assessCommand(file, { ...settingsFor(memory.ctx), rubric: RUBRIC, rater }, memory.ctx, prompter);
     return { code, prompter, error: undefined };
   } catch (error) {
     return { code: (error as SwadayaError).exitCode, prompter, error: error as SwadayaError };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { assessCommand } from '../../src/commands/assess.js';
 import { SaveError, writeFileAtomically } from '../../src/io/atomic-write.js';
 import { lockFileOf } from '../../src/io/interview-lock.js';
-import { memoryContext } from '../helpers/memory-context.js';
+import { memoryContext, settingsFor } from '../helpers/memory-context.js';
 import { INTERRUPT, scriptedPrompter, type ScriptedAnswer } from '../assess/scripted-prompter.js';
 import { canRunUnprivileged, isRoot, runUnprivileged, unprivilegedReason } from './unprivileged.js';
 
@@ -23,7 +23,7 @@ beforeEach(() => {
 async function assess(file: string, script: ScriptedAnswer[] | ReturnType<typeof scriptedPrompter>, cwd = dir) {
   const memory = memoryContext({ cwd, tty: true });
   const prompter = Array.isArray(script) ? scriptedPrompter(script) : script;
-  const code = await assessCommand(file, { rubric: RUBRIC }, memory.ctx, prompter);
+  const code = await assessCommand(file, { ...settingsFor(memory.ctx), rubric: RUBRIC }, memory.ctx, prompter);
   return { code, prompter, stderr: memory.stderr() };
 }
 

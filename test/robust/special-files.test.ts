@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { assessCommand } from '../../src/commands/assess.js';
-import { memoryContext } from '../helpers/memory-context.js';
+import { memoryContext, settingsFor } from '../helpers/memory-context.js';
 import { scriptedPrompter } from '../assess/scripted-prompter.js';
 import { bin, built, canRunUnprivileged, runUnprivileged, unprivilegedReason } from './unprivileged.js';
 
@@ -78,7 +78,7 @@ describe('device files and FIFOs are never opened for reading', () => {
   it('assess /dev/zero is refused before any question', async () => {
     const memory = memoryContext({ cwd: dir, tty: true });
     const prompter = scriptedPrompter([]);
-    await expect(assessCommand('/dev/zero', {}, memory.ctx, prompter)).rejects.toThrow(
+    await expect(assessCommand('/dev/zero', settingsFor(memory.ctx), memory.ctx, prompter)).rejects.toThrow(
       'cannot interview into /dev/zero: it is not a regular file (a FIFO, a device or a socket). Name a YAML file.',
     );
     expect(prompter.asked).toEqual([]);

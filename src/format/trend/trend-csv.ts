@@ -1,5 +1,5 @@
 import type { TrendResult } from '../../core/trend.js';
-import { round2 } from '../numbers.js';
+import { round2 } from '../../contract/rounding.js';
 
 function csvField(value: string | number | null): string {
   if (value === null) return '';

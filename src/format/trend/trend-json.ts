@@ -1,6 +1,6 @@
 import type { CommunityTrend, SeriesEntry, TrendResult } from '../../core/trend.js';
 import { VERSION } from '../../version.js';
-import { round2 } from '../numbers.js';
+import { round2 } from '../../contract/rounding.js';
 
 /** The JSON contract of docs/trend.md (`swadaya/trend@1`, schemas/trend.schema.json): scores and slopes to 2 decimals. */
 export function trendJson(trend: TrendResult): Record<string, unknown> {

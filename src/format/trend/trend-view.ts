@@ -4,7 +4,7 @@ import { TOLERANCE } from '../../core/scoring.js';
 import { fillLabel } from '../../i18n/fill-label.js';
 import type { Labels } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
-import type { DiffNames } from '../diff-view.js';
+import type { DiffNames } from '../diff/report.js';
 import { showScore } from '../numbers.js';
 
 export interface TrendRenderOptions {

@@ -1,11 +1,11 @@
 import type { ChalkInstance } from 'chalk';
-import type { Rubric } from '../core/model.js';
-import type { PathToReady } from '../core/path.js';
-import { nextPhase } from '../core/scoring.js';
-import { fillLabel } from '../i18n/fill-label.js';
-import { localize, type Language } from '../i18n/language.js';
-import { labelsFor } from '../i18n/labels.js';
-import { phaseTitle, targetTitle } from './score-detail.js';
+import type { Rubric } from '../../core/model.js';
+import type { PathToReady } from '../../core/path.js';
+import { nextPhase } from '../../core/scoring.js';
+import { fillLabel } from '../../i18n/fill-label.js';
+import { localize, type Language } from '../../i18n/language.js';
+import { labelsFor } from '../../i18n/labels.js';
+import { phaseTitle, targetTitle } from '../titles.js';
 
 export interface PathTextOptions {
   readonly lang: string;

@@ -1,60 +1,12 @@
 import type { ChalkInstance } from 'chalk';
-import type { Finding } from '../core/finding.js';
-import type { AnswerValue, DiffResult, RegressionReason, RubricRef, Transition } from '../core/diff.js';
-import { GRADUATED, type Rubric } from '../core/model.js';
-import type { Verdict } from '../core/result.js';
-import { TOLERANCE } from '../core/scoring.js';
-import { labelsFor, type Labels } from '../i18n/labels.js';
-import { localize, type Language } from '../i18n/language.js';
-import { verdictLabel } from '../i18n/verdict-labels.js';
-import { round2 } from './numbers.js';
-
-/** Titles of the rubric's areas in the chosen language; ids where no rubric names them. */
-export interface DiffNames {
-  principle(id: string): string;
-  phase(id: string): string;
-}
-
-export interface DiffRenderOptions {
-  /** Language of the tool's labels. */
-  readonly lang: Language;
-  readonly colors: ChalkInstance;
-  readonly names: DiffNames;
-  /** The before and after paths as given on the command line. */
-  readonly sides: { readonly before: string; readonly after: string };
-  /** Errors in the inputs: every format says the diff is incomplete (docs/ci.md). */
-  readonly inputErrors?: readonly Finding[] | undefined;
-}
-
-/** A renderer returns its text, or (for the large machine formats) the text in pieces, in order. */
-export type DiffRenderer = (diff: DiffResult, options: DiffRenderOptions) => string | Iterable<string>;
-
-/** Names from the rubrics the sides were scored with, the first rubric that knows an id winning. */
-export function namesFromRubrics(rubrics: readonly Rubric[], lang: string | undefined, tool: Language): DiffNames {
-  const principle = new Map<string, string>();
-  for (const rubric of rubrics) {
-    const language = lang ?? rubric.languages[0] ?? 'en';
-    for (const item of rubric.principles) if (!principle.has(item.id)) principle.set(item.id, localize(item.title, language, rubric));
-  }
-  return {
-    principle: (id) => principle.get(id) ?? id,
-    phase: (id) => (id === GRADUATED ? labelsFor(tool).diffGraduated : id),
-  };
-}
-
-/**
- * A delta rounded to 2 decimals, half away from zero so a fall and a rise of the same size
- * read the same. The delta of full-precision values is rounded, never a difference of rounded ones.
- */
-export function roundDelta(delta: number | null): number | null {
-  if (delta === null) return null;
-  const rounded = Math.sign(delta) * round2(Math.abs(delta));
-  return rounded === 0 ? 0 : rounded;
-}
-
-export function scoreText(value: number | null): string {
-  return value === null ? '—' : round2(value).toFixed(2);
-}
+import { roundDelta } from '../../contract/rounding.js';
+import type { AnswerValue, DiffResult, RegressionReason, RubricRef, Transition } from '../../core/diff.js';
+import type { Verdict } from '../../core/result.js';
+import { TOLERANCE } from '../../core/scoring.js';
+import { labelsFor, type Labels } from '../../i18n/labels.js';
+import type { Language } from '../../i18n/language.js';
+import { verdictLabel } from '../../i18n/verdict-labels.js';
+import type { DiffNames } from './report.js';
 
 /** `▲ 8.20`, `▼ 6.25`, `0.00`, or `—` when either side has no score. */
 export function deltaText(delta: number | null, colors?: ChalkInstance): string {
@@ -87,15 +39,15 @@ export function answerText(answer: AnswerValue, labels: Labels): string {
 }
 
 /** One reason a community counts as a regression, e.g. `phase mandiri → berdaya` or `Harmony ▼ 5.00`. */
-export function reasonText(reason: RegressionReason, options: Pick<DiffRenderOptions, 'lang' | 'names'>): string {
-  const labels = labelsFor(options.lang);
+export function reasonText(reason: RegressionReason, language: Language, names: DiffNames): string {
+  const labels = labelsFor(language);
   switch (reason.kind) {
     case 'phase':
-      return `${labels.diffPhaseWord} ${options.names.phase(reason.from)} → ${options.names.phase(reason.to)}`;
+      return `${labels.diffPhaseWord} ${names.phase(reason.from)} → ${names.phase(reason.to)}`;
     case 'overall':
       return `${labels.overall} ${deltaText(reason.delta)}`;
     default:
-      return `${options.names.principle(reason.id)} ${deltaText(reason.delta)}`;
+      return `${names.principle(reason.id)} ${deltaText(reason.delta)}`;
   }
 }
 

@@ -1,10 +1,20 @@
-import type { ScoredDocument } from '../batch/process-file.js';
 import type { PathToReady } from '../core/path.js';
 import type { CriterionResult, ScoreResult } from '../core/result.js';
+import type { ScoreSummary } from '../core/summary.js';
 import { localize } from '../i18n/language.js';
-import { round2, round4 } from './numbers.js';
+import { round2, round4 } from './rounding.js';
 
+/** The published shape of `score --format json|yaml` (docs/json-output.md#score, schemas/score.schema.json). */
 export const SCORE_SCHEMA_ID = 'swadaya/score@1';
+
+/** What one entry of `results` is made of: where it came from, its result, and its rubric's languages. */
+export interface ScoreJsonSource {
+  readonly file: string;
+  readonly document: number;
+  readonly result: ScoreResult;
+  /** The rubric's languages, first the default, for localising its texts (focus actions). */
+  readonly languages: readonly string[];
+}
 
 export function criterionJson(criterion: CriterionResult): Record<string, unknown> {
   return {
@@ -35,13 +45,12 @@ export function pathJson(path: PathToReady | null, lang: string, languages: read
   };
 }
 
-/** One entry of `results` in the JSON of SPEC §5, rounded. `lang` undefined: the rubric's first language. */
-export function scoreResultJson(document: ScoredDocument & { result: ScoreResult }, lang: string | undefined): Record<string, unknown> {
-  const { result } = document;
-  const textLang = lang ?? document.languages[0] ?? 'en';
+/** One entry of `results`, rounded. `textLanguage`: the language of the focus actions, already chosen. */
+export function scoreResultJson(source: ScoreJsonSource, textLanguage: string): Record<string, unknown> {
+  const { result } = source;
   return {
-    file: document.file,
-    document: document.document,
+    file: source.file,
+    document: source.document,
     rubric: result.rubric,
     community: result.community,
     period: result.period,
@@ -59,14 +68,25 @@ export function scoreResultJson(document: ScoredDocument & { result: ScoreResult
         indicator: item.indicator,
         level: item.level,
         next: item.next,
-        action: localize(item.action, textLang, { languages: document.languages }),
+        action: localize(item.action, textLanguage, { languages: source.languages }),
       })),
-      path: pathJson(result.readiness.path, textLang, document.languages),
+      path: pathJson(result.readiness.path, textLanguage, source.languages),
     },
   };
 }
 
-/** One result as the one-line JSON text the json renderer streams. Batch workers call it too, so the main thread only writes. */
-export function scoreResultText(document: ScoredDocument & { result: ScoreResult }, lang: string | undefined): string {
-  return JSON.stringify(scoreResultJson(document, lang));
+/** One result as the one-line JSON text the json renderer streams; batch workers make it too, so the main thread only writes. */
+export function scoreResultText(source: ScoreJsonSource, textLanguage: string): string {
+  return JSON.stringify(scoreResultJson(source, textLanguage));
+}
+
+export function summaryJson(summary: ScoreSummary): Record<string, unknown> {
+  return {
+    count: summary.count,
+    verdicts: summary.verdicts,
+    phases: summary.phases,
+    meanOverall: round2(summary.meanOverall),
+    meanIndex: round2(summary.meanIndex),
+    meanPrinciples: summary.meanPrinciples.map((entry) => ({ id: entry.id, mean: round2(entry.mean) })),
+  };
 }

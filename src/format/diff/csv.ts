@@ -1,22 +1,14 @@
-import { byId, type CommunityDiff, type DiffResult, type UnmatchedCommunity } from '../core/diff.js';
-import { roundDelta } from './diff-view.js';
-import { round2 } from './numbers.js';
-
-/** RFC 4180: quote a field that holds a comma, a quote or a line break. */
-function csvField(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-const csvLine = (fields: readonly (string | number | boolean | null)[]): string => `${fields.map(csvField).join(',')}\n`;
+import { round2, roundDelta } from '../../contract/rounding.js';
+import { byId, type CommunityDiff, type UnmatchedCommunity } from '../../core/diff.js';
+import { csvLine } from '../csv.js';
+import type { DiffReport } from './report.js';
 
 /**
  * One row per community, sorted by id, for a spreadsheet: matched communities with before, after
  * and delta for the overall score and every principle; added and removed ones with one side empty.
  * Headers are stable ids, not translated. Line by line: a national diff is never one string.
  */
-export function* renderDiffCsv(diff: DiffResult): Generator<string> {
+export function* renderDiffCsv({ diff }: DiffReport): Generator<string> {
   const principles = diff.principles;
   const header = [
     'id',

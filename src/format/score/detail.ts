@@ -1,19 +1,13 @@
 import type { ChalkInstance } from 'chalk';
-import type { Rubric, Text } from '../core/model.js';
-import type { CriterionResult, CriterionStatus, ScoreResult, Verdict } from '../core/result.js';
-import { GRADUATED } from '../core/model.js';
-import { localize, type Language } from '../i18n/language.js';
-import { labelsFor } from '../i18n/labels.js';
-import { statusLabel, verdictLabel } from '../i18n/verdict-labels.js';
-import { showPercent, showScore } from './numbers.js';
-import { pathLines } from './path-text.js';
-
-export interface DetailOptions {
-  /** Language of rubric texts; undefined: the rubric's first language. */
-  readonly lang: string | undefined;
-  readonly tool: Language;
-  readonly colors: ChalkInstance;
-}
+import type { Rubric, Text } from '../../core/model.js';
+import type { CriterionResult, CriterionStatus, ScoreResult, Verdict } from '../../core/result.js';
+import { labelsFor } from '../../i18n/labels.js';
+import { localize, textLanguage, type Language } from '../../i18n/language.js';
+import { statusLabel, verdictLabel } from '../../i18n/verdict-labels.js';
+import { showPercent, showScore } from '../numbers.js';
+import { phaseName, phaseTitle, targetTitle } from '../titles.js';
+import { pathLines } from './path.js';
+import type { RenderContext } from '../renderer.js';
 
 export interface DetailEntry {
   readonly file: string;
@@ -46,33 +40,6 @@ function statusColor(status: CriterionStatus, colors: ChalkInstance): (text: str
   return { pass: colors.green, fail: colors.red, unknown: colors.yellow, na: colors.dim }[status];
 }
 
-/** Title of a phase id (or "graduated") in the chosen language. */
-export function phaseTitle(rubric: Rubric, phase: string | null, lang: string, tool: Language): string {
-  if (phase === null) return '—';
-  if (phase === GRADUATED) return verdictLabel('graduated', tool);
-  const found = rubric.phases.find((entry) => entry.id === phase);
-  return found ? localize(found.title, lang, rubric) : phase;
-}
-
-/** The human name of a criterion target: `Pillar: Participation development`. */
-export function targetTitle(rubric: Rubric, target: string, lang: string, tool: Language): string {
-  const labels = labelsFor(tool);
-  if (target === 'overall') return labels.overall;
-  const [kind, ...rest] = target.split(':');
-  const id = rest.join(':');
-  let title: Text | undefined;
-  if (kind === 'principle') title = rubric.principles.find((principle) => principle.id === id)?.title;
-  else if (kind === 'pillar') title = rubric.phases.flatMap((phase) => phase.pillars).find((pillar) => pillar.id === id)?.title;
-  else if (kind === 'indicator') return id;
-  else if (kind === 'tag') {
-    const [group, value] = id.split(':');
-    const tagGroup = rubric.tags.find((entry) => entry.id === group);
-    const tagValue = tagGroup?.values.find((entry) => entry.id === value);
-    if (tagGroup && tagValue) return `${localize(tagGroup.label, lang, rubric)}: ${localize(tagValue.label, lang, rubric)}`;
-  }
-  return title ? localize(title, lang, rubric) : target;
-}
-
 export function criterionLine(criterion: CriterionResult, rubric: Rubric, lang: string, tool: Language, colors: ChalkInstance): string {
   const labels = labelsFor(tool);
   const paint = statusColor(criterion.status, colors);
@@ -91,10 +58,10 @@ export function criterionLine(criterion: CriterionResult, rubric: Rubric, lang: 
 }
 
 /** The detailed view of one assessment: scores with bars, the current gate, the action plan. */
-export function renderScoreDetail(entry: DetailEntry, options: DetailOptions): string {
+export function renderScoreDetail(entry: DetailEntry, context: RenderContext): string {
   const { result, rubric } = entry;
-  const { colors, tool } = options;
-  const lang = options.lang ?? rubric.languages[0] ?? 'en';
+  const { colors, language: tool } = context;
+  const lang = textLanguage(context.requested, rubric);
   const labels = labelsFor(tool);
   const text = (value: Text | undefined): string => localize(value, lang, rubric);
   const out: string[] = [];
@@ -125,7 +92,7 @@ export function renderScoreDetail(entry: DetailEntry, options: DetailOptions): s
   }
 
   const phase = result.phase;
-  const name = (id: string | null): string => (id === null ? '—' : id === GRADUATED ? verdictLabel('graduated', tool) : id);
+  const name = (id: string | null): string => phaseName(id, tool);
   out.push('');
   const declared = phase.declared === null ? colors.dim(labels.evidenceDecides) : name(phase.declared);
   out.push(

@@ -1,8 +1,8 @@
 import { SwadayaError } from '../errors.js';
-import { formatFinding } from '../i18n/messages.js';
 import type { Language } from '../i18n/language.js';
-import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
-import { rubricCheckPath, type LoadedRubric } from '../io/rubric-loader.js';
+import { formatFinding } from '../i18n/messages.js';
+import { RubricFinder, type RubricSearch } from './rubric-finder.js';
+import { rubricCheckPath, type LoadedRubric } from './rubric-loader.js';
 
 /** Loads a rubric named by id or path for a command that needs exactly one, or throws a SwadayaError that says why. */
 export async function requireRubric(reference: string, search: RubricSearch, lang: Language): Promise<LoadedRubric & { rubric: NonNullable<LoadedRubric['rubric']> }> {

@@ -1,20 +1,22 @@
-import { inputErrorLines, inputErrorsHeadline } from './input-errors.js';
-import type { CommunityDiff, DiffResult, IndicatorChange, UnmatchedCommunity } from '../core/diff.js';
-import { labelsFor, type Labels } from '../i18n/labels.js';
-import {
-  answerText,
-  countsText,
-  deltaText,
-  reasonText,
-  scoreText,
-  sideText,
-  transitionMatrix,
-  transitionText,
-  verdictText,
-  versionsNote,
-  type DiffRenderOptions,
-} from './diff-view.js';
-import { capitalise, markdownCell as cell } from './markdown.js';
+import type { CommunityDiff, DiffResult, IndicatorChange, UnmatchedCommunity } from '../../core/diff.js';
+import { inputErrorLines, inputErrorsHeadline } from '../input-errors.js';
+import { labelsFor, type Labels } from '../../i18n/labels.js';
+import type { Language } from '../../i18n/language.js';
+import { markdownCell as cell, markdownRow } from '../markdown.js';
+import { showScore } from '../numbers.js';
+import type { RenderContext } from '../renderer.js';
+import type { DiffNames, DiffReport } from './report.js';
+import { answerText, countsText, deltaText, reasonText, sideText, transitionMatrix, transitionText, verdictText, versionsNote } from './view.js';
+
+/** What every part of the comment reads besides the comparison. */
+interface DiffMarkdownOptions {
+  readonly lang: Language;
+  readonly names: DiffNames;
+  readonly sides: DiffReport['sides'];
+  readonly inputErrors: DiffReport['inputErrors'];
+}
+
+const scoreText = (value: number | null): string => showScore(value, 2);
 
 /** GitHub cuts a comment at 65,536 characters: long lists are cut short and point to the CSV. */
 const MAX_ROWS = 100;
@@ -42,10 +44,10 @@ function firstRows<T>(rows: Iterable<T>): FirstRows<T> {
 
 function tableOf(head: readonly string[], rows: readonly (readonly string[])[], rightFrom = head.length): string {
   const align = head.map((_, index) => (index >= rightFrom ? '---:' : '---'));
-  return [`| ${head.join(' | ')} |`, `| ${align.join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n');
+  return [markdownRow(head), markdownRow(align), ...rows.map(markdownRow)].join('\n');
 }
 
-function communityRows(communities: readonly CommunityDiff[], options: DiffRenderOptions, labels: Labels): string[][] {
+function communityRows(communities: readonly CommunityDiff[], options: DiffMarkdownOptions, labels: Labels): string[][] {
   return communities.map((community) => [
     `${community.regression ? '⚠️ ' : ''}${cell(community.id)} ${cell(community.name)}`,
     `${scoreText(community.before.overall)} → ${scoreText(community.after.overall)}`,
@@ -53,11 +55,11 @@ function communityRows(communities: readonly CommunityDiff[], options: DiffRende
     `${options.names.phase(community.before.phase)} → ${options.names.phase(community.after.phase)}`,
     `${verdictText(community.before.verdict, options.lang)} → ${verdictText(community.after.verdict, options.lang)}`,
     transitionText(community.transition, labels),
-    community.reasons.map((reason) => cell(reasonText(reason, options))).join('; '),
+    community.reasons.map((reason) => cell(reasonText(reason, options.lang, options.names))).join('; '),
   ]);
 }
 
-function areaTable(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffRenderOptions, labels: Labels): string {
+function areaTable(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffMarkdownOptions, labels: Labels): string {
   const head = [labels.diffCommunity, ...diff.principles.map((id) => cell(options.names.principle(id))), ...diff.pillars.map((pillar) => cell(pillar.id))];
   const rows = communities.map((community) => {
     const principles = new Map(community.delta.principles.map((change) => [change.id, change.delta]));
@@ -74,7 +76,7 @@ function areaTable(diff: DiffResult, communities: readonly CommunityDiff[], opti
 function indicatorTable(changes: FirstRows<readonly [CommunityDiff, IndicatorChange]>, labels: Labels): string {
   if (changes.total === 0) return labels.diffNoIndicatorChanges;
   const rows = changes.rows.map(([community, change]) => [cell(community.id), `\`${change.id}\``, answerText(change.before, labels), answerText(change.after, labels)]);
-  return tableOf([labels.diffCommunity, labels.indicator, capitalise(labels.diffBefore), capitalise(labels.diffAfter)], rows) + changes.note(labels);
+  return tableOf([labels.diffCommunity, labels.indicator, labels.diffBeforeHeading, labels.diffAfterHeading], rows) + changes.note(labels);
 }
 
 function unmatchedList(title: string, communities: readonly UnmatchedCommunity[], labels: Labels): string {
@@ -107,7 +109,9 @@ function gather(diff: DiffResult) {
  * A pull-request comment: the summary first, then the communities that regressed or changed
  * phase; the full per-area table folds away in <details>. Long lists are cut to fit a comment.
  */
-export function renderDiffMarkdown(diff: DiffResult, options: DiffRenderOptions): string {
+export function renderDiffMarkdown(report: DiffReport, context: RenderContext): string {
+  const { diff } = report;
+  const options: DiffMarkdownOptions = { lang: context.language, names: report.names, sides: report.sides, inputErrors: report.inputErrors };
   const labels = labelsFor(options.lang);
   const { names } = options;
   const parts: string[] = [

@@ -1,7 +1,7 @@
 import type { Finding } from '../core/finding.js';
-import type { YamlDocument, YamlPath } from '../io/yaml-source.js';
+import type { YamlDocument, YamlPath } from './yaml-source.js';
 import { closestMatch } from '../core/suggest.js';
-import type { SchemaError, ValidateFunction } from './validate-function.js';
+import type { SchemaError, ValidateFunction } from '../schema/validate-function.js';
 
 /** JSON pointer (`/a/0/b`) to a path of keys and indexes. */
 export function pointerToPath(pointer: string): (string | number)[] {

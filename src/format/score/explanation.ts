@@ -1,38 +1,41 @@
-import type { AreaExplanation, IndicatorTerm } from '../core/explain.js';
-import { labelsFor } from '../i18n/labels.js';
-import { statusLabel } from '../i18n/verdict-labels.js';
-import { showPercent, showScore } from './numbers.js';
-import { targetTitle } from './score-detail.js';
-import { pathHeading, pathNotes } from './path-text.js';
-import type { ScoreEntry, ScoreRenderOptions } from './score-renderer.js';
+import type { AreaExplanation, IndicatorTerm } from '../../core/explain.js';
+import type { Language } from '../../i18n/language.js';
+import { labelsFor } from '../../i18n/labels.js';
+import { textLanguage } from '../../i18n/language.js';
+import { statusLabel } from '../../i18n/verdict-labels.js';
+import { showPercent, showScore } from '../numbers.js';
+import { pathHeading, pathNotes } from './path.js';
+import type { RenderContext } from '../renderer.js';
+import { targetTitle } from '../titles.js';
+import type { ScoreEntry } from './run.js';
 
 const trim = (value: number): string => String(Math.round(value * 10_000) / 10_000);
 
-function termText(term: IndicatorTerm, tool: ScoreRenderOptions['tool']): string {
+function termText(term: IndicatorTerm, tool: Language): string {
   const labels = labelsFor(tool);
   const answer = term.answer.kind === 'level' ? `${labels.levelWord} ${term.answer.level}` : term.answer.kind === 'na' ? labels.notApplicable : labels.missing;
   const score = term.score === null ? '' : ` → ${showScore(term.score)} × ${trim(term.weight)} = ${showScore(term.weighted)}`;
   return `${term.id} (w ${trim(term.weight)}): ${answer}${score}`;
 }
 
-function areaText(area: AreaExplanation, title: string, options: ScoreRenderOptions): string[] {
-  const labels = labelsFor(options.tool);
+function areaText(area: AreaExplanation, title: string, options: RenderContext): string[] {
+  const labels = labelsFor(options.language);
   const formula =
     area.answeredWeight > 0
       ? `${showScore(area.weightedSum)} / ${trim(area.answeredWeight)} = ${showScore(area.score)}`
       : `${labels.none} ${labels.answered} → —`;
   const lines = [`  ${options.colors.bold(title)}: ${formula}; ${labels.coverage} ${trim(area.coveredWeight)} / ${trim(area.totalWeight)} = ${showPercent(area.coverage)}`];
-  for (const term of area.indicators) lines.push(`      ${termText(term, options.tool)}`);
+  for (const term of area.indicators) lines.push(`      ${termText(term, options.language)}`);
   return lines;
 }
 
 /** `--explain`: which indicators, weights and levels produced every number. */
-export function renderExplanation(entry: ScoreEntry, options: ScoreRenderOptions): string {
+export function renderExplanation(entry: ScoreEntry, options: RenderContext): string {
   const explanation = entry.explanation;
   if (!explanation) return '';
   const { rubric } = entry;
-  const lang = options.lang ?? rubric.languages[0] ?? 'en';
-  const labels = labelsFor(options.tool);
+  const lang = textLanguage(options.requested, rubric);
+  const labels = labelsFor(options.language);
   const { colors } = options;
   const out: string[] = ['', colors.bold.underline(labels.explain)];
   const overall = explanation.overall;
@@ -42,12 +45,12 @@ export function renderExplanation(entry: ScoreEntry, options: ScoreRenderOptions
   );
   for (const term of overall.principles) out.push(`      ${term.id} (w ${trim(term.weight)}): ${showScore(term.score)} × ${trim(term.weight)}`);
   out.push('', colors.bold(labels.principles));
-  for (const area of explanation.principles) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.tool), options));
+  for (const area of explanation.principles) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.language), options));
   out.push('', colors.bold(labels.pillars));
-  for (const area of explanation.pillars) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.tool), options));
+  for (const area of explanation.pillars) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.language), options));
   if (explanation.tags.length > 0) {
     out.push('', colors.bold(labels.tags));
-    for (const area of explanation.tags) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.tool), options));
+    for (const area of explanation.tags) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.language), options));
   }
   if (explanation.gate) {
     const gate = explanation.gate;
@@ -55,17 +58,17 @@ export function renderExplanation(entry: ScoreEntry, options: ScoreRenderOptions
     for (const criterion of gate.criteria) {
       const result = criterion.result;
       const progress = criterion.progress === null ? '' : ` · progress ${trim(criterion.progress)}`;
-      out.push(`    ${result.target} ${result.kind === 'level' ? 'level' : 'min'} ${result.threshold}: ${statusLabel(result.status, options.tool)} (${criterion.reason})${progress}`);
+      out.push(`    ${result.target} ${result.kind === 'level' ? 'level' : 'min'} ${result.threshold}: ${statusLabel(result.status, options.language)} (${criterion.reason})${progress}`);
     }
   }
   const path = entry.result.readiness.path;
   if (path && explanation.path.length > 0) {
-    out.push('', colors.bold(pathHeading(path, rubric, { lang, tool: options.tool })), `  ${labels.pathRule}`);
+    out.push('', colors.bold(pathHeading(path, rubric, { lang, tool: options.language })), `  ${labels.pathRule}`);
     explanation.path.forEach((step, i) => {
       const from = step.from === null ? labels.missing : String(step.from);
       out.push(`    ${i + 1}. ${step.indicator} ${from} → ${step.to}: ${labels.pathGain} ${trim(step.gain)} (${step.criteria.join(', ')})`);
     });
-    for (const note of pathNotes(path, rubric, { lang, tool: options.tool })) out.push(`  ⚠ ${note}`);
+    for (const note of pathNotes(path, rubric, { lang, tool: options.language })) out.push(`  ⚠ ${note}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -2,11 +2,10 @@ import type { AreaChange, CommunityDiff, DiffResult, SideState, UnmatchedCommuni
 import type { Finding } from '../core/finding.js';
 import type { Language } from '../i18n/language.js';
 import { VERSION } from '../version.js';
-import { findingJson } from './validation.js';
-import { roundDelta } from './diff-view.js';
-import { round2 } from './numbers.js';
+import { findingJson } from './finding-json.js';
+import { round2, roundDelta } from './rounding.js';
 
-/** The JSON contract of SPEC §7 (`swadaya/diff@1`, schemas/diff.schema.json): scores and deltas rounded to 2 decimals. */
+/** The published shape of `diff --format json` (docs/json-output.md#diff, schemas/diff.schema.json): scores and deltas rounded to 2 decimals. */
 export function diffJson(diff: DiffResult, errors: readonly Finding[] = [], lang: Language = 'en'): Record<string, unknown> {
   return {
     schema: 'swadaya/diff@1',
@@ -32,29 +31,6 @@ export function diffJson(diff: DiffResult, errors: readonly Finding[] = [], lang
   };
 }
 
-/**
- * The same text as `JSON.stringify(diffJson(diff), null, 2)`, one piece at a time: a national
- * diff has tens of thousands of communities, and one string of them all would not fit in memory.
- */
-export function* renderDiffJson(diff: DiffResult, errors: readonly Finding[] = [], lang: Language = 'en'): Generator<string> {
-  const frame = JSON.stringify(diffJson({ ...diff, communities: [] }, errors, lang), null, 2);
-  const at = frame.indexOf('"communities": []'); // the first: it comes before any name in `added`
-  const head = frame.slice(0, at);
-  const tail = frame.slice(at + '"communities": []'.length);
-  const indent = (value: unknown): string => `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
-  if (diff.communities.length === 0) {
-    yield `${head}"communities": []${tail}\n`;
-    return;
-  }
-  yield `${head}"communities": [\n`;
-  let left = diff.communities.length;
-  for (const community of diff.communities) {
-    left -= 1;
-    yield `${indent(communityJson(community))}${left === 0 ? '\n' : ',\n'}`;
-  }
-  yield `  ]${tail}\n`;
-}
-
 function sideJson(side: SideState): Record<string, unknown> {
   return {
     file: side.file,
@@ -70,7 +46,7 @@ function changeJson(change: AreaChange): Record<string, unknown> {
   return { id: change.id, before: round2(change.before), after: round2(change.after), delta: roundDelta(change.delta) };
 }
 
-function communityJson(community: CommunityDiff): Record<string, unknown> {
+export function communityJson(community: CommunityDiff): Record<string, unknown> {
   return {
     id: community.id,
     name: community.name,

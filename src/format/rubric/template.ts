@@ -1,10 +1,10 @@
-import type { Rubric } from '../core/model.js';
-import { labelsFor } from '../i18n/labels.js';
-import { localize, type Language } from '../i18n/language.js';
+import type { Rubric } from '../../core/model.js';
+import { labelsFor } from '../../i18n/labels.js';
+import { localize, textLanguage } from '../../i18n/language.js';
+import type { RenderContext } from '../renderer.js';
 
-export interface TemplateOptions {
-  readonly lang: string;
-  readonly tool: Language;
+export interface TemplateInput {
+  readonly rubric: Rubric;
   /** The modeline naming the file's schema (relative to where it will be saved); none when an editor mapping covers the file. */
   readonly modeline: string | undefined;
   /** `--rater NAME`: the file is NAME's rating (docs/ratings.md). */
@@ -21,15 +21,16 @@ function guidanceComment(rubric: Rubric, lang: string, title: string): string[] 
 }
 
 /** An assessment file ready to fill in by hand: every indicator with its question and level descriptors as comments. */
-export function renderTemplate(rubric: Rubric, options: TemplateOptions): string {
-  const label = labelsFor(options.tool);
-  const text = (value: Parameters<typeof localize>[0]): string => oneLine(localize(value, options.lang, rubric));
+export function renderTemplate({ rubric, modeline, rater }: TemplateInput, context: RenderContext): string {
+  const label = labelsFor(context.language);
+  const lang = textLanguage(context.requested, rubric);
+  const text = (value: Parameters<typeof localize>[0]): string => oneLine(localize(value, lang, rubric));
   const phases = rubric.phases.map((phase) => phase.id).join(' | ');
   const out: string[] = [
-    ...(options.modeline === undefined ? [] : [`# ${options.modeline}`]),
+    ...(modeline === undefined ? [] : [`# ${modeline}`]),
     `# ${text(rubric.title)} (${rubric.id}@${rubric.version})`,
     `# ${label.templateIntro}: swadaya validate FILE && swadaya score FILE`,
-    ...guidanceComment(rubric, options.lang, label.guidance),
+    ...guidanceComment(rubric, lang, label.guidance),
     `rubric: ${rubric.id}@${rubric.version}`,
     'community:',
     `  id: ""        # ${label.templateCommunityId}`,
@@ -37,7 +38,7 @@ export function renderTemplate(rubric: Rubric, options: TemplateOptions): string
     '  region: ""',
     `period: ""      # ${label.templatePeriod}`,
     'assessors: []',
-    options.rater === undefined ? `# rater: ""    # ${label.templateRater}` : `rater: ${JSON.stringify(options.rater)}`,
+    rater === undefined ? `# rater: ""    # ${label.templateRater}` : `rater: ${JSON.stringify(rater)}`,
     `# phase: ${rubric.phases[0]?.id ?? ''}   # ${phases} — ${label.templatePhase}`,
     'answers:',
   ];

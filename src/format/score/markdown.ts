@@ -1,20 +1,22 @@
-import { localize } from '../i18n/language.js';
-import { labelsFor } from '../i18n/labels.js';
-import { statusLabel, verdictLabel } from '../i18n/verdict-labels.js';
-import { showPercent, showScore } from './numbers.js';
-import { phaseTitle, targetTitle } from './score-detail.js';
-import { markdownCell, markdownRow } from './markdown.js';
-import { pathHeading, pathLevels, pathNotes } from './path-text.js';
-import type { ScoreEntry, ScoreRenderOptions, ScoreRenderer } from './score-renderer.js';
-import { principleColumns, summaryLine } from './score-table-renderer.js';
+import { labelsFor } from '../../i18n/labels.js';
+import { localize, textLanguage } from '../../i18n/language.js';
+import { statusLabel, verdictLabel } from '../../i18n/verdict-labels.js';
+import { markdownCell, markdownRow } from '../markdown.js';
+import { showPercent, showScore } from '../numbers.js';
+import { phaseTitle } from '../titles.js';
+import { pathHeading, pathLevels, pathNotes } from './path.js';
+import type { RenderContext } from '../renderer.js';
+import { targetTitle } from '../titles.js';
+import type { ScoreEntry, ScoreRun } from './run.js';
+import { principleColumns, summaryLine } from './table.js';
 
 const tableRow = (cells: readonly string[]): string => markdownRow(cells.map(markdownCell));
 const verdictIcon: Record<string, string> = { ready: '✅', graduated: '🎓', 'not-ready': '❌', 'insufficient-evidence': '❔' };
 
-function detail(entry: ScoreEntry, options: ScoreRenderOptions): string {
+function detail(entry: ScoreEntry, context: RenderContext): string {
   const { result, rubric } = entry;
-  const { tool } = options;
-  const lang = options.lang ?? rubric.languages[0] ?? 'en';
+  const tool = context.language;
+  const lang = textLanguage(context.requested, rubric);
   const labels = labelsFor(tool);
   const out: string[] = [];
   out.push(`### ${result.community.name} (${result.community.id}) · ${labels.period} ${result.period}`, '');
@@ -46,37 +48,38 @@ function detail(entry: ScoreEntry, options: ScoreRenderOptions): string {
 }
 
 /** Markdown fit for a pull-request comment: one assessment in detail, many as a table. */
-export function markdownRenderer(options: ScoreRenderOptions): ScoreRenderer {
-  const labels = labelsFor(options.tool);
+export async function* renderScoreMarkdown(run: ScoreRun<ScoreEntry>, context: RenderContext): AsyncGenerator<string> {
+  const labels = labelsFor(context.language);
   let first: ScoreEntry | undefined;
   const rows: string[] = [];
-  return {
-    begin: () => '',
-    add(entry) {
-      first ??= entry;
-      const { result } = entry;
-      rows.push(
-        markdownRow([
-          markdownCell(`${result.community.name} (${result.community.id})`),
-          markdownCell(result.period),
-          markdownCell(result.phase.current) + (result.phase.mismatch ? ' ⚠️' : ''),
-          `**${showScore(result.overall.score)}**`,
-          ...result.principles.map((area) => showScore(area.score)),
-          showScore(result.readiness.index),
-          `${verdictIcon[result.readiness.verdict] ?? ''} ${markdownCell(verdictLabel(result.readiness.verdict, options.tool))}`,
-        ]),
-      );
-      return '';
-    },
-    end(totals) {
-      if (!first) return `_${labels.noResults}_\n`;
-      if (rows.length === 1) return detail(first, options);
-      const rubric = first.rubric;
-      const lang = options.lang ?? rubric.languages[0] ?? 'en';
-      const head = [labels.community, labels.period, labels.phase, labels.overall, ...principleColumns(first, options.lang), labels.index, labels.verdictCol];
-      const align = `|${head.map((_, index) => (index >= 3 && index < head.length - 1 ? '---:' : '---')).join('|')}|`;
-      const summary = summaryLine(totals.summary, options, (phase) => phaseTitle(rubric, phase, lang, options.tool));
-      return `## swadaya\n\n${summary}\n\n${tableRow(head)}\n${align}\n${rows.join('\n')}\n`;
-    },
-  };
+  for await (const entry of run.entries) {
+    first ??= entry;
+    const { result } = entry;
+    rows.push(
+      markdownRow([
+        markdownCell(`${result.community.name} (${result.community.id})`),
+        markdownCell(result.period),
+        markdownCell(result.phase.current) + (result.phase.mismatch ? ' ⚠️' : ''),
+        `**${showScore(result.overall.score)}**`,
+        ...result.principles.map((area) => showScore(area.score)),
+        showScore(result.readiness.index),
+        `${verdictIcon[result.readiness.verdict] ?? ''} ${markdownCell(verdictLabel(result.readiness.verdict, context.language))}`,
+      ]),
+    );
+  }
+  const totals = run.totals();
+  if (!first) {
+    yield `_${labels.noResults}_\n`;
+    return;
+  }
+  if (rows.length === 1) {
+    yield detail(first, context);
+    return;
+  }
+  const rubric = first.rubric;
+  const lang = textLanguage(context.requested, rubric);
+  const head = [labels.community, labels.period, labels.phase, labels.overall, ...principleColumns(first, context), labels.index, labels.verdictCol];
+  const align = `|${head.map((_, index) => (index >= 3 && index < head.length - 1 ? '---:' : '---')).join('|')}|`;
+  const summary = summaryLine(totals.summary, context, (phase) => phaseTitle(rubric, phase, lang, context.language));
+  yield `## swadaya\n\n${summary}\n\n${tableRow(head)}\n${align}\n${rows.join('\n')}\n`;
 }

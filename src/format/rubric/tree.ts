@@ -1,15 +1,12 @@
-import type { ChalkInstance } from 'chalk';
-import type { Criterion, Rubric } from '../core/model.js';
-import { labelsFor } from '../i18n/labels.js';
-import { localize, type Language } from '../i18n/language.js';
+import type { Criterion, Rubric } from '../../core/model.js';
+import { labelsFor } from '../../i18n/labels.js';
+import { localize, textLanguage } from '../../i18n/language.js';
+import type { RenderContext } from '../renderer.js';
 
-export interface TreeOptions {
-  /** The language of rubric texts. */
-  readonly lang: string;
-  /** The language of the tool's labels. */
-  readonly tool: Language;
-  readonly colors: ChalkInstance;
-  readonly location?: string;
+export interface RubricTreeInput {
+  readonly rubric: Rubric;
+  /** Where the rubric was found, as the reader would type it. */
+  readonly location?: string | undefined;
 }
 
 export function criterionText(criterion: Criterion): string {
@@ -17,12 +14,13 @@ export function criterionText(criterion: Criterion): string {
 }
 
 /** A rubric as a readable tree: scale, principles with their indicators, phases with pillars and gates, bands. */
-export function renderRubricTree(rubric: Rubric, options: TreeOptions): string {
-  const { lang, colors } = options;
-  const label = labelsFor(options.tool);
+export function renderRubricTree({ rubric, location }: RubricTreeInput, context: RenderContext): string {
+  const { colors } = context;
+  const lang = textLanguage(context.requested, rubric);
+  const label = labelsFor(context.language);
   const text = (value: Parameters<typeof localize>[0]): string => localize(value, lang, rubric);
   const out: string[] = [];
-  out.push(colors.bold(`${text(rubric.title)}  (${rubric.id}@${rubric.version})`) + (options.location ? colors.dim(`  ${options.location}`) : ''));
+  out.push(colors.bold(`${text(rubric.title)}  (${rubric.id}@${rubric.version})`) + (location ? colors.dim(`  ${location}`) : ''));
   out.push(`${label.scale}: ${rubric.scale.map((entry) => `${entry.level} ${text(entry.label)}`).join(' · ')}`);
   out.push(colors.dim(`${label.coverageRule}: ${rubric.coverage}`));
   if (rubric.guidance !== undefined) out.push('', colors.bold(label.guidance), ...wrapped(text(rubric.guidance), '  '));
@@ -67,22 +65,4 @@ export function renderRubricTree(rubric: Rubric, options: TreeOptions): string {
 /** A rubric text kept as written: its own line breaks kept, each line indented. */
 function wrapped(value: string, indent: string): string[] {
   return value.trimEnd().split('\n').map((line) => `${indent}${line}`.trimEnd());
-}
-
-export interface RubricListRow {
-  readonly id: string;
-  readonly location: string;
-  readonly rubric: Rubric | undefined;
-  readonly errors: number;
-}
-
-export function renderRubricList(rows: readonly RubricListRow[], options: Omit<TreeOptions, 'lang'> & { lang: string | undefined }): string {
-  const label = labelsFor(options.tool);
-  if (rows.length === 0) return `${label.noRubrics}\n`;
-  const lines = rows.map((row) => {
-    if (!row.rubric) return `${row.id.padEnd(16)} ${options.colors.red(`${label.invalidRubric} (${row.errors})`)}  ${options.colors.dim(row.location)}`;
-    const title = localize(row.rubric.title, options.lang ?? row.rubric.languages[0] ?? 'en', row.rubric);
-    return `${row.id.padEnd(16)} ${row.rubric.version.padEnd(8)} ${title}  ${options.colors.dim(row.location)}`;
-  });
-  return `${lines.join('\n')}\n`;
 }

@@ -1,27 +1,30 @@
-import { inputErrorsHeadline } from './input-errors.js';
-import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../core/diff.js';
-import { labelsFor } from '../i18n/labels.js';
-import {
-  answerText,
-  countsText,
-  deltaText,
-  reasonText,
-  scoreText,
-  sideText,
-  transitionMatrix,
-  transitionText,
-  verdictText,
-  versionsNote,
-  type DiffRenderOptions,
-} from './diff-view.js';
-import { renderTable } from './long-table.js';
-import { capitalise } from './markdown.js';
+import type { ChalkInstance } from 'chalk';
+import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../../core/diff.js';
+import { inputErrorsHeadline } from '../input-errors.js';
+import { labelsFor } from '../../i18n/labels.js';
+import type { Language } from '../../i18n/language.js';
+import { renderTable } from '../long-table.js';
+import { showScore } from '../numbers.js';
+import type { RenderContext } from '../renderer.js';
+import type { DiffNames, DiffReport } from './report.js';
+import { answerText, countsText, deltaText, reasonText, sideText, transitionMatrix, transitionText, verdictText, versionsNote } from './view.js';
+
+/** What every section of the table reads besides the comparison. */
+interface DiffTableOptions {
+  readonly lang: Language;
+  readonly colors: ChalkInstance;
+  readonly names: DiffNames;
+  readonly sides: DiffReport['sides'];
+  readonly inputErrors: DiffReport['inputErrors'];
+}
+
+const scoreText = (value: number | null): string => showScore(value, 2);
 
 /** Box tables whose colour comes only from our chalk instance: cli-table3's own head and border colours are off. */
 function tableText(
   head: readonly string[],
   rows: readonly (readonly string[])[],
-  options: DiffRenderOptions,
+  options: DiffTableOptions,
   extra: { colWidths?: (number | null)[]; alignRight?: number } = {},
 ): string {
   return renderTable(
@@ -39,7 +42,7 @@ function tableText(
   );
 }
 
-function overviewTable(communities: Iterable<CommunityDiff>, options: DiffRenderOptions): string {
+function overviewTable(communities: Iterable<CommunityDiff>, options: DiffTableOptions): string {
   const labels = labelsFor(options.lang);
   const { colors, names } = options;
   const rows = Array.from(communities, (community) => [
@@ -53,7 +56,7 @@ function overviewTable(communities: Iterable<CommunityDiff>, options: DiffRender
   return tableText([labels.diffCommunity, labels.diffName, labels.overall, labels.phase, labels.diffVerdict, labels.diffTransition], rows, options);
 }
 
-function principleTable(diff: DiffResult, options: DiffRenderOptions): string {
+function principleTable(diff: DiffResult, options: DiffTableOptions): string {
   const labels = labelsFor(options.lang);
   const titles = diff.principles.map((id) => options.names.principle(id));
   const rows = Array.from(diff.communities, (community) => {
@@ -67,7 +70,7 @@ function principleTable(diff: DiffResult, options: DiffRenderOptions): string {
 }
 
 /** One table per phase, so each stays narrow enough for a terminal. */
-function* pillarTables(diff: DiffResult, options: DiffRenderOptions): Generator<string> {
+function* pillarTables(diff: DiffResult, options: DiffTableOptions): Generator<string> {
   const labels = labelsFor(options.lang);
   for (const phase of new Set(diff.pillars.map((pillar) => pillar.phase))) {
     const pillars = diff.pillars.filter((pillar) => pillar.phase === phase).map((pillar) => pillar.id);
@@ -80,7 +83,7 @@ function* pillarTables(diff: DiffResult, options: DiffRenderOptions): Generator<
 }
 
 /** Undefined when no comparison carries indicators (no --detail). */
-function indicatorTable(communities: Iterable<CommunityDiff>, options: DiffRenderOptions): string | undefined {
+function indicatorTable(communities: Iterable<CommunityDiff>, options: DiffTableOptions): string | undefined {
   const labels = labelsFor(options.lang);
   let detailed = false;
   const rows: string[][] = [];
@@ -99,17 +102,17 @@ function indicatorTable(communities: Iterable<CommunityDiff>, options: DiffRende
   }
   if (!detailed) return undefined;
   if (rows.length === 0) return labels.diffNoIndicatorChanges;
-  return tableText([labels.diffCommunity, labels.indicator, capitalise(labels.diffBefore), capitalise(labels.diffAfter)], rows, options);
+  return tableText([labels.diffCommunity, labels.indicator, labels.diffBeforeHeading, labels.diffAfterHeading], rows, options);
 }
 
-function unmatchedLines(title: string, communities: readonly UnmatchedCommunity[], options: DiffRenderOptions): string {
+function unmatchedLines(title: string, communities: readonly UnmatchedCommunity[], options: DiffTableOptions): string {
   const lines = communities.map(
     (community) => `  ${community.id}  ${community.name}  ${scoreText(community.overall)}  ${options.names.phase(community.phase)}  ${options.colors.dim(community.file)}`,
   );
   return [`${options.colors.bold(title)} (${communities.length})`, ...lines].join('\n');
 }
 
-function summaryLines(diff: DiffResult, options: DiffRenderOptions): string[] {
+function summaryLines(diff: DiffResult, options: DiffTableOptions): string[] {
   const labels = labelsFor(options.lang);
   const { colors, names } = options;
   const out = [colors.bold(labels.diffSummary), `  ${countsText(diff, labels)}`];
@@ -136,14 +139,16 @@ function summaryLines(diff: DiffResult, options: DiffRenderOptions): string[] {
   if (regressions.length > 0) {
     out.push('', colors.red.bold(`⚠ ${labels.diffRegressionList} (${regressions.length}, ${labels.diffTolerance} ${diff.tolerance} ${labels.diffPoints})`));
     for (const community of regressions) {
-      out.push(`  ${colors.red(community.id)} ${community.name}: ${community.reasons.map((reason) => reasonText(reason, options)).join('; ')}`);
+      out.push(`  ${colors.red(community.id)} ${community.name}: ${community.reasons.map((reason) => reasonText(reason, options.lang, options.names)).join('; ')}`);
     }
   }
   return out;
 }
 
 /** The terminal view: who moved, by how much, and a summary at the bottom where the eye lands. Section by section. */
-export function* renderDiffTable(diff: DiffResult, options: DiffRenderOptions): Generator<string> {
+export function* renderDiffTable(report: DiffReport, context: RenderContext): Generator<string> {
+  const { diff } = report;
+  const options: DiffTableOptions = { lang: context.language, colors: context.colors, names: report.names, sides: report.sides, inputErrors: report.inputErrors };
   let first = true;
   for (const section of diffSections(diff, options)) {
     yield first ? section : `\n\n${section}`;
@@ -153,7 +158,7 @@ export function* renderDiffTable(diff: DiffResult, options: DiffRenderOptions): 
 }
 
 /** Each table reads the comparisons afresh and is written before the next is built: a national set is never held whole. */
-function* diffSections(diff: DiffResult, options: DiffRenderOptions): Generator<string> {
+function* diffSections(diff: DiffResult, options: DiffTableOptions): Generator<string> {
   const labels = labelsFor(options.lang);
   const { colors } = options;
   yield `${labels.diffComparing} ${colors.bold(sideText(diff, 'before', options.sides.before, labels))} ${labels.diffWith} ${colors.bold(sideText(diff, 'after', options.sides.after, labels))}`;

@@ -1,0 +1,30 @@
+/** The part of a Node stream swadaya writes to: real streams in the CLI, memory streams in tests. */
+export interface OutputStream {
+  write(chunk: string): boolean;
+  once(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  readonly isTTY?: boolean | undefined;
+  /** True once the stream failed or was closed: nothing more will be written or drained. */
+  readonly destroyed?: boolean | undefined;
+  readonly columns?: number | undefined;
+}
+
+export type InputStream = NodeJS.ReadableStream & { readonly isTTY?: boolean | undefined };
+
+/** The three standard streams of a run. */
+export interface Streams {
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly stdin: InputStream;
+}
+
+/** Writes and waits for the stream to drain, so large outputs are not buffered whole in memory. */
+export async function write(stream: OutputStream, text: string): Promise<void> {
+  // A broken stream (a full disk, a closed terminal) never drains: the output guard of main.ts reports it.
+  if (text === '' || stream.destroyed) return;
+  if (stream.write(text) || stream.destroyed) return;
+  await new Promise<void>((resolve) => {
+    stream.once('drain', resolve);
+    stream.once('close', resolve);
+    stream.once('error', resolve);
+  });
+}
