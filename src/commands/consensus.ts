@@ -72,9 +72,15 @@ export async function consensusCommand(paths: readonly string[], options: Comman
     const taken = (await Promise.all(planned.map(async (draft) => ((await stat(draft.path).catch(() => undefined)) ? draft : undefined)))).filter((draft) => draft !== undefined);
     if (taken.length > 0) throw new SwadayaError('consensus-exists', taken.map((draft) => fillLabel(labels.consensusExists, { file: draft.shown })).join('\n'));
   }
-  await mkdir(outDir, { recursive: true });
+  const failed = (shown: string, error: unknown): SwadayaError =>
+    new SwadayaError('save-failed', fillLabel(labels.consensusSaveFailed, { file: shown, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+  await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
+    throw failed(options.out, error);
+  });
   for (const draft of planned) {
-    await writeFileAtomically(draft.path, draft.text);
+    await writeFileAtomically(draft.path, draft.text).catch((error: unknown) => {
+      throw failed(draft.shown, error);
+    });
     const flagged = draft.draft.answers.filter((answer) => answer.flagged).length;
     await write(ctx.stderr, `${fillLabel(labels.consensusWritten, { file: draft.shown, answers: draft.draft.answers.length, flagged })}\n`);
   }

@@ -108,3 +108,18 @@ describe('swadaya consensus', () => {
     expect(lone.stderr).toContain('No community and period with two or more ratings');
   });
 });
+
+describe('swadaya consensus: a directory it cannot make', () => {
+  it('exits 2 naming the directory and the reason', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'swadaya-consensus-file-'));
+    try {
+      await writeFile(join(dir, 'file'), '');
+      const out = join(dir, 'file', 'drafts');
+      const result = await swadaya(['consensus', `${ratings}/pair`, '-o', out, '--rubric', tiny]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toBe(`swadaya: could not write ${out} (ENOTDIR). Check that the directory exists and is writable, or name another with -o.\n`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
