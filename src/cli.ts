@@ -5,6 +5,9 @@ import type { AgreeOptions } from './commands/agree.js';
 import type { AssessOptions } from './commands/assess.js';
 import type { ConsensusOptions } from './commands/consensus.js';
 import type { DiffOptions } from './commands/diff.js';
+import type { ExportAnswersOptions } from './commands/export-answers.js';
+import type { FormOptions } from './commands/form.js';
+import type { ImportOptions } from './commands/import.js';
 import type { InitOptions } from './commands/init.js';
 import type { SchemaOptions } from './commands/schema.js';
 import type { ScoreOptions } from './commands/score.js';
@@ -190,6 +193,43 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     );
 
   program
+    .command('form')
+    .description('write the rubric as an XLSForm (.xlsx) for KoboToolbox and ODK Central')
+    .requiredOption('--rubric <id|path>', 'the rubric to turn into a form')
+    .requiredOption('-o, --output <file.xlsx>', 'the XLSForm file to write')
+    .action((options: FormOptions) =>
+      run(async (settings) => (await import('./commands/form.js')).formCommand({ ...settings, rubric: options.rubric, output: options.output }, ctx)),
+    );
+
+  program
+    .command('import')
+    .description('turn KoboToolbox or ODK Central exports, or a wide spreadsheet, into assessment files (one per row)')
+    .argument('<files...>', 'CSV or XLSX files')
+    .requiredOption('--rubric <id|path>', 'the rubric the form or spreadsheet answers')
+    .requiredOption('-o, --output <dir>', 'the directory to write <community id>-<period>.yaml files into')
+    .addOption(new Option('--format <format>', 'the kind of table (default: detected from the header row)').choices(['kobo', 'odk', 'wide']))
+    .option('--delimiter <char>', 'CSV delimiter: , ; | or tab (default: detected from the header row)', parseDelimiter)
+    .option('--all', 'import submissions a reviewer rejected too')
+    .option('--force', 'replace existing files whose content differs')
+    .option('--dry-run', 'write nothing; list what would be written')
+    .action((files: string[], options: ImportOptions) =>
+      run(async (settings) => (await import('./commands/import.js')).importCommand(files, { ...settings, ...importOptions(options) }, ctx)),
+    );
+
+  const exportCommand = program.command('export').description('export assessments for review in a spreadsheet');
+  exportCommand
+    .command('answers')
+    .description('the answers of assessment files as a wide spreadsheet (one row each) that import reads back')
+    .argument('<paths...>', 'assessment files, directories or globs')
+    .requiredOption('-o, --output <file>', 'the .csv or .xlsx file to write')
+    .option('--rubric <id|path>', 'read the files with this rubric instead of the one each names')
+    .action((paths: string[], options: ExportAnswersOptions) =>
+      run(async (settings) =>
+        (await import('./commands/export-answers.js')).exportAnswersCommand(paths, { ...settings, output: options.output, rubric: options.rubric }, ctx),
+      ),
+    );
+
+  program
     .command('completion')
     .description('print a shell completion script for bash, zsh or fish')
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
@@ -214,6 +254,18 @@ function diffOptions(options: DiffOptions): DiffOptions {
 function agreeOptions(options: AgreeOptions): AgreeOptions {
   const { format, rubric, flag, minAlpha } = options;
   return { format, rubric, flag, minAlpha };
+}
+
+function importOptions(options: ImportOptions): ImportOptions {
+  const { rubric, output, format, delimiter, all, force, dryRun } = options;
+  return { rubric, output, format, delimiter, all, force, dryRun };
+}
+
+/** --delimiter: checked here, so a bad one is a command-line error (exit 2) before anything is read. */
+function parseDelimiter(value: string): string {
+  if (value === 'tab' || value === '\\t' || value === '\t') return '\t';
+  if (value === ',' || value === ';' || value === '|') return value;
+  throw new InvalidArgumentError(`"${value}" is not one of , ; | tab.`);
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never calls process.exit. */

@@ -115,6 +115,21 @@ export interface Assessment {
   readonly rater?: string | undefined;
   readonly phase: string | undefined;
   readonly answers: ReadonlyMap<string, Answer>;
+  /** Where an imported assessment came from (`swadaya import`); absent for files written by hand. */
+  readonly source?: AssessmentSource | undefined;
+}
+
+/** The form submission an assessment was imported from: kept so a re-import is idempotent. */
+export interface AssessmentSource {
+  /** `kobo`, `odk`, or whatever a spreadsheet's source.tool column said. */
+  readonly tool?: string | undefined;
+  /** The submission's instance id (its uuid). */
+  readonly instance?: string | undefined;
+  /** When the server received it, as the export wrote it. */
+  readonly submitted?: string | undefined;
+  readonly device?: string | undefined;
+  /** The geopoint: latitude longitude altitude accuracy. */
+  readonly location?: string | undefined;
 }
 
 export const GRADUATED = 'graduated';

@@ -154,6 +154,7 @@ async function checkAssessment(
       ...(typeof data.rater === 'string' ? { rater: data.rater.trim() } : {}),
       phase: typeof data.phase === 'string' ? data.phase : undefined,
       answers,
+      ...(isPlainObject(data.source) ? { source: data.source as Assessment['source'] } : {}),
     },
   };
 }

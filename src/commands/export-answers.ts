@@ -1,0 +1,66 @@
+import { resolve } from 'node:path';
+import { gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import type { Finding } from '../core/finding.js';
+import type { Rubric } from '../core/model.js';
+import { ExitCode, SwadayaError } from '../errors.js';
+import { wideTable, type WideInput } from '../field/wide.js';
+import { formatFinding } from '../i18n/messages.js';
+import { toolLanguage } from '../i18n/language.js';
+import { loadAssessmentFile } from '../io/assessment-loader.js';
+import { RubricFinder } from '../io/rubric-finder.js';
+import { writeCsv, writeXlsx } from '../io/tables.js';
+import { requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+
+export interface ExportAnswersOptions extends GlobalOptions {
+  readonly output: string;
+  readonly rubric?: string | undefined;
+}
+
+/** `swadaya export answers`: assessment files → the wide spreadsheet `import` reads back (docs/field-data.md). */
+export async function exportAnswersCommand(paths: readonly string[], options: ExportAnswersOptions, ctx: CommandContext): Promise<number> {
+  const lang = toolLanguage(requestedLanguage(options, ctx.env));
+  const xlsx = /\.xlsx$/i.test(options.output);
+  if (!xlsx && !/\.csv$/i.test(options.output)) {
+    throw new SwadayaError('bad-output', lang === 'id' ? `-o ${options.output}: tulis ke berkas .csv atau .xlsx.` : `-o ${options.output}: write to a .csv or .xlsx file.`);
+  }
+  const inputs = await gatherInputs(paths, ctx);
+  const findings: Finding[] = [...inputs.findings];
+  const finder = new RubricFinder(rubricSearchOf(ctx, inputs.rubricPaths));
+  const rows: WideInput[] = [];
+  let rubric: Rubric | undefined;
+  for (const file of inputs.assessmentFiles) {
+    const result = await loadAssessmentFile(file, finder, { rubricOverride: options.rubric, cwd: ctx.cwd });
+    findings.push(...result.findings.filter((finding) => finding.severity === 'error'));
+    for (const loaded of result.assessments) {
+      rubric ??= loaded.rubric;
+      if (loaded.rubric.id !== rubric.id || loaded.rubric.version !== rubric.version) {
+        findings.push({ code: 'export-mixed-rubrics', severity: 'error', file, args: {} });
+        continue;
+      }
+      rows.push({ assessment: loaded.assessment, source: loaded.assessment.source });
+    }
+  }
+  for (const finding of findings) {
+    const text = finding.code === 'export-mixed-rubrics'
+      ? `${finding.file}: ${lang === 'id' ? 'galat' : 'error'} [export-mixed-rubrics] ${lang === 'id' ? `rubrik berkas ini berbeda dengan ${rubric!.id}@${rubric!.version}; satu spreadsheet memuat satu rubrik (pakai --rubric atau ekspor terpisah).` : `this file's rubric differs from ${rubric!.id}@${rubric!.version}; one spreadsheet holds one rubric (use --rubric, or export separately).`}`
+      : formatFinding(finding, lang);
+    await write(ctx.stderr, `${text}\n`);
+  }
+  if (findings.length > 0) return ExitCode.invalidInput;
+  if (!rubric) {
+    await write(ctx.stderr, lang === 'id' ? 'Tidak ada penilaian untuk diekspor.\n' : 'No assessments to export.\n');
+    return ExitCode.invalidInput;
+  }
+  // Sorted by community and period, so a spreadsheet from the same files is the same spreadsheet.
+  rows.sort((a, b) => compare(a.assessment.community.id, b.assessment.community.id) || compare(a.assessment.period, b.assessment.period));
+  const table = wideTable(rubric, rows);
+  const out = resolve(ctx.cwd, options.output);
+  if (xlsx) await writeXlsx(out, [{ name: 'answers', header: table.header, rows: table.rows }]);
+  else await writeCsv(out, table.header, table.rows);
+  await write(ctx.stderr, lang === 'id' ? `${rows.length} penilaian diekspor ke ${options.output}.\n` : `Exported ${rows.length} assessment(s) to ${options.output}.\n`);
+  return ExitCode.ok;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,143 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { rubricSearchOf } from '../batch/inputs.js';
+import type { Finding } from '../core/finding.js';
+import { ExitCode, SwadayaError } from '../errors.js';
+import { renderImportedAssessment } from '../field/assessment-yaml.js';
+import { planColumns, rowToAssessment, type TableFormat } from '../field/submission.js';
+import { importWords, type ImportCounts } from '../i18n/field-labels.js';
+import { formatRowFinding } from '../i18n/field-messages.js';
+import { formatFinding } from '../i18n/messages.js';
+import { toolLanguage } from '../i18n/language.js';
+import { writeFileAtomically } from '../io/atomic-write.js';
+import { modelineForNewFile } from '../io/editor-settings.js';
+import { readTable } from '../io/tables.js';
+import { readFailure } from '../io/yaml-source.js';
+import { requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import { requireRubric } from './rubric-resolve.js';
+
+export interface ImportOptions extends GlobalOptions {
+  readonly rubric: string;
+  readonly output: string;
+  readonly format?: TableFormat | undefined;
+  readonly delimiter?: string | undefined;
+  readonly all?: boolean | undefined;
+  readonly force?: boolean | undefined;
+  readonly dryRun?: boolean | undefined;
+}
+
+/** Files written at once: enough to keep the disk busy, few enough to hold little memory. */
+const WRITES_IN_FLIGHT = 64;
+
+export async function importCommand(files: readonly string[], options: ImportOptions, ctx: CommandContext): Promise<number> {
+  const requested = requestedLanguage(options, ctx.env);
+  const lang = toolLanguage(requested);
+  const { rubric } = await requireRubric(options.rubric, rubricSearchOf(ctx), lang);
+  const outDir = resolve(ctx.cwd, options.output);
+  const shownDir = options.output;
+  // One modeline for the directory: every file lands beside the others (an editor mapping may make it none).
+  const modeline = await modelineForNewFile(join(outDir, 'assessment.yaml'));
+  const existing = new Set(await readdir(outDir).catch(() => [] as string[]));
+  if (!options.dryRun) await mkdir(outDir, { recursive: true });
+  const words = importWords(lang);
+
+  const counts = { files: files.length, rows: 0, written: 0, unchanged: 0, rejected: 0, failed: 0, failedFiles: 0 };
+  const seen = new Map<string, string>();
+  const report = (finding: Finding) => write(ctx.stderr, `${formatRowFinding(finding, lang)}\n`);
+  let pending: Promise<void>[] = [];
+  const flush = async () => {
+    await Promise.all(pending);
+    pending = [];
+  };
+
+  for (const file of files) {
+    const path = resolve(ctx.cwd, file);
+    let plan: ReturnType<typeof planColumns>['plan'] | undefined;
+    let fileFailed = false;
+    try {
+      for await (const { row, cells } of readTable(path, { delimiter: options.delimiter })) {
+        if (!plan) {
+          const planned = planColumns(file, cells.map((cell) => (cell === undefined ? '' : String(cell))), rubric, options.format);
+          if (planned.findings.length > 0) {
+            for (const finding of planned.findings) await report(finding);
+            fileFailed = true;
+            break;
+          }
+          plan = planned.plan;
+          continue;
+        }
+        const outcome = rowToAssessment(file, row, cells, plan, rubric, { includeRejected: options.all });
+        if (outcome.kind === 'blank') continue;
+        counts.rows += 1;
+        if (outcome.kind === 'rejected') {
+          counts.rejected += 1;
+          continue;
+        }
+        if (outcome.kind === 'invalid') {
+          counts.failed += 1;
+          for (const finding of outcome.findings) await report(finding);
+          continue;
+        }
+        const assessment = outcome.assessment;
+        const key = `${assessment.community.id}-${assessment.period}`;
+        const place = `${file} row ${row}`;
+        const first = seen.get(key);
+        if (first !== undefined) {
+          counts.failed += 1;
+          await report({ code: 'duplicate-row', severity: 'error', file, line: row, args: { community: assessment.community.id, period: assessment.period, first } });
+          continue;
+        }
+        seen.set(key, place);
+        const name = `${key}.yaml`;
+        const target = join(outDir, name);
+        const shown = join(shownDir, name);
+        const text = renderImportedAssessment(assessment, modeline);
+        if (existing.has(name)) {
+          const current = await readFile(target, 'utf8').catch(() => undefined);
+          if (current === text) {
+            counts.unchanged += 1;
+            if (options.dryRun) await write(ctx.stdout, `${words.unchanged} ${shown}\n`);
+            continue;
+          }
+          if (!options.force) {
+            counts.failed += 1;
+            const instance = assessment.source?.instance;
+            const same = instance !== undefined && current !== undefined && current.includes(`instance: ${instance}`) ? 'yes' : 'no';
+            await report({ code: 'file-exists', severity: 'error', file, line: row, args: { file: shown, community: assessment.community.id, period: assessment.period, same, instance: instance ?? '' } });
+            continue;
+          }
+          counts.written += 1;
+          if (options.dryRun) await write(ctx.stdout, `${words.wouldReplace} ${shown}\n`);
+          else pending.push(writeFileAtomically(target, text));
+        } else {
+          counts.written += 1;
+          existing.add(name);
+          if (options.dryRun) await write(ctx.stdout, `${words.wouldWrite} ${shown}\n`);
+          // `wx`: a file that appeared meanwhile is never overwritten.
+          else pending.push(writeFile(target, text, { flag: 'wx' }));
+        }
+        if (pending.length >= WRITES_IN_FLIGHT) await flush();
+      }
+      if (!plan && !fileFailed) {
+        await report({ code: 'empty-table', severity: 'error', file, args: {} });
+        fileFailed = true;
+      }
+    } catch (error) {
+      if (error instanceof SwadayaError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== undefined && /^E[A-Z]+$/.test(code) && !code.startsWith('ERR')) {
+        await write(ctx.stderr, `${formatFinding(readFailure(file, error), lang)}\n`);
+      } else {
+        // csv-parse and exceljs say what they could not read: an unclosed quote, a file that is not a workbook.
+        await write(ctx.stderr, `${file}: ${lang === 'id' ? 'galat' : 'error'} [unreadable-table] ${(error as Error).message}\n`);
+      }
+      fileFailed = true;
+    }
+    if (fileFailed) counts.failedFiles += 1;
+    await flush();
+  }
+  await flush();
+  const summary: ImportCounts = { dryRun: options.dryRun === true, ...counts };
+  await write(ctx.stderr, `${words.summary(summary)}\n`);
+  return counts.failed > 0 || counts.failedFiles > 0 ? ExitCode.invalidInput : ExitCode.ok;
+}
