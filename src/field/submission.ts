@@ -3,9 +3,9 @@ import { fieldNameOf, indicatorIdOf, METADATA_FIELDS, NA_REASON_SUFFIX, NOTE_SUF
 import { GRADUATED, type Answer, type AssessmentSource, type Indicator, type Rubric } from '../core/model.js';
 export type { AssessmentSource };
 import { closestMatch } from '../core/suggest.js';
-import { buildXlsForm, COMMUNITY_ID_PATTERN, NA_CHOICE, PERIOD_PATTERN, RUBRIC_FIELD, levelChoiceLabel } from './xlsform.js';
+import { buildXlsForm, COMMUNITY_ID_PATTERN, NA_CHOICE, PERIOD_PATTERN, RUBRIC_FIELD, levelChoiceLabel, naChoiceLabel } from './xlsform.js';
 import { fieldLabelsFor } from '../i18n/field-labels.js';
-import { localize, toolLanguage } from '../i18n/language.js';
+import { LANGUAGES, localize } from '../i18n/language.js';
 
 /**
  * Rows of a form export or a wide spreadsheet → assessments, with findings that name the row and
@@ -285,6 +285,8 @@ function choiceIndex(rubric: Rubric): Map<string, Map<string, string>> {
     let choices = index.get(list);
     if (!choices) index.set(list, (choices = new Map()));
     for (const [at, column] of form.choices.header.entries()) if (column.startsWith('label::') && row[at]) choices.set(row[at]!, row[nameAt]!);
+    // A form written before the rubric gave its n/a rule says only "Not applicable".
+    if (row[nameAt] === NA_CHOICE) for (const lang of LANGUAGES) choices.set(fieldLabelsFor(lang).notApplicable, NA_CHOICE);
   }
   choiceIndexes.set(rubric, index);
   return index;
@@ -496,6 +498,6 @@ function formAnswer(
 
 /** The choice label a labels export would show for an answer (for simulated exports and the tests). */
 export function choiceLabelOf(rubric: Rubric, indicator: Indicator, choice: string, lang: string): string {
-  if (choice === NA_CHOICE) return fieldLabelsFor(toolLanguage(lang)).notApplicable;
+  if (choice === NA_CHOICE) return naChoiceLabel(rubric, indicator, lang);
   return levelChoiceLabel(rubric, indicator, Number(choice), lang);
 }

@@ -50,7 +50,8 @@ function questions(rubric: Rubric): Question[] {
     } else if (type === 'end_group') {
       path.pop();
       labels.pop();
-    } else {
+    } else if (type !== 'note') {
+      // Notes hold no value: KoboToolbox and ODK Central leave them out of exports.
       const name = row[at('name')]!;
       const groupLabels = [...labels];
       out.push({ path: [...path], labels: [], name, type, label: (lang) => [...groupLabels.map((label) => label(lang)), labelOf(row)(lang)].filter((part) => part !== '').join('/') });
