@@ -1,31 +1,32 @@
 import { resolve } from 'node:path';
-import { gatherInputs, rubricSearchOf } from '../batch/inputs.js';
+import { gatherInputs } from '../batch/inputs.js';
 import type { Finding } from '../core/finding.js';
 import type { Rubric } from '../core/model.js';
 import { ExitCode, SwadayaError } from '../errors.js';
-import { wideTable, type WideInput } from '../field/wide.js';
 import { formatFinding } from '../i18n/messages.js';
-import { toolLanguage } from '../i18n/language.js';
+import { outputLanguage } from '../i18n/language.js';
 import { loadAssessmentFile } from '../io/assessment-loader.js';
+import { wideTable, type WideInput } from '../io/field/wide.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { writeCsv, writeXlsx } from '../io/tables.js';
-import { requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
+import { write, type CommandContext } from './context.js';
+import type { CommandSettings } from './settings.js';
 
-export interface ExportAnswersOptions extends GlobalOptions {
+export interface ExportAnswersOptions {
   readonly output: string;
   readonly rubric?: string | undefined;
 }
 
 /** `swadaya export answers`: assessment files → the wide spreadsheet `import` reads back (docs/field-data.md). */
-export async function exportAnswersCommand(paths: readonly string[], options: ExportAnswersOptions, ctx: CommandContext): Promise<number> {
-  const lang = toolLanguage(requestedLanguage(options, ctx.env));
+export async function exportAnswersCommand(paths: readonly string[], options: CommandSettings<ExportAnswersOptions>, ctx: CommandContext): Promise<number> {
+  const lang = outputLanguage(options.language);
   const xlsx = /\.xlsx$/i.test(options.output);
   if (!xlsx && !/\.csv$/i.test(options.output)) {
     throw new SwadayaError('bad-output', lang === 'id' ? `-o ${options.output}: tulis ke berkas .csv atau .xlsx.` : `-o ${options.output}: write to a .csv or .xlsx file.`);
   }
-  const inputs = await gatherInputs(paths, ctx);
+  const inputs = await gatherInputs(paths, ctx.cwd);
   const findings: Finding[] = [...inputs.findings];
-  const finder = new RubricFinder(rubricSearchOf(ctx, inputs.rubricPaths));
+  const finder = new RubricFinder({ ...options.rubricSearch, inputRubrics: inputs.rubricPaths });
   const rows: WideInput[] = [];
   let rubric: Rubric | undefined;
   for (const file of inputs.assessmentFiles) {

@@ -1,26 +1,27 @@
 import { resolve } from 'node:path';
-import { rubricSearchOf } from '../batch/inputs.js';
 import { ExitCode, SwadayaError } from '../errors.js';
-import { buildXlsForm } from '../field/xlsform.js';
-import { toolLanguage } from '../i18n/language.js';
+import { outputLanguage, textLanguage } from '../i18n/language.js';
+import { buildXlsForm } from '../io/field/xlsform.js';
+import { requireRubric } from '../io/require-rubric.js';
 import { writeXlsx } from '../io/tables.js';
-import { requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
-import { requireRubric } from './rubric-resolve.js';
+import { write, type CommandContext } from './context.js';
+import type { CommandSettings } from './settings.js';
 
-export interface FormOptions extends GlobalOptions {
+export interface FormOptions {
   readonly rubric: string;
   readonly output: string;
 }
 
 /** `swadaya form`: the rubric as an XLSForm for KoboToolbox and ODK Central (docs/field-data.md). */
-export async function formCommand(options: FormOptions, ctx: CommandContext): Promise<number> {
-  const requested = requestedLanguage(options, ctx.env);
-  const lang = toolLanguage(requested);
+export async function formCommand(options: CommandSettings<FormOptions>, ctx: CommandContext): Promise<number> {
+  let lang = outputLanguage(options.language);
   if (!/\.xlsx$/i.test(options.output)) {
     throw new SwadayaError('bad-output', lang === 'id' ? `-o ${options.output}: formulir ditulis sebagai .xlsx (XLSForm).` : `-o ${options.output}: the form is written as .xlsx (XLSForm).`);
   }
-  const { rubric } = await requireRubric(options.rubric, rubricSearchOf(ctx), lang);
-  const form = buildXlsForm(rubric, requested ?? rubric.languages[0] ?? 'en');
+  const { rubric } = await requireRubric(options.rubric, options.rubricSearch, lang);
+  lang = outputLanguage(options.language, rubric);
+  // The form's default language: --lang, else the rubric's first (textLanguage).
+  const form = buildXlsForm(rubric, textLanguage(options.language, rubric));
   await writeXlsx(resolve(ctx.cwd, options.output), [
     { name: 'survey', ...form.survey },
     { name: 'choices', ...form.choices },

@@ -1,22 +1,22 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { rubricSearchOf } from '../batch/inputs.js';
 import type { Finding } from '../core/finding.js';
 import { ExitCode, SwadayaError } from '../errors.js';
-import { renderImportedAssessment } from '../field/assessment-yaml.js';
-import { planColumns, rowToAssessment, type TableFormat } from '../field/submission.js';
 import { importWords, type ImportCounts } from '../i18n/field-labels.js';
 import { formatRowFinding } from '../i18n/field-messages.js';
 import { formatFinding } from '../i18n/messages.js';
-import { toolLanguage } from '../i18n/language.js';
+import { outputLanguage } from '../i18n/language.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { modelineForNewFile } from '../io/editor-settings.js';
+import { renderImportedAssessment } from '../io/field/assessment-yaml.js';
+import { planColumns, rowToAssessment, type TableFormat } from '../io/field/submission.js';
+import { requireRubric } from '../io/require-rubric.js';
 import { readTable } from '../io/tables.js';
 import { readFailure } from '../io/yaml-source.js';
-import { requestedLanguage, write, type CommandContext, type GlobalOptions } from './context.js';
-import { requireRubric } from './rubric-resolve.js';
+import { write, type CommandContext } from './context.js';
+import type { CommandSettings } from './settings.js';
 
-export interface ImportOptions extends GlobalOptions {
+export interface ImportOptions {
   readonly rubric: string;
   readonly output: string;
   readonly format?: TableFormat | undefined;
@@ -29,10 +29,10 @@ export interface ImportOptions extends GlobalOptions {
 /** Files written at once: enough to keep the disk busy, few enough to hold little memory. */
 const WRITES_IN_FLIGHT = 64;
 
-export async function importCommand(files: readonly string[], options: ImportOptions, ctx: CommandContext): Promise<number> {
-  const requested = requestedLanguage(options, ctx.env);
-  const lang = toolLanguage(requested);
-  const { rubric } = await requireRubric(options.rubric, rubricSearchOf(ctx), lang);
+/** `swadaya import` (docs/field-data.md#import-swadaya-import-file---rubric-idpath--o-dir): form exports and wide spreadsheets → one assessment file per row. */
+export async function importCommand(files: readonly string[], options: CommandSettings<ImportOptions>, ctx: CommandContext): Promise<number> {
+  const { rubric } = await requireRubric(options.rubric, options.rubricSearch, outputLanguage(options.language));
+  const lang = outputLanguage(options.language, rubric);
   const outDir = resolve(ctx.cwd, options.output);
   const shownDir = options.output;
   // One modeline for the directory: every file lands beside the others (an editor mapping may make it none).

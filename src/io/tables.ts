@@ -1,7 +1,7 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { once } from 'node:events';
-import type { Cell } from '../field/submission.js';
+import type { Cell } from './field/submission.js';
 
 /**
  * Tables in and out: CSV through csv-parse / csv-stringify, XLSX through exceljs, both streamed

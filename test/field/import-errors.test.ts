@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import type { Indicator, Rubric } from '../../src/core/model.js';
-import type { ImportedAssessment } from '../../src/field/submission.js';
+import type { ImportedAssessment } from '../../src/io/field/submission.js';
 import { RubricFinder } from '../../src/io/rubric-finder.js';
 import { simulatedExport, toCsv } from '../helpers/field-exports.js';
 import { memoryContext } from '../helpers/memory-context.js';

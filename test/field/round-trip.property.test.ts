@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { runCli } from '../../src/cli.js';
 import type { Answer, Rubric } from '../../src/core/model.js';
-import type { ImportedAssessment } from '../../src/field/submission.js';
+import type { ImportedAssessment } from '../../src/io/field/submission.js';
 import { localize } from '../../src/i18n/language.js';
 import { loadAssessmentFile } from '../../src/io/assessment-loader.js';
 import { RubricFinder } from '../../src/io/rubric-finder.js';

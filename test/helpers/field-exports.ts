@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { METADATA_FIELDS, NA_REASON_SUFFIX, NOTE_SUFFIX, fieldNameOf } from '../../src/core/field-names.js';
 import type { Rubric } from '../../src/core/model.js';
-import { choiceLabelOf, type ImportedAssessment } from '../../src/field/submission.js';
-import { buildXlsForm, languageColumnName, NA_CHOICE, RUBRIC_FIELD } from '../../src/field/xlsform.js';
+import { choiceLabelOf, type ImportedAssessment } from '../../src/io/field/submission.js';
+import { buildXlsForm, languageColumnName, NA_CHOICE, RUBRIC_FIELD } from '../../src/io/field/xlsform.js';
 
 /**
  * Simulated exports of submissions of the form `swadaya form` writes, shaped as KoboToolbox and

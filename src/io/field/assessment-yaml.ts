@@ -1,4 +1,4 @@
-import type { Answer } from '../core/model.js';
+import type { Answer } from '../../core/model.js';
 import type { AssessmentSource, ImportedAssessment } from './submission.js';
 
 /**

@@ -1,8 +1,8 @@
-import { fillLabel } from '../i18n/fill-label.js';
-import { fieldLabelsFor } from '../i18n/field-labels.js';
-import { localize, toolLanguage } from '../i18n/language.js';
-import { fieldNameOf, groupNameOf, METADATA_FIELDS, NA_REASON_SUFFIX, NOTE_SUFFIX } from '../core/field-names.js';
-import type { Indicator, Rubric, Text } from '../core/model.js';
+import { fillLabel } from '../../i18n/fill-label.js';
+import { fieldLabelsFor } from '../../i18n/field-labels.js';
+import { localize, toolLanguage } from '../../i18n/language.js';
+import { fieldNameOf, groupNameOf, METADATA_FIELDS, NA_REASON_SUFFIX, NOTE_SUFFIX } from '../../core/field-names.js';
+import type { Indicator, Rubric, Text } from '../../core/model.js';
 
 /**
  * The XLSForm of a rubric as plain rows (docs/field-data.md): the `survey`, `choices` and

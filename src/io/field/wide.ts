@@ -1,4 +1,4 @@
-import type { Assessment, Rubric } from '../core/model.js';
+import type { Assessment, Rubric } from '../../core/model.js';
 import type { AssessmentSource } from './submission.js';
 import { WIDE_COLUMNS, WIDE_EVIDENCE_SUFFIX, WIDE_NOTE_SUFFIX } from './submission.js';
 

@@ -1,11 +1,11 @@
-import type { Finding } from '../core/finding.js';
-import { fieldNameOf, indicatorIdOf, METADATA_FIELDS, NA_REASON_SUFFIX, NOTE_SUFFIX } from '../core/field-names.js';
-import { GRADUATED, type Answer, type AssessmentSource, type Indicator, type Rubric } from '../core/model.js';
+import type { Finding } from '../../core/finding.js';
+import { fieldNameOf, indicatorIdOf, METADATA_FIELDS, NA_REASON_SUFFIX, NOTE_SUFFIX } from '../../core/field-names.js';
+import { GRADUATED, type Answer, type AssessmentSource, type Indicator, type Rubric } from '../../core/model.js';
 export type { AssessmentSource };
-import { closestMatch } from '../core/suggest.js';
+import { closestMatch } from '../../core/suggest.js';
 import { buildXlsForm, COMMUNITY_ID_PATTERN, NA_CHOICE, PERIOD_PATTERN, RUBRIC_FIELD, levelChoiceLabel, naChoiceLabel } from './xlsform.js';
-import { fieldLabelsFor } from '../i18n/field-labels.js';
-import { LANGUAGES, localize } from '../i18n/language.js';
+import { fieldLabelsFor } from '../../i18n/field-labels.js';
+import { LANGUAGES, localize } from '../../i18n/language.js';
 
 /**
  * Rows of a form export or a wide spreadsheet → assessments, with findings that name the row and
