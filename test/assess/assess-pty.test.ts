@@ -1,12 +1,12 @@
 import { spawn, type IPty } from '@lydell/node-pty';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild } from '../helpers/build.js';
 import { parse } from 'yaml';
 
 const BIN = resolve('bin/swadaya.js');
-const BUILT = existsSync(resolve('dist/main.js'));
 const RUBRIC = resolve('test/fixtures/assess/rubric.yaml');
 const DOWN = '\x1b[B';
 const CTRL_C = '\x03';
@@ -48,7 +48,8 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-describe.skipIf(!BUILT)('swadaya assess in a pseudo-terminal (needs dist/: npm run build)', () => {
+describe('swadaya assess in a pseudo-terminal (built by test/global-setup.ts)', () => {
+  beforeAll(assertFreshBuild);
   it('answers a few prompts, then Ctrl-C: exit 130, every answer on disk, and how to resume', async () => {
     dir = mkdtempSync(join(tmpdir(), 'swadaya-pty-'));
     const terminal = runInTerminal(['assess', 'visit.yaml', '--rubric', RUBRIC], dir);

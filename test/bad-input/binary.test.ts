@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild } from '../helpers/build.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'swadaya.js');
-const built = existsSync(join(root, 'dist', 'main.js'));
 const bad = 'test/fixtures/bad';
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 /** Every line the tool writes to stderr about input: `file[:line:column]: error|warning [code] message`. */
@@ -16,7 +16,8 @@ function swadaya(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe.skipIf(!built)('bad input through the real binary (needs npm run build)', () => {
+describe('bad input through the real binary (built by test/global-setup.ts)', () => {
+  beforeAll(assertFreshBuild);
   it('scores the whole corpus: exit 2, the valid documents in the JSON, one finding line per problem, no stack trace', () => {
     const files = readdirSync(join(root, bad))
       .filter((name) => name.endsWith('.yaml'))

@@ -1,14 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild } from '../helpers/build.js';
 import type { FileOutcome } from '../../src/batch/process-file.js';
 import type { ProjectionKind } from '../../src/batch/projection.js';
 import { runBatch, type RunBatchOptions } from '../../src/batch/run-batch.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const builtWorker = join(root, 'dist', 'worker.js');
 
 function yamlFilesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -24,7 +24,8 @@ async function collect<Kind extends ProjectionKind>(files: readonly string[], op
   return { outcomes, progress };
 }
 
-describe.skipIf(!existsSync(builtWorker))('runBatch across worker threads (needs dist/worker.js: npm run build)', () => {
+describe('runBatch across worker threads (dist/worker.js, built by test/global-setup.ts)', () => {
+  beforeAll(assertFreshBuild);
   let dir: string;
   let files: string[];
 

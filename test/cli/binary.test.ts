@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild } from '../helpers/build.js';
 import packageJson from '../../package.json' with { type: 'json' };
 import { VERSION } from '../../src/version.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'swadaya.js');
-const built = existsSync(join(root, 'dist', 'main.js'));
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 
 function swadaya(args: string[], env: Record<string, string> = {}) {
@@ -15,7 +14,8 @@ function swadaya(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe.skipIf(!built)('the swadaya binary (needs npm run build)', () => {
+describe('the swadaya binary (built by test/global-setup.ts)', () => {
+  beforeAll(assertFreshBuild);
   it('prints its version, the one in package.json', () => {
     expect(VERSION).toBe(packageJson.version);
     const { code, stdout } = swadaya(['--version']);

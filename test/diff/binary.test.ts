@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild } from '../helpers/build.js';
 import { validateDiffOutput } from '../../src/schema/generated/validators.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'diff');
-const built = existsSync(join(root, 'dist', 'main.js'));
 
 function swadaya(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [join(root, 'bin', 'swadaya.js'), ...args], {
@@ -17,7 +16,8 @@ function swadaya(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe.skipIf(!built)('swadaya diff, the binary (needs npm run build)', () => {
+describe('swadaya diff, the binary (built by test/global-setup.ts)', () => {
+  beforeAll(assertFreshBuild);
   it('prints JSON that parses and matches the schema, and fails CI on a regression with exit 1', () => {
     const json = swadaya(['diff', '2024', '2025', '--format', 'json']);
     expect(json.code).toBe(0);

@@ -1,13 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isBuiltin } from 'node:module';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild } from '../helpers/build.js';
 import packageJson from '../../package.json' with { type: 'json' };
 
+// These tests run the built code: fail loudly if it is older than the sources.
+beforeAll(assertFreshBuild);
+
 const root = join(import.meta.dirname, '..', '..');
-const built = existsSync(join(root, 'dist', 'main.js'));
 
 describe('the package', () => {
   it('says how to build when dist/ is missing, in English and Indonesian, exit 2 and no stack trace', () => {
@@ -33,7 +36,7 @@ describe('the package', () => {
     expect(packageJson.files).toContain('!dist/**/*.map');
   });
 
-  it.skipIf(!built)('declares as dependencies exactly the packages dist/ imports at run time', () => {
+  it('declares as dependencies exactly the packages dist/ imports at run time', () => {
     const files = [...readdirSync(join(root, 'dist')), ...readdirSync(join(root, 'dist', 'chunks')).map((file) => join('chunks', file))].filter((file) => file.endsWith('.js'));
     const imported = new Set<string>();
     for (const file of files) {
@@ -47,7 +50,7 @@ describe('the package', () => {
     expect([...imported].sort()).toEqual(Object.keys(packageJson.dependencies).sort());
   });
 
-  it.skipIf(!built)('the built binary runs init, schema and template -o from another directory (bundled libraries included)', () => {
+  it('the built binary runs init, schema and template -o from another directory (bundled libraries included)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'swadaya-bin-'));
     const run = (args: string[]) => spawnSync(process.execPath, [join(root, 'bin', 'swadaya.js'), ...args], { cwd: dir, encoding: 'utf8' });
     const init = run(['init']);

@@ -1,13 +1,13 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild } from '../helpers/build.js';
 import { diffSets, loadAssessments, loadRubric, scoreAssessment } from '../../src/api.js';
 
 const root = join(import.meta.dirname, '..', '..');
-const built = existsSync(join(root, 'dist', 'api.js')) && existsSync(join(root, 'dist', 'types', 'api.d.ts'));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** What the scratch project prints, computed here from the sources: the same numbers must come out of the tarball. */
@@ -62,7 +62,8 @@ export { rubric, diff, overall, wrong };
  * installed as a dev dependency of a fresh project, used through its API (JavaScript and
  * TypeScript) and its binary from outside this repository.
  */
-describe.skipIf(!built)('the packed tarball (needs npm run build)', () => {
+describe('the packed tarball (built by test/global-setup.ts)', () => {
+  beforeAll(assertFreshBuild);
   it('installs into a fresh project: the API gives the same numbers as the sources, its types check, and the binary works', { timeout: 90_000 }, async () => {
     const packDir = mkdtempSync(join(tmpdir(), 'swadaya-pack-'));
     // --ignore-scripts: pack the dist/ already built instead of building again.

@@ -2,12 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild } from '../helpers/build.js';
 import { guardOutputStreams, outputFailureLine, type GuardedProcess } from '../../src/io/output-errors.js';
+
+// These tests run the built code: fail loudly if it is older than the sources.
+beforeAll(assertFreshBuild);
 
 const root = join(import.meta.dirname, '..', '..');
 const bin = join(root, 'bin', 'swadaya.js');
-const built = existsSync(join(root, 'dist', 'main.js'));
 const valid = 'test/fixtures/bad/valid.yaml';
 const STACK_TRACE = /\n\s+at .+:\d+:\d+/;
 
@@ -39,7 +42,7 @@ const everyCommand: readonly string[][] = [
   ['template', '--rubric', 'p2kp'],
 ];
 
-describe.skipIf(!built || !existsSync('/dev/full'))('a full output device (stdout > /dev/full)', () => {
+describe.skipIf(!existsSync('/dev/full'))('a full output device (stdout > /dev/full)', () => {
   it.each(everyCommand)('swadaya %s: one line naming ENOSPC on stderr, exit 2, no stack trace', (...args) => {
     const result = runTo(args, { stdout: true });
     expect(result.code).toBe(2);

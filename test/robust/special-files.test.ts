@@ -3,11 +3,15 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertFreshBuild } from '../helpers/build.js';
 import { runCli } from '../../src/cli.js';
 import { assessCommand } from '../../src/commands/assess.js';
 import { memoryContext, settingsFor } from '../helpers/memory-context.js';
 import { scriptedPrompter } from '../assess/scripted-prompter.js';
-import { bin, built, canRunUnprivileged, runUnprivileged, unprivilegedReason } from './unprivileged.js';
+import { bin, canRunUnprivileged, runUnprivileged, unprivilegedReason } from './unprivileged.js';
+
+// These tests run the built code: fail loudly if it is older than the sources.
+beforeAll(assertFreshBuild);
 
 const fixtures = join(import.meta.dirname, '..', 'fixtures');
 const valid = readFileSync(join(fixtures, 'bad', 'valid.yaml'), 'utf8');
@@ -126,7 +130,7 @@ describe('the size limit (SWADAYA_MAX_FILE_SIZE)', () => {
   });
 });
 
-describe.skipIf(!built || !canRunUnprivileged)(`permissions as an unprivileged user (${unprivilegedReason})`, () => {
+describe.skipIf(!canRunUnprivileged)(`permissions as an unprivileged user (${unprivilegedReason})`, () => {
   it('a glob over an unreadable directory exits 2 naming it, as score DIR does', () => {
     const tree = join(dir, 'tree');
     mkdirSync(join(tree, 'open'), { recursive: true });

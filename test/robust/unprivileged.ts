@@ -4,7 +4,6 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 export const bin = join(root, 'bin', 'swadaya.js');
-export const built = existsSync(join(root, 'dist', 'main.js'));
 
 /**
  * Permissions mean nothing to root, and CI runs as root: there the command runs as the
