@@ -1,4 +1,4 @@
-/** Exit statuses of SPEC §5, mapped in exactly one place: `exitCodeOf`. */
+/** Exit statuses of docs/commands.md#exit-codes, mapped in exactly one place: `exitCodeOf`. */
 export const ExitCode = {
   ok: 0,
   checkFailed: 1,

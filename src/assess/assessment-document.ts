@@ -61,7 +61,7 @@ export class AssessmentDocument {
 
   /**
    * The file's text. Flow collections are written `[a, b]` and `{level: 2, note: …}`, as in
-   * SPEC §3; long lines are not folded, so a hand-written `{level: 2, note: …}` stays on its line.
+   * docs/assessment-format.md; long lines are not folded, so a hand-written `{level: 2, note: …}` stays on its line.
    */
   toString(): string {
     return this.doc.toString({ flowCollectionPadding: false, lineWidth: 0 });

@@ -22,7 +22,7 @@ export async function gatherInputs(paths: readonly string[], cwd: string): Promi
 }
 
 /**
- * One assessment per community, period and rater within a run (SPEC §3, docs/ratings.md): the
+ * One assessment per community, period and rater within a run (docs/assessment-format.md#rules, docs/ratings.md): the
  * first in input order is kept, a later one is reported and dropped. Files of distinct raters
  * are ratings, not duplicates; a consensus file (`rater: consensus` or none) is one rater.
  */

@@ -33,7 +33,7 @@ export interface AssessOptions {
 }
 
 /**
- * `swadaya assess [FILE]` (SPEC §6): an interview in the terminal that saves FILE atomically after
+ * `swadaya assess [FILE]` (docs/commands.md#assess): an interview in the terminal that saves FILE atomically after
  * every answer, resumes where it stopped, and ends with the detailed score view.
  */
 export async function assessCommand(

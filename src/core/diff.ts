@@ -43,7 +43,7 @@ export interface DiffSubject {
   readonly overall: number | null;
   /** The principle scores, then the pillar scores, in layout order. */
   readonly scores: readonly (number | null)[];
-  /** The current phase (SPEC §4.7). */
+  /** The current phase (docs/scoring.md#phases). */
   readonly phase: string;
   readonly verdict: Verdict;
   readonly answers?: Readonly<Record<string, number | 'na'>> | undefined;
@@ -241,7 +241,7 @@ export function phaseRank(order: readonly string[], phase: string): number {
   return order.indexOf(phase);
 }
 
-/** advanced / regressed / unchanged by the position of the current phase, `graduated` last (SPEC §7). */
+/** advanced / regressed / unchanged by the position of the current phase, `graduated` last (docs/json-output.md#diff). */
 export function transitionOf(order: readonly string[], from: string, to: string): Transition {
   const before = phaseRank(order, from);
   const after = phaseRank(order, to);
@@ -265,7 +265,7 @@ interface SideIndex {
   readonly duplicates: DuplicateCommunity[];
 }
 
-/** One assessment per community on each side: the first in input order is kept (SPEC §7). */
+/** One assessment per community on each side: the first in input order is kept (docs/json-output.md#diff). */
 function indexSide(side: Side, subjects: readonly DiffSubject[]): SideIndex {
   const byId = new Map<string, DiffSubject>();
   const duplicates: DuplicateCommunity[] = [];
@@ -529,7 +529,7 @@ function rubricsOf(subjects: readonly DiffSubject[]): RubricRef[] {
 }
 
 /**
- * Compares two sides' assessments community by community (SPEC §7). Pure: takes the reduced
+ * Compares two sides' assessments community by community (docs/json-output.md#diff). Pure: takes the reduced
  * subjects (see `diffSubjectOf`), returns full-precision data; rounding is the renderers' job.
  */
 export function diffSubjects(before: readonly DiffSubject[], after: readonly DiffSubject[], options: DiffOptions = {}): DiffResult {

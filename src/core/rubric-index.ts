@@ -1,6 +1,6 @@
 import type { Criterion, Indicator, Rubric } from './model.js';
 
-/** Slack for comparing full-precision floats with a threshold (SPEC §4.4). */
+/** Slack for comparing full-precision floats with a threshold (docs/scoring.md#criteria). */
 export const TOLERANCE = 1e-9;
 
 export type Target =
@@ -145,7 +145,7 @@ export function indicatorsOf(rubric: Rubric, target: string): readonly Indicator
   return list;
 }
 
-/** `100 × level / max` (SPEC §4.1). */
+/** `100 × level / max` (docs/scoring.md#indicator-score). */
 export function indicatorScore(level: number, max: number): number {
   return max > 0 ? (100 * level) / max : 100;
 }

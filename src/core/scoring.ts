@@ -16,7 +16,7 @@ import type {
 
 export { indicatorScore, indicatorsOf, parseTarget, tagAreaTarget, TOLERANCE, type Target } from './rubric-index.js';
 
-/** How many focus entries each failing or unknown criterion contributes (SPEC §4.8). */
+/** How many focus entries each failing or unknown criterion contributes (docs/scoring.md#focus). */
 export const FOCUS_PER_CRITERION = 3;
 
 
@@ -46,7 +46,7 @@ function answerTable(index: RubricIndex, assessment: Assessment): AnswerTable {
   return { state, level };
 }
 
-/** The sums behind an area's score and coverage (SPEC §4.2). */
+/** The sums behind an area's score and coverage (docs/scoring.md#areas). */
 export interface AreaSums {
   /** Σ w·s over the indicators answered with a level. */
   readonly weightedSum: number;
@@ -95,13 +95,13 @@ function positionsOf(index: RubricIndex, indicators: readonly Indicator[]): numb
   return positions;
 }
 
-/** The sums of SPEC §4.2 for any set of the rubric's indicators. */
+/** The sums of docs/scoring.md#areas for any set of the rubric's indicators. */
 export function areaSums(rubric: Rubric, assessment: Assessment, indicators: readonly Indicator[]): AreaSums {
   const index = indexOf(rubric);
   return sumArea(positionsOf(index, indicators), index, answerTable(index, assessment));
 }
 
-/** Score and coverage of an area (SPEC §4.2). */
+/** Score and coverage of an area (docs/scoring.md#areas). */
 export function areaScore(
   rubric: Rubric,
   assessment: Assessment,
@@ -110,7 +110,7 @@ export function areaScore(
   return areaFromSums(areaSums(rubric, assessment, indicators));
 }
 
-/** The sums behind the overall score and coverage (SPEC §4.3). */
+/** The sums behind the overall score and coverage (docs/scoring.md#overall). */
 export interface OverallSums {
   /** Σ W·score over the principles whose score is not null. */
   readonly weightedScoreSum: number;
@@ -140,7 +140,7 @@ export function overallSums(
   return { weightedScoreSum, scoredWeight, weightedCoverageSum, totalWeight };
 }
 
-/** Overall score (null when no principle has a score) and coverage (SPEC §4.3). */
+/** Overall score (null when no principle has a score) and coverage (docs/scoring.md#overall). */
 export function overallFromSums(sums: OverallSums): { score: number | null; coverage: number } {
   return {
     score: sums.scoredWeight > 0 ? sums.weightedScoreSum / sums.scoredWeight : null,
@@ -148,7 +148,7 @@ export function overallFromSums(sums: OverallSums): { score: number | null; cove
   };
 }
 
-/** Status of an area criterion (SPEC §4.4); `coverageThreshold` is the rubric's `coverage`. */
+/** Status of an area criterion (docs/scoring.md#criteria); `coverageThreshold` is the rubric's `coverage`. */
 export function areaStatus(
   value: number | null,
   coverage: number,
@@ -161,7 +161,7 @@ export function areaStatus(
   return value >= threshold - TOLERANCE ? 'pass' : 'fail';
 }
 
-/** Status of a level criterion: unknown when missing, na when answered n/a (SPEC §4.4). */
+/** Status of a level criterion: unknown when missing, na when answered n/a (docs/scoring.md#criteria). */
 export function levelStatus(answer: 'missing' | 'na' | number, threshold: number): CriterionStatus {
   if (answer === 'missing') return 'unknown';
   if (answer === 'na') return 'na';
@@ -179,7 +179,7 @@ function criterionResult(
   return { target: criterion.target, kind: criterion.kind, threshold, value, coverage, status, gap };
 }
 
-/** `not-ready` on any fail, else `insufficient-evidence` on any unknown, else `ready` (SPEC §4.5). */
+/** `not-ready` on any fail, else `insufficient-evidence` on any unknown, else `ready` (docs/scoring.md#gate-verdict). */
 export function gateVerdict(criteria: readonly { readonly status: CriterionStatus }[]): GateVerdict {
   let unknown = false;
   for (const { status } of criteria) {
@@ -189,14 +189,14 @@ export function gateVerdict(criteria: readonly { readonly status: CriterionStatu
   return unknown ? 'insufficient-evidence' : 'ready';
 }
 
-/** A criterion's progress `min(1, max(0, v) / t)`, 1 when `t = 0`; null for `na` (SPEC §4.6). */
+/** A criterion's progress `min(1, max(0, v) / t)`, 1 when `t = 0`; null for `na` (docs/scoring.md#readiness-index). */
 export function criterionProgress(criterion: Pick<CriterionResult, 'status' | 'value' | 'threshold'>): number | null {
   if (criterion.status === 'na') return null;
   if (criterion.threshold === 0) return 1;
   return Math.min(1, Math.max(0, criterion.value ?? 0) / criterion.threshold);
 }
 
-/** `100 × mean(progress)` over the criteria that are not `na`; 100 when there are none (SPEC §4.6). */
+/** `100 × mean(progress)` over the criteria that are not `na`; 100 when there are none (docs/scoring.md#readiness-index). */
 export function readinessIndex(
   criteria: readonly Pick<CriterionResult, 'status' | 'value' | 'threshold'>[],
 ): number {
@@ -217,20 +217,20 @@ export function phasePosition(rubric: Rubric, phase: string): number {
   return indexOf(rubric).phasePosition.get(phase) ?? -1;
 }
 
-/** The phase after `phase`: `graduated` after the last, null after `graduated` (SPEC §4.7). */
+/** The phase after `phase`: `graduated` after the last, null after `graduated` (docs/scoring.md#phases). */
 export function nextPhase(rubric: Rubric, phase: string): string | null {
   if (phase === GRADUATED) return null;
   const at = phasePosition(rubric, phase);
   return rubric.phases[at + 1]?.id ?? GRADUATED;
 }
 
-/** The first phase whose gate is not ready, or `graduated` (SPEC §4.7). */
+/** The first phase whose gate is not ready, or `graduated` (docs/scoring.md#phases). */
 export function attainedPhase(gates: readonly Pick<GateResult, 'phase' | 'verdict'>[]): string {
   return gates.find((gate) => gate.verdict !== 'ready')?.phase ?? GRADUATED;
 }
 
 /**
- * Declared, attained, current and next phase (SPEC §4.7). A declared phase the rubric does
+ * Declared, attained, current and next phase (docs/scoring.md#phases). A declared phase the rubric does
  * not know (the loader should reject it) is reported but ignored: current falls back to attained.
  */
 export function phaseStatus(rubric: Rubric, declared: string | undefined, attained: string): PhaseStatus {
@@ -245,7 +245,7 @@ export function phaseStatus(rubric: Rubric, declared: string | undefined, attain
   };
 }
 
-/** The last band whose lower bound the score meets: `min` inclusive, `above` exclusive (SPEC §4.9). */
+/** The last band whose lower bound the score meets: `min` inclusive, `above` exclusive (docs/scoring.md#bands). */
 export function bandOf(rubric: Rubric, score: number | null): string | null {
   if (score === null) return null;
   let band: string | null = null;
@@ -348,7 +348,7 @@ function focusCandidates(indices: readonly number[], index: RubricIndex, table: 
   return top.map((entry) => entry.at);
 }
 
-/** Everything in SPEC §4 for one assessment. Pure; full precision. */
+/** Everything in docs/scoring.md for one assessment. Pure; full precision. */
 export function scoreAssessment(rubric: Rubric, assessment: Assessment): ScoreResult {
   const scorer = new Scorer(rubric, assessment);
   const { index } = scorer;

@@ -15,7 +15,7 @@ export function toolLanguage(lang: string | undefined): Language {
 
 /**
  * The one rule for the language of a rubric's texts (titles, questions, actions): the language
- * asked for (--lang, SWADAYA_LANG), else the rubric's first language (docs/rubric-format.md#languages).
+ * asked for (--lang, SWADAYA_LANG), else the rubric's first language (docs/commands.md#conventions).
  */
 export function textLanguage(requested: Language | undefined, rubric: Pick<Rubric, 'languages'>): string {
   return requested ?? rubric.languages[0] ?? 'en';

@@ -147,8 +147,8 @@ const catalogue: Record<string, Entry> = {
     id: (a) => `${a.field} mencantumkan butir yang sama dua kali. Hapus duplikatnya.`,
   },
   'wrong-shape': {
-    en: (a) => `${a.field} does not have an allowed form. See the format in the README (SPEC §2–3).`,
-    id: (a) => `${a.field} tidak berbentuk yang diizinkan. Lihat format di README (SPEC §2–3).`,
+    en: (a) => `${a.field} does not have an allowed form. See docs/rubric-format.md and docs/assessment-format.md.`,
+    id: (a) => `${a.field} tidak berbentuk yang diizinkan. Lihat docs/rubric-format.md dan docs/assessment-format.md.`,
   },
   schema: { en: (a) => `${a.field}: ${a.detail}.`, id: (a) => `${a.field}: ${a.detail}.` },
   'rubric-multiple-documents': {

@@ -10,7 +10,7 @@ const MAYBE_EXACT = /[!&*%?<]|__proto__|0b|[+-]\./;
 const NEEDS_EXACT_PARSER = /(?:^|[\s[\]{},:-])[!&*]|<<|\b0b[01]|[+-]\.\d|__proto__|^%|^\s*\?/m;
 
 /**
- * The fast path of SPEC §8: js-yaml, with the YAML 1.2 core schema, reads a plain file several
+ * The fast path of docs/commands.md#scale: js-yaml, with the YAML 1.2 core schema, reads a plain file several
  * times faster than `yaml`'s document model. Returns the documents' data, or undefined when the
  * file must go through the exact parser instead: anything unusual, anything it rejects, empty
  * documents. The exact parser also re-reads every file whose data turns out to be invalid, so

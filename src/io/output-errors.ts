@@ -24,7 +24,7 @@ export function outputFailureLine(code: string, lang: Language): string {
 }
 
 /**
- * Stream errors of stdout and stderr (SPEC §5, exit statuses):
+ * Stream errors of stdout and stderr (docs/commands.md#exit-codes):
  * - stdout EPIPE (`swadaya score … | head`): the reader has what it wanted; silent, exit status unchanged;
  * - any other stdout error (ENOSPC on `> /dev/full`, EIO): one line on stderr and exit 2;
  * - a stderr error: nothing more can be said, and the exit status stays the command's own.

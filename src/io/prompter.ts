@@ -38,7 +38,7 @@ export interface Prompter {
   say(text: string): void;
 }
 
-/** The real prompter: @inquirer/prompts reading the context's stdin and drawing on its stderr (SPEC §5: prompts go to stderr). */
+/** The real prompter: @inquirer/prompts reading the context's stdin and drawing on its stderr (docs/commands.md#conventions: prompts go to stderr). */
 export function createInquirerPrompter(ctx: Streams, colors: ChalkInstance): Prompter {
   const context = { input: ctx.stdin, output: ctx.stderr as unknown as NodeJS.WritableStream };
   const theme = promptTheme(colors);

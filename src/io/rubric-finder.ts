@@ -6,7 +6,7 @@ import { cachedRubric } from './rubric-cache.js';
 import { packageRoot } from './package-root.js';
 import { loadRubric, type LoadedRubric } from './rubric-loader.js';
 
-/** Where rubric ids are looked up, in order (SPEC §3). */
+/** Where rubric ids are looked up, in order (docs/assessment-format.md#rubric-search). */
 export interface RubricSearch {
   readonly cwd: string;
   /** The value of SWADAYA_RUBRIC_PATH, colon-separated. */

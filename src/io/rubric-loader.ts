@@ -136,7 +136,7 @@ async function loadPrincipleFile(
   return schema.length > 0 ? undefined : { raw: document.data as unknown as RawPrinciple, source: document.source, path: [] };
 }
 
-/** The semantic checks of SPEC §2, then the model. Findings are appended to `findings`. */
+/** The semantic checks of docs/rubric-format.md, then the model. Findings are appended to `findings`. */
 function buildRubric(raw: RawRubric, placed: readonly PlacedPrinciple[], manifest: YamlDocument, findings: Finding[]): Rubric {
   const languages = raw.languages;
   const defaultLanguage = languages[0] ?? 'en';

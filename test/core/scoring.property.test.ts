@@ -79,7 +79,7 @@ function assessmentOf(rubric: Rubric, answers: readonly (AnswerSpec | undefined)
   return buildAssessment(record, phase === undefined ? {} : { phase });
 }
 
-/** SPEC §4.2 written out naively, as an oracle independent of the implementation. */
+/** docs/scoring.md#areas written out naively, as an oracle independent of the implementation. */
 function naiveArea(rubric: Rubric, answers: readonly (AnswerSpec | undefined)[], keep: (i: number) => boolean) {
   let sum = 0;
   let answered = 0;
@@ -125,7 +125,7 @@ describe('scoring properties', () => {
     );
   });
 
-  it('matches a naive reading of SPEC §4.2–4.3 for every area and the overall', () => {
+  it('matches a naive reading of docs/scoring.md (areas, overall) for every area and the overall', () => {
     fc.assert(
       fc.property(arbCase, ({ rubric, answers }) => {
         const result = scoreAssessment(rubric, assessmentOf(rubric, answers));

@@ -23,7 +23,7 @@ async function diffJson(args: string[], env: Record<string, string | undefined> 
 }
 
 describe('swadaya diff --format json', () => {
-  it('prints the SPEC §7 contract, valid against schemas/diff.schema.json', async () => {
+  it('prints the docs/json-output.md#diff contract, valid against schemas/diff.schema.json', async () => {
     const { code, stderr, output } = await diffJson(['2024', '2025']);
     expect(stderr).toBe('');
     expect(code).toBe(0);

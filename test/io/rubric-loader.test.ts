@@ -55,7 +55,7 @@ describe('loadRubric', () => {
     expect(rubric?.coverage).toBe(0.8);
   });
 
-  it('loads the default P2KP rubric with the phase and pillar ids of SPEC §1', async () => {
+  it('loads the default P2KP rubric with the phase and pillar ids of the P2KP programme (README)', async () => {
     const { rubric, findings } = await loadRubric(join(import.meta.dirname, '..', '..', 'rubrics', 'p2kp'));
     expect(findings).toEqual([]);
     expect(rubric?.principles.map((principle) => principle.id)).toEqual(['integration', 'sustainability', 'harmony', 'self-reliance', 'cadre-building']);
