@@ -65,8 +65,8 @@ describe('the rubric-specific assessment schema', () => {
   it('shows the n/a rule where n/a is allowed, and the guidance with the answers', () => {
     const schema = assessmentSchemaFor(rubric, 'en') as { properties: { answers: { description: string; properties: Record<string, { description: string; properties: { na?: { description: string } } }> } } };
     const fund = schema.properties.answers.properties['sustainability.revolving-fund']!;
-    expect(fund.properties.na?.description).toMatch(/^Not applicable: the reason is required\. Only when: Only when no revolving fund ever existed/);
-    expect(fund.description).toContain('n/a: {na: reason}. Only when: Only when no revolving fund ever existed');
+    expect(fund.properties.na?.description).toMatch(/^Not applicable: the reason is required\. Only when: no revolving fund ever existed/);
+    expect(fund.description).toContain('n/a: {na: reason}. Only when: no revolving fund ever existed');
     expect(schema.properties.answers.description).toContain('Choose the highest level all of whose conditions are met.');
   });
 

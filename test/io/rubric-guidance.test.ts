@@ -36,7 +36,7 @@ describe('rubric guidance and the n/a rule', () => {
     });
     const a2 = rubric.indicators.find((indicator) => indicator.id === 'a2')!;
     expect(a2.na).toBe(true);
-    expect(a2.naWhen).toEqual({ en: 'only where no A2 was ever planned', id: 'hanya jika A2 tidak pernah direncanakan' });
+    expect(a2.naWhen).toEqual({ en: 'no A2 was ever planned', id: 'A2 tidak pernah direncanakan' });
     const a1 = rubric.indicators.find((indicator) => indicator.id === 'a1')!;
     expect(a1.na).toBe(false);
     expect(a1.naWhen).toBeUndefined();
@@ -45,7 +45,7 @@ describe('rubric guidance and the n/a rule', () => {
   it('reports guidance and an n/a text that lack the default language, with line and column', async () => {
     const text = readFileSync(GUIDED, 'utf8')
       .replace("  en: |-\n    Choose the highest level all of whose conditions are met.\n    Levels are cumulative.\n", '')
-      .replace('na: {en: only where no A2 was ever planned, id:', 'na: {id:');
+      .replace('na: {en: no A2 was ever planned, id:', 'na: {id:');
     writeFileSync(join(dir, 'rubric.yaml'), text);
     const { rubric, findings } = await loadRubric(join(dir, 'rubric.yaml'));
     expect(rubric).toBeUndefined();
@@ -56,7 +56,7 @@ describe('rubric guidance and the n/a rule', () => {
   });
 
   it('rejects an n/a rule that is neither true/false nor a text', async () => {
-    writeFileSync(join(dir, 'rubric.yaml'), readFileSync(GUIDED, 'utf8').replace(/na: \{en: only[^}]*\}/, 'na: 3'));
+    writeFileSync(join(dir, 'rubric.yaml'), readFileSync(GUIDED, 'utf8').replace(/na: \{en: no A2[^}]*\}/, 'na: 3'));
     const { rubric, findings } = await loadRubric(join(dir, 'rubric.yaml'));
     expect(rubric).toBeUndefined();
     expect(findings.length).toBeGreaterThan(0);
@@ -67,10 +67,10 @@ describe('rubric guidance and the n/a rule', () => {
     const rubric = await guided();
     const en = renderRubricTree({ rubric }, { language: 'en', requested: 'en', colors: plain });
     expect(en).toContain('How to rate\n  Choose the highest level all of whose conditions are met.\n  Levels are cumulative.\n');
-    expect(en).toContain('      Is A2 done?\n      n/a only when: only where no A2 was ever planned\n');
+    expect(en).toContain('      Is A2 done?\n      n/a only when: no A2 was ever planned\n');
     const id = renderRubricTree({ rubric }, { language: 'id', requested: 'id', colors: plain });
     expect(id).toContain('Cara menilai\n  Pilih tingkat tertinggi yang semua syaratnya terpenuhi.\n');
-    expect(id).toContain('tidak berlaku hanya jika: hanya jika A2 tidak pernah direncanakan');
+    expect(id).toContain('tidak berlaku hanya jika: A2 tidak pernah direncanakan');
   });
 
   it('template prints the guidance, pillar titles in the chosen language, and the n/a rule as comments', async () => {
@@ -79,7 +79,7 @@ describe('rubric guidance and the n/a rule', () => {
     expect(id).toContain('# Cara menilai:\n#   Pilih tingkat tertinggi yang semua syaratnya terpenuhi.\n#   Tingkat bersifat kumulatif.\nrubric: guided@1.0.0\n');
     expect(id).toContain('  #   [pilar: Pilar satu, kind:social]');
     expect(id).not.toContain('pilar: p1');
-    expect(id).toContain('  #   tidak berlaku hanya jika: hanya jika A2 tidak pernah direncanakan\n  a2:');
+    expect(id).toContain('  #   tidak berlaku hanya jika: A2 tidak pernah direncanakan\n  a2:');
   });
 
   it('the interview says the guidance before the first question and offers n/a with its rule', async () => {
@@ -94,7 +94,7 @@ describe('rubric guidance and the n/a rule', () => {
     const levels = prompter.asked.flatMap((prompt, index) => (prompt.kind === 'select' && prompt.message === 'Level' ? [index] : []));
     const selects = prompter.asked.filter((prompt) => prompt.kind === 'select');
     const names = levels.map((index) => prompter.choiceNames[selects.indexOf(prompter.asked[index]!)]!);
-    expect(names[1]).toContain('Not applicable — n/a only when: only where no A2 was ever planned');
+    expect(names[1]).toContain('Not applicable — n/a only when: no A2 was ever planned');
     expect(names[0]?.some((name) => name.startsWith('Not applicable'))).toBe(false);
   });
 });

@@ -111,3 +111,37 @@ describe('p2kp@2.0.0 gates', () => {
     ]);
   });
 });
+
+describe('p2kp@2.0.0 descriptors', () => {
+  const texts = async () => {
+    const { rubric } = await loadRubric(join(root, 'rubrics', 'p2kp'));
+    return rubric!;
+  };
+
+  it('every level 4 says the practice continues without a facilitator, in both languages', async () => {
+    const rubric = await texts();
+    const missing = rubric.indicators.filter((indicator) => {
+      const top = indicator.levels[4] as Record<string, string>;
+      return !top.en?.includes('without a facilitator') || !top.id?.includes('tanpa fasilitator');
+    });
+    expect(missing.map((indicator) => indicator.id)).toEqual([]);
+  });
+
+  it('descriptors are floors ("at least X"), never ranges that could overlap or leave gaps', async () => {
+    const rubric = await texts();
+    const ranges = rubric.indicators.flatMap((indicator) =>
+      indicator.levels.flatMap((level, index) => Object.values(level as Record<string, string>).filter((text) => /\d+\s*[–-]\s*\d+\s*%/.test(text)).map(() => `${indicator.id}#${index}`)),
+    );
+    expect(ranges).toEqual([]);
+  });
+
+  it('uses the corrected Indonesian wording', async () => {
+    const rubric = await texts();
+    const all = JSON.stringify([rubric.guidance, rubric.phases, rubric.bands, rubric.principles]);
+    for (const old of ['merenungkan', 'abainya warga', 'lembaga kepercayaannya', 'dikepalai perempuan', 'himpunan dananya', 'peraturan kota']) expect(all).not.toContain(old);
+    expect(all).toContain('sikap abai warga');
+    expect(all).toContain('perempuan kepala keluarga miskin');
+    expect(all).toContain('dana yang dihimpunnya sendiri');
+    expect(rubric.bands.map((band) => (band.label as Record<string, string>).id)).not.toContain('Berkembang');
+  });
+});
