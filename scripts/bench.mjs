@@ -1,5 +1,6 @@
-// npm run bench [-- --quick] [-- --repeats N] [-- --no-build]
+// npm run bench [-- --quick] [-- --repeats N] [-- --no-build] [-- --cache]
 //
+// --cache measures only the cache of `score --cache` (scripts/bench-cache.mjs).
 // Measures swadaya at national scale (SPEC §8) against a floor taken on the same machine in the
 // same run: one thread that only reads and YAML.parses the same files (scripts/parse-floor.mjs).
 // Tool and floor run alternately, so a busy machine slows both; each ratio is the median of the
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     repeats: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
+    cache: { type: 'boolean', default: false },
   },
 });
 const sizes = values.quick ? [11_000] : [11_000, 84_000];
@@ -104,6 +106,21 @@ if (!values['no-build']) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 mkdirSync(benchDir, { recursive: true });
+if (values.cache) {
+  const { benchCache } = await import('./bench-cache.mjs');
+  const loadStart = loadavg();
+  const table = await benchCache({ run, dataset, sizes, repeats, cli, log, median });
+  const header = [
+    '# swadaya benchmark: the cache',
+    '',
+    `Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Node ${process.version}. Load average (1 min) before ${loadStart[0].toFixed(2)}, after ${loadavg()[0].toFixed(2)}. Run: \`npm run bench -- --cache${values.quick ? ' --quick' : ''}\`, ${repeats} round(s), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    '',
+  ];
+  const report = `${[...header, ...table].join('\n')}\n`;
+  writeFileSync(join(benchDir, 'cache-results.md'), report);
+  process.stdout.write(report);
+  process.exit(0);
+}
 const loadBefore = loadavg();
 const diffSkipped = diffAvailable();
 if (diffSkipped) log(`diff skipped: ${diffSkipped}`);

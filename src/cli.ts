@@ -66,6 +66,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--fail-under <score>', 'exit 1 if any overall score is below this', parseNumber)
     .addOption(new Option('--require <verdict>', 'exit 1 unless every assessment is ready or graduated').choices(['ready']))
     .option('--explain', 'show how every number was derived')
+    .option('--cache', 'reuse the scores of files unchanged since the last run (docs/ci.md#the-cache)')
+    .option('--cache-location <dir>', 'where the cache is kept (implies --cache; default node_modules/.cache/swadaya or $XDG_CACHE_HOME/swadaya)')
     .action((paths: string[], options: ScoreOptions) =>
       run(async (settings) => (await import('./commands/score.js')).scoreCommand(paths, { ...settings, ...scoreOptions(options) }, ctx)),
     );
@@ -147,8 +149,12 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .argument('<paths...>', 'rubric directories, rubric files, assessment files, directories or globs')
     .addOption(formats([...formatsOf(validationRenderers), ...CI_FORMATS], 'text'))
     .option('--rubric <id|path>', 'check assessments against this rubric')
+    .option('--cache', 'reuse the checks of files unchanged since the last run (docs/ci.md#the-cache)')
+    .option('--cache-location <dir>', 'where the cache is kept (implies --cache)')
     .action((paths: string[], options: ValidateOptions) =>
-      run(async (settings) => (await import('./commands/validate.js')).validateCommand(paths, { ...settings, format: options.format, rubric: options.rubric }, ctx)),
+      run(async (settings) =>
+        (await import('./commands/validate.js')).validateCommand(paths, { ...settings, format: options.format, rubric: options.rubric, cache: options.cache, cacheLocation: options.cacheLocation }, ctx),
+      ),
     );
 
   const rubric = program.command('rubric').description('list and show rubrics');
@@ -242,8 +248,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 
 /** commander's options, which it types as `any`, copied field by field into the typed options of each command. */
 function scoreOptions(options: ScoreOptions): ScoreOptions {
-  const { format, rubric, groupBy, failUnder, require, explain } = options;
-  return { format, rubric, groupBy, failUnder, require, explain };
+  const { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation } = options;
+  return { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation };
 }
 
 function diffOptions(options: DiffOptions): DiffOptions {

@@ -1,7 +1,7 @@
 import { DuplicateGuard, gatherInputs, refusedRatings } from '../batch/inputs.js';
 import type { FileOutcome, ScoredDocument } from '../batch/process-file.js';
 import type { Projection, ProjectionKind } from '../batch/projection.js';
-import { runBatch } from '../batch/run-batch.js';
+import { cachedBatch } from '../batch/cached-batch.js';
 import type { Finding } from '../core/finding.js';
 import { FailureSample, scoreGateFailure, type GateName, type GateSubject } from '../core/gates.js';
 import type { Rubric } from '../core/model.js';
@@ -22,8 +22,9 @@ import { write, type CommandContext } from './context.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings } from './settings.js';
+import { openCache, saveCache, type CacheOptions } from './cache.js';
 
-export interface ScoreOptions {
+export interface ScoreOptions extends CacheOptions {
   readonly format: ScoreFormat | CiFormat;
   readonly rubric?: string | undefined;
   readonly groupBy?: string | undefined;
@@ -94,9 +95,10 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
    */
   async function* admitted<Kind extends ProjectionKind>(projection: Extract<Projection, { kind: Kind }>): AsyncGenerator<ScoredDocument<Kind>> {
     const ratings = new RatingSorter<ScoredDocument<Kind>>();
+    const cache = await openCache('score', settings, projection, { ctx, search, rubricPaths: inputs.rubricPaths, rubricOverride: settings.rubric, lang: language });
     const progress = await startProgress(ctx, inputs.assessmentFiles.length);
     try {
-      const batch: AsyncGenerator<FileOutcome<Kind>> = runBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update });
+      const batch: AsyncGenerator<FileOutcome<Kind>> = cachedBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update }, cache);
       for await (const outcome of batch) {
         await report(outcome.findings);
         for (const document of outcome.documents) {
@@ -108,6 +110,7 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
     } finally {
       progress.stop();
     }
+    await saveCache(cache, ctx, language);
     const settled = ratings.settle();
     yield* settled.scored;
     await report(settled.refused.map(refusedRatings));

@@ -1,5 +1,6 @@
 import { DuplicateGuard, gatherInputs } from '../batch/inputs.js';
-import { runBatch } from '../batch/run-batch.js';
+import { cachedBatch } from '../batch/cached-batch.js';
+import { openCache, saveCache, type CacheOptions } from './cache.js';
 import type { Finding } from '../core/finding.js';
 import { ExitCode } from '../errors.js';
 import { validationRenderers, type ValidationFormat } from '../format/validate/index.js';
@@ -13,7 +14,7 @@ import type { CheckedAssessment } from '../format/ci/ci-report.js';
 import { isCiFormat, renderCiReport, type CiFormat } from './ci-output.js';
 import type { CommandSettings } from './settings.js';
 
-export interface ValidateOptions {
+export interface ValidateOptions extends CacheOptions {
   readonly format: ValidationFormat | CiFormat;
   readonly rubric?: string | undefined;
 }
@@ -36,9 +37,11 @@ export async function validateCommand(paths: readonly string[], settings: Comman
   let assessments = 0;
   const checked: CheckedAssessment[] = [];
   const ciFormat = isCiFormat(settings.format) ? settings.format : undefined;
+  const projection = { kind: 'check' } as const;
+  const cache = await openCache('validate', settings, projection, { ctx, search, rubricPaths: inputs.rubricPaths, rubricOverride: settings.rubric, lang });
   const progress = await startProgress(ctx, inputs.assessmentFiles.length);
   try {
-    for await (const outcome of runBatch(inputs.assessmentFiles, { projection: { kind: 'check' }, search, rubricOverride: settings.rubric, onProgress: progress.update })) {
+    for await (const outcome of cachedBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update }, cache)) {
       findings.push(...outcome.findings);
       for (const document of outcome.documents) {
         const duplicate = await guard.admit(document);
@@ -53,6 +56,7 @@ export async function validateCommand(paths: readonly string[], settings: Comman
     progress.stop();
   }
 
+  await saveCache(cache, ctx, lang);
   const report: ValidationReport = {
     files: inputs.assessmentFiles.length,
     rubrics: inputs.rubricPaths.length,
