@@ -5,16 +5,18 @@ import type { Rubric } from '../core/model.js';
 import { DEFAULT_STALL, periodsOf, trendOf, type CommunityTrend, type TrendLayout, type TrendPoint, type TrendResult } from '../core/trend.js';
 import { ExitCode, SwadayaError } from '../errors.js';
 import { namesFromRubrics, type DiffNames } from '../format/diff/report.js';
-import { trendRenderers, type TrendFormat } from '../format/trend/trend-renderers.js';
-import { versionsText } from '../format/trend/trend-view.js';
+import { trendRenderers, type TrendFormat } from '../format/trend/index.js';
+import { versionsText } from '../format/trend/view.js';
 import { findingLines } from '../format/findings.js';
 import { fillLabel } from '../i18n/fill-label.js';
+import { NAMED_FAILURES } from '../i18n/gate-messages.js';
 import { labelsFor } from '../i18n/labels.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { write, type CommandContext } from './context.js';
+import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
-import { NO_COLORS, type CommandSettings } from './settings.js';
+import type { CommandSettings } from './settings.js';
 
 export interface TrendCommandOptions {
   readonly format?: TrendFormat | undefined;
@@ -23,9 +25,6 @@ export interface TrendCommandOptions {
   readonly failOnStall?: boolean | undefined;
   readonly failOnRegression?: boolean | undefined;
 }
-
-/** How many failing communities a gate names before it only counts the rest. */
-const NAMED_FAILURES = 20;
 
 /** `swadaya trend <set…>` (docs/trend.md): score every set, follow each community across the periods. */
 export async function trendCommand(paths: readonly string[], options: CommandSettings<TrendCommandOptions>, ctx: CommandContext): Promise<number> {
@@ -54,10 +53,11 @@ export async function trendCommand(paths: readonly string[], options: CommandSet
   }
   if (trend.rubricVersionsDiffer) await write(ctx.stderr, `${stderrColors.yellow(`swadaya: ${versionsText(trend, labels)}`)}\n`);
 
-  const format = options.format ?? 'table';
-  const colors = format === 'table' ? options.colors.stdout : NO_COLORS;
+  const entry = trendRenderers[options.format ?? 'table'];
   const names = namesFromRubrics(rubrics, requested, lang);
-  for (const piece of trendRenderers[format](trend, { lang, colors, names })) await write(ctx.stdout, piece);
+  const inputErrors = findings.filter((finding) => finding.severity === 'error');
+  const render = await entry.load();
+  await new OutputWriter(ctx.stdout).render(render({ trend, names, inputErrors }, renderContextFor(entry, options, lang)));
 
   if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
   const failures = gateFailures(trend, options, lang, names);

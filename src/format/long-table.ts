@@ -1,3 +1,4 @@
+import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import tableUtils from 'cli-table3/src/utils.js';
 
@@ -41,4 +42,27 @@ function columnWidths(options: Table.TableConstructorOptions, rows: readonly Row
     });
   }
   return widths.map((width, column) => options.colWidths?.[column] ?? width);
+}
+
+/**
+ * A boxed table whose colour comes only from `colors` (cli-table3's own head and border colours
+ * are off), its head in bold. `alignRight`: columns from this index on are right-aligned.
+ */
+export function boxTable(
+  head: readonly string[],
+  rows: readonly Row[],
+  colors: ChalkInstance,
+  extra: { readonly colWidths?: (number | null)[]; readonly alignRight?: number } = {},
+): string {
+  return renderTable(
+    {
+      head: head.map((text) => colors.bold(text)),
+      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
+      wordWrap: true,
+      wrapOnWordBoundary: true,
+      ...(extra.colWidths ? { colWidths: extra.colWidths } : {}),
+      ...(extra.alignRight !== undefined ? { colAligns: head.map((_, index) => (index >= (extra.alignRight ?? 0) ? 'right' : 'left')) } : {}),
+    },
+    rows,
+  );
 }

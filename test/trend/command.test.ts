@@ -145,7 +145,7 @@ describe('swadaya trend: other formats', () => {
   it('writes the long CSV: one row per measure per period', async () => {
     const { code, stdout } = await run('trend', ['2024', '2025', '2026', '--format', 'csv']);
     expect(code).toBe(0);
-    const lines = stdout.split('\n');
+    const lines = stdout.split('\r\n');
     expect(lines[0]).toBe('community_id,community_name,period,measure,value');
     expect(lines.slice(1, 6)).toEqual([
       '001,Kelurahan Alpha,2024,overall,37.5',
@@ -214,6 +214,19 @@ describe('swadaya trend: gates and bad input', () => {
     expect(code).toBe(0);
     expect(stderr).toContain('different rubric versions: 2024 mini@1.0.0; 2025 mini@1.1.0');
     expect(JSON.parse(stdout).rubricVersionsDiffer).toBe(true);
+  });
+
+  it('says in every format that inputs had errors, and exits 2', async () => {
+    const json = await run('trend', ['2024', 'invalid/2025', '--format', 'json']);
+    expect(json.code).toBe(2);
+    const output = JSON.parse(json.stdout);
+    expect(validateTrendOutput(output)).toBe(true);
+    expect(output.errors.map((error: { file: string; code: string }) => [error.file, error.code])).toEqual([['invalid/2025/broken.yaml', 'unknown-indicator']]);
+    const table = await run('trend', ['2024', 'invalid/2025']);
+    expect(table.stdout).toContain('1 input error(s): the assessments in those files are not in the trend');
+    const markdown = await run('trend', ['2024', 'invalid/2025', '--format', 'markdown', '--lang', 'id']);
+    expect(markdown.stdout).toContain('1 kesalahan pada masukan');
+    expect(markdown.stdout).toContain('invalid/2025/broken.yaml');
   });
 
   it('refuses a --stall below 2 and paths with nothing to follow', async () => {

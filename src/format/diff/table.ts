@@ -3,7 +3,7 @@ import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../../core/d
 import { inputErrorsHeadline } from '../input-errors.js';
 import { labelsFor } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
-import { renderTable } from '../long-table.js';
+import { boxTable } from '../long-table.js';
 import { showScore } from '../numbers.js';
 import type { RenderContext } from '../renderer.js';
 import type { DiffNames, DiffReport } from './report.js';
@@ -20,26 +20,8 @@ interface DiffTableOptions {
 
 const scoreText = (value: number | null): string => showScore(value, 2);
 
-/** Box tables whose colour comes only from our chalk instance: cli-table3's own head and border colours are off. */
-function tableText(
-  head: readonly string[],
-  rows: readonly (readonly string[])[],
-  options: DiffTableOptions,
-  extra: { colWidths?: (number | null)[]; alignRight?: number } = {},
-): string {
-  return renderTable(
-    {
-      head: head.map((text) => options.colors.bold(text)),
-      style: { head: [], border: [], 'padding-left': 1, 'padding-right': 1, compact: true },
-      wordWrap: true,
-      wrapOnWordBoundary: true,
-      ...(extra.colWidths ? { colWidths: extra.colWidths } : {}),
-      ...(extra.alignRight !== undefined
-        ? { colAligns: head.map((_, index) => (index >= (extra.alignRight ?? 0) ? 'right' : 'left')) }
-        : {}),
-    },
-    rows,
-  );
+function tableText(head: readonly string[], rows: readonly (readonly string[])[], options: DiffTableOptions, extra: Parameters<typeof boxTable>[3] = {}): string {
+  return boxTable(head, rows, options.colors, extra);
 }
 
 function overviewTable(communities: Iterable<CommunityDiff>, options: DiffTableOptions): string {

@@ -1,9 +1,15 @@
-import type { CommunityTrend, SeriesEntry, TrendResult } from '../../core/trend.js';
-import { VERSION } from '../../version.js';
-import { round2 } from '../../contract/rounding.js';
+import type { Finding } from '../core/finding.js';
+import type { CommunityTrend, SeriesEntry, TrendResult } from '../core/trend.js';
+import type { Language } from '../i18n/language.js';
+import { VERSION } from '../version.js';
+import { findingJson } from './finding-json.js';
+import { round2, roundDelta } from './rounding.js';
 
-/** The JSON contract of docs/trend.md (`swadaya/trend@1`, schemas/trend.schema.json): scores and slopes to 2 decimals. */
-export function trendJson(trend: TrendResult): Record<string, unknown> {
+/**
+ * The published shape of `trend --format json` (docs/trend.md#json-contract-swadayatrend1,
+ * schemas/trend.schema.json): scores to 2 decimals, the slope to 2 decimals half away from zero.
+ */
+export function trendJson(trend: TrendResult, errors: readonly Finding[] = [], lang: Language = 'en'): Record<string, unknown> {
   return {
     schema: 'swadaya/trend@1',
     tool: { name: 'swadaya', version: VERSION },
@@ -36,31 +42,9 @@ export function trendJson(trend: TrendResult): Record<string, unknown> {
         transitions: step.transitions.map((entry) => ({ from: entry.from, to: entry.to, count: entry.count })),
       })),
     },
+    // The input errors: their assessments are not in the trend.
+    errors: errors.map((finding) => findingJson(finding, lang)),
   };
-}
-
-/**
- * The same text as `JSON.stringify(trendJson(trend), null, 2)`, one community at a time: a
- * national trend is never one string.
- */
-export function* renderTrendJson(trend: TrendResult): Generator<string> {
-  const frame = JSON.stringify(trendJson({ ...trend, communities: [] }), null, 2);
-  const placeholder = '"communities": []';
-  const at = frame.indexOf(placeholder);
-  const head = frame.slice(0, at);
-  const tail = frame.slice(at + placeholder.length);
-  if (trend.communities.length === 0) {
-    yield `${frame}\n`;
-    return;
-  }
-  const indent = (value: unknown): string => `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
-  yield `${head}"communities": [\n`;
-  let left = trend.communities.length;
-  for (const community of trend.communities) {
-    left -= 1;
-    yield `${indent(communityJson(community))}${left === 0 ? '\n' : ',\n'}`;
-  }
-  yield `  ]${tail}\n`;
 }
 
 function entryJson(entry: SeriesEntry): Record<string, unknown> {
@@ -76,11 +60,11 @@ function entryJson(entry: SeriesEntry): Record<string, unknown> {
   };
 }
 
-function communityJson(community: CommunityTrend): Record<string, unknown> {
+export function communityJson(community: CommunityTrend): Record<string, unknown> {
   return {
     id: community.id,
     name: community.name,
-    slope: round2(community.slope),
+    slope: roundDelta(community.slope),
     flags: { stalled: community.flags.stalled, regressed: community.flags.regressed, gaps: community.flags.gaps },
     advanced: community.advanced,
     missing: community.missing,

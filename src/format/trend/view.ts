@@ -79,9 +79,9 @@ export function versionsText(trend: TrendResult, labels: Labels): string {
 }
 
 /** The cohort table: a row per phase, a column per period, then the assessed count and the mean. */
-export function cohortRows(trend: TrendResult, options: TrendRenderOptions, labels: Labels): string[][] {
+export function cohortRows(trend: TrendResult, names: DiffNames, labels: Labels): string[][] {
   const rows = trend.phases.map((phase) => [
-    options.names.phase(phase),
+    names.phase(phase),
     ...trend.summary.periods.map((period) => String(period.phases.find((entry) => entry.phase === phase)?.count ?? 0)),
   ]);
   rows.push([labels.trendAssessed, ...trend.summary.periods.map((period) => String(period.assessed))]);
@@ -102,4 +102,9 @@ export function stepText(step: StepSummary, names: DiffNames, labels: Labels): s
     .map((entry) => `${names.phase(entry.from)} → ${names.phase(entry.to)} ${entry.count}`)
     .join(', ');
   return `${step.from} → ${step.to}: ${counts}${moves ? ` — ${moves}` : ''}`;
+}
+
+/** Said first in every human format when some inputs had errors: those assessments are not in the trend. */
+export function inputErrorsText(errors: number, labels: Labels): string {
+  return fillLabel(labels.trendInputErrors, { count: errors });
 }
