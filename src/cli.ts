@@ -16,6 +16,7 @@ import type { TemplateOptions } from './commands/template.js';
 import type { TrendCommandOptions } from './commands/trend.js';
 import type { ValidateOptions } from './commands/validate.js';
 import { CI_FORMATS } from './format/ci/index.js';
+import { agreeRenderers } from './format/agree/index.js';
 import { diffRenderers } from './format/diff/index.js';
 import { formatsOf } from './format/renderer.js';
 import { scoreRenderers } from './format/score/index.js';
@@ -101,7 +102,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .command('agree')
     .description("compare independent ratings of the same communities: each rater's level, the spread, Krippendorff's alpha and Cohen's kappa")
     .argument('<paths...>', 'rating files (with rater: NAME), directories or globs')
-    .addOption(formats(['table', 'json', 'csv', 'markdown'], 'table'))
+    .addOption(formats(formatsOf(agreeRenderers), 'table'))
     .option('--rubric <id|path>', 'read every rating with this rubric')
     .option('--flag <spread>', 'flag indicators whose spread (highest − lowest level) is at least this', parseWholeNumber, 2)
     .option(

@@ -1,6 +1,6 @@
 import { computeAgreement, DEFAULT_FLAG } from '../core/agree.js';
 import { ExitCode, SwadayaError } from '../errors.js';
-import { agreeRenderers, type AgreeFormat } from '../format/agree.js';
+import { agreeRenderers, type AgreeFormat } from '../format/agree/index.js';
 import { round4 } from '../contract/rounding.js';
 import { findingLines } from '../format/findings.js';
 import { fillLabel } from '../i18n/fill-label.js';
@@ -8,7 +8,8 @@ import { outputLanguage } from '../i18n/language.js';
 import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
 import { write, type CommandContext } from './context.js';
 import { readRatings } from './ratings-input.js';
-import { NO_COLORS, type CommandSettings } from './settings.js';
+import { OutputWriter, renderContextFor } from './output.js';
+import type { CommandSettings } from './settings.js';
 
 export interface AgreeOptions {
   readonly format?: AgreeFormat | undefined;
@@ -31,9 +32,9 @@ export async function agreeCommand(paths: readonly string[], options: CommandSet
   if (groups.length === 0) throw new SwadayaError('no-ratings', labels.noRatings);
 
   const report = computeAgreement(groups, { flag });
-  const format = options.format ?? 'table';
-  const colors = format === 'table' ? options.colors.stdout : NO_COLORS;
-  await write(ctx.stdout, agreeRenderers[format](report, { lang: tool, colors }));
+  const entry = agreeRenderers[options.format ?? 'table'];
+  const render = await entry.load();
+  await new OutputWriter(ctx.stdout).render(render(report, renderContextFor(entry, options, tool)));
 
   if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
   const alpha = report.alpha.overall;

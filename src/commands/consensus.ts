@@ -5,7 +5,7 @@ import { draftConsensus, type ConsensusDraft } from '../core/consensus.js';
 import { isError } from '../core/finding.js';
 import { scoreAssessment } from '../core/scoring.js';
 import { ExitCode, SwadayaError } from '../errors.js';
-import { consensusFileName, renderConsensusYaml } from '../format/consensus-yaml.js';
+import { consensusFileName, renderConsensusYaml } from '../format/consensus/draft.js';
 import { findingLines } from '../format/findings.js';
 import { fillLabel } from '../i18n/fill-label.js';
 import { outputLanguage, type Language } from '../i18n/language.js';

@@ -76,7 +76,7 @@ describe('swadaya agree', () => {
 
   it('csv: one row per rating of an indicator', async () => {
     const result = await agree([`${ratings}/pair`, '--format', 'csv']);
-    const lines = result.stdout.trimEnd().split('\n');
+    const lines = result.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe('community_id,community_name,period,indicator,principle,rater,level,spread,flagged');
     expect(lines).toHaveLength(1 + 2 * 4 * 2);
     expect(lines.slice(1, 3)).toEqual(['0001,Desa Satu,2025,b1,beta,ani,0,2,true', '0001,Desa Satu,2025,b1,beta,budi,2,2,true']);

@@ -1,8 +1,8 @@
 import { Document, isScalar, isSeq, Scalar, type Pair, type YAMLMap } from 'yaml';
-import type { ConsensusDraft } from '../core/consensus.js';
-import { fillLabel } from '../i18n/fill-label.js';
-import type { Language } from '../i18n/language.js';
-import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
+import type { ConsensusDraft } from '../../core/consensus.js';
+import { fillLabel } from '../../i18n/fill-label.js';
+import type { Language } from '../../i18n/language.js';
+import { ratingsLabelsFor } from '../../i18n/ratings-labels.js';
 
 export interface ConsensusYamlOptions {
   readonly tool: Language;

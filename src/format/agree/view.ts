@@ -1,0 +1,40 @@
+import type { AgreementReport, GroupAgreement, IndicatorAgreement, RatedLevel } from '../../core/agree.js';
+import { fillLabel } from '../../i18n/fill-label.js';
+import type { Language } from '../../i18n/language.js';
+import { ratingsLabelsFor } from '../../i18n/ratings-labels.js';
+import { round4 } from '../../contract/rounding.js';
+
+/** 0.8123, or "undefined" in words. */
+export function statistic(value: number | null, lang: Language): string {
+  return value === null ? ratingsLabelsFor(lang).undefinedValue : round4(value).toFixed(4);
+}
+
+/** Krippendorff's reading of alpha: ≥ 0.800 reliable, ≥ 0.667 tentative, below not reliable. */
+export function reading(value: number | null, lang: Language): string {
+  const labels = ratingsLabelsFor(lang);
+  if (value === null) return '';
+  return value >= 0.8 ? labels.reliable : value >= 0.667 ? labels.tentative : labels.unreliable;
+}
+
+export function levelText(level: RatedLevel): string {
+  return level === null ? '—' : level === 'na' ? 'n/a' : String(level);
+}
+
+/** The rows a meeting needs: every indicator on which the raters differ (spread > 0), most spread first. */
+export function disagreements(group: GroupAgreement): IndicatorAgreement[] {
+  return group.indicators.filter((row) => row.spread !== null && row.spread > 0);
+}
+
+export function summaryLines(report: AgreementReport, lang: Language): string[] {
+  const labels = ratingsLabelsFor(lang);
+  const ratings = report.groups.reduce((sum, group) => sum + group.raters.length, 0);
+  const alpha = report.alpha.overall;
+  const kappa = report.groups.every((group) => group.raters.length === 2)
+    ? `${statistic(report.kappa, lang)}  ${fillLabel(labels.overUnits, { units: report.kappaUnits })}`
+    : labels.kappaOnlyTwo;
+  return [
+    fillLabel(labels.agreeTitle, { ratings, groups: report.groups.length }),
+    `${labels.alpha}: ${statistic(alpha, lang)}  ${fillLabel(labels.overUnits, { units: report.alpha.units })}${alpha === null ? '' : `  — ${reading(alpha, lang)}`}`,
+    `${labels.kappa}: ${kappa}`,
+  ];
+}
