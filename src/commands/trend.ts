@@ -1,4 +1,5 @@
-import { DuplicateGuard, gatherInputs } from '../batch/inputs.js';
+import { DuplicateGuard, gatherInputs, refusedRatings } from '../batch/inputs.js';
+import { RatingSorter, type RatedDocument } from '../core/ratings.js';
 import { runBatch } from '../batch/run-batch.js';
 import type { Finding } from '../core/finding.js';
 import type { Rubric } from '../core/model.js';
@@ -72,6 +73,7 @@ async function scoreSets(sets: readonly (readonly string[])[], options: CommandS
   const points: TrendPoint[][] = sets.map(() => []);
   const guard = new DuplicateGuard(ctx.cwd);
   const compact = new PointCompactor();
+  const ratings = new RatingSorter<RatedDocument & { readonly file: string; readonly document: number; readonly set: TrendPoint[]; readonly point: TrendPoint }>();
   const progress = await startProgress(ctx, files.length);
   let index = 0;
   try {
@@ -83,13 +85,21 @@ async function scoreSets(sets: readonly (readonly string[])[], options: CommandS
       findings.push(...outcome.findings);
       for (const document of outcome.documents) {
         const duplicate = await guard.admit(document);
-        if (duplicate) findings.push(duplicate);
-        else set.push(compact.point(document.projected, file));
+        if (duplicate) {
+          findings.push(duplicate);
+          continue;
+        }
+        const held = { community: document.community, period: document.period, rater: document.rater, file, document: document.document, set, point: compact.point(document.projected, file) };
+        if (ratings.offer(held)) set.push(held.point);
       }
     }
   } finally {
     progress.stop();
   }
+  // Ratings are followed only through their consensus, as score does (docs/ratings.md).
+  const settled = ratings.settle();
+  for (const held of settled.scored) held.set.push(held.point);
+  findings.push(...settled.refused.map(refusedRatings));
   return points;
 }
 

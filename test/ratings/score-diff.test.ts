@@ -89,3 +89,15 @@ describe('template --rater', () => {
     ]);
   });
 });
+
+describe('trend with ratings', () => {
+  it('follows a consensus, and refuses ratings without one like score does', async () => {
+    const refused = await swadaya(['trend', `${ratings}/pair`, '--rubric', tiny, '--format', 'json']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr.match(/\[ratings-not-scored\]/g)).toHaveLength(2);
+    const followed = await swadaya(['trend', `${ratings}/pair/satu.ani.yaml`, `${ratings}/pair/satu.budi.yaml`, `${ratings}/consensus`, '--rubric', tiny, '--format', 'json']);
+    expect(followed.stderr).toBe('');
+    const [community] = JSON.parse(followed.stdout).communities;
+    expect(community.series.map((entry: { file: string }) => entry.file)).toEqual([`${ratings}/consensus/satu.consensus.yaml`]);
+  });
+});
