@@ -70,6 +70,9 @@ describe('swadaya agree', () => {
     expect(satu).toBeGreaterThan(0);
     expect(lines[satu + 4]).toBe('│ ⚑ b1      │   0 │    2 │      2 │');
     expect(lines[satu + 5]).toBe('│   b2      │   2 │    1 │      1 │');
+    // A level against n/a has no spread, but the raters still differ: listed after the spreads.
+    expect(lines[satu + 6]).toBe('│   a2      │   1 │  n/a │      — │');
+    expect(lines[satu + 8]).toBe('1 other indicator(s) not listed: every rater gave the same answer.');
     const id = await agree([`${ratings}/pair`, '--lang', 'id']);
     expect(id.stdout).toContain('Alpha Krippendorff (ordinal): -0.1230  atas 6 unit  — tidak andal (< 0,667)');
   });

@@ -25,7 +25,7 @@ export function renderAgreeMarkdown(report: AgreementReport, context: RenderCont
     }
     out.push(markdownRow([labels.indicator, ...group.raters.map(markdownCell), labels.spread]), `|---|${group.raters.map(() => '---:|').join('')}---:|`);
     for (const row of rows) {
-      out.push(markdownRow([`${row.flagged ? '⚑ ' : ''}${markdownCell(row.indicator)}`, ...group.raters.map((rater) => levelText(row.levels[rater] ?? null)), row.flagged ? `**${row.spread}**` : String(row.spread)]));
+      out.push(markdownRow([`${row.flagged ? '⚑ ' : ''}${markdownCell(row.indicator)}`, ...group.raters.map((rater) => levelText(row.levels[rater] ?? null)), row.spread === null ? '—' : row.flagged ? `**${row.spread}**` : String(row.spread)]));
     }
     const same = group.indicators.length - rows.length;
     if (same > 0) out.push('', fillLabel(labels.sameLevel, { count: same }));

@@ -37,7 +37,7 @@ export function renderAgreeTable(report: AgreementReport, context: RenderContext
     const tableRows = rows.map((row) => [
       row.flagged ? colors.red(`⚑ ${row.indicator}`) : `  ${row.indicator}`,
       ...group.raters.map((rater) => levelText(row.levels[rater] ?? null)),
-      row.flagged ? colors.red(String(row.spread)) : String(row.spread),
+      row.spread === null ? '—' : row.flagged ? colors.red(String(row.spread)) : String(row.spread),
     ]);
     out.push(boxTable([labels.indicator, ...group.raters, labels.spread], tableRows, colors, 1));
     const same = group.indicators.length - rows.length;

@@ -20,9 +20,12 @@ export function levelText(level: RatedLevel): string {
   return level === null ? '—' : level === 'na' ? 'n/a' : String(level);
 }
 
-/** The rows a meeting needs: every indicator on which the raters differ (spread > 0), most spread first. */
+/**
+ * The rows a meeting needs: every indicator on which the raters' answers differ, most spread
+ * first; a level against n/a or a missing answer (no spread) comes after those with a spread.
+ */
 export function disagreements(group: GroupAgreement): IndicatorAgreement[] {
-  return group.indicators.filter((row) => row.spread !== null && row.spread > 0);
+  return group.indicators.filter((row) => new Set(Object.values(row.levels)).size > 1);
 }
 
 export function summaryLines(report: AgreementReport, lang: Language): string[] {
