@@ -71,6 +71,8 @@ describe('rubric guidance and the n/a rule', () => {
     const id = renderRubricTree({ rubric }, { language: 'id', requested: 'id', colors: plain });
     expect(id).toContain('Cara menilai\n  Pilih tingkat tertinggi yang semua syaratnya terpenuhi.\n');
     expect(id).toContain('tidak berlaku hanya jika: A2 tidak pernah direncanakan');
+    expect(id).toContain('• indicator:a2 ≥ tingkat 2');
+    expect(en).toContain('• indicator:a2 ≥ level 2');
   });
 
   it('template prints the guidance, pillar titles in the chosen language, and the n/a rule as comments', async () => {

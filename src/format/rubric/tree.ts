@@ -9,8 +9,9 @@ export interface RubricTreeInput {
   readonly location?: string | undefined;
 }
 
-export function criterionText(criterion: Criterion): string {
-  return criterion.kind === 'level' ? `${criterion.target} ≥ level ${criterion.level}` : `${criterion.target} ≥ ${criterion.min}`;
+/** A gate criterion as written in the rubric; `level` is the word for a scale level in the output language. */
+export function criterionText(criterion: Criterion, level = 'level'): string {
+  return criterion.kind === 'level' ? `${criterion.target} ≥ ${level} ${criterion.level}` : `${criterion.target} ≥ ${criterion.min}`;
 }
 
 /** A rubric as a readable tree: scale, principles with their indicators, phases with pillars and gates, bands. */
@@ -44,7 +45,7 @@ export function renderRubricTree({ rubric, location }: RubricTreeInput, context:
       out.push(`    ${label.pillar} ${colors.cyan(pillar.id)}: ${text(pillar.title)} ${colors.dim(`(${count} ${label.indicators})`)}`);
     }
     out.push(`    ${label.exitGate}:`);
-    for (const criterion of phase.exit) out.push(`      • ${criterionText(criterion)}`);
+    for (const criterion of phase.exit) out.push(`      • ${criterionText(criterion, label.level)}`);
   }
   if (rubric.tags.length > 0) {
     out.push('', colors.bold(label.tags));
