@@ -6,9 +6,13 @@ import {
   areaFromSums,
   areaSums,
   criterionProgress,
+  focusPriority,
+  focusServed,
   indicatorScore,
   indicatorsOf,
   overallSums,
+  rankByPriority,
+  readinessSums,
   tagAreaTarget,
 } from './scoring.js';
 import type { AreaSums, OverallSums } from './scoring.js';
@@ -193,19 +197,12 @@ function focusCandidates(rubric: Rubric, assessment: Assessment, target: string,
   const ranked: Omit<FocusCandidate, 'kept'>[] = [];
   for (const indicator of indicatorsOf(rubric, target)) {
     const answer = answerState(assessment, indicator);
-    if (answer.kind === 'na' || (answer.kind === 'level' && answer.level >= max)) continue;
     const level = answer.kind === 'level' ? answer.level : null;
-    ranked.push({
-      indicator: indicator.id,
-      weight: indicator.weight,
-      level,
-      next: (level ?? 0) + 1,
-      priority: indicator.weight * (max - (level ?? 0)),
-    });
+    const priority = focusPriority(indicator.weight, answer.kind === 'level' ? answer.level : answer.kind, max);
+    if (priority === null) continue;
+    ranked.push({ indicator: indicator.id, weight: indicator.weight, level, next: (level ?? 0) + 1, priority });
   }
-  // Array.prototype.sort is stable, so equal priorities stay in rubric order.
-  ranked.sort((a, b) => b.priority - a.priority);
-  return ranked.map((candidate, i) => ({ ...candidate, kept: keep && i < FOCUS_PER_CRITERION }));
+  return rankByPriority(ranked).map((candidate, i) => ({ ...candidate, kept: keep && i < FOCUS_PER_CRITERION }));
 }
 
 function criterionSource(
@@ -261,26 +258,18 @@ export function explainResult(rubric: Rubric, assessment: Assessment, result: Sc
   const reported = result.gates.find((gate) => gate.phase === result.phase.current);
   let gate: GateExplanation | null = null;
   if (reported !== undefined) {
-    const served = new Set<string>();
-    const criteria = reported.criteria.map((criterion): CriterionExplanation => {
+    const served = focusServed(reported.criteria);
+    const criteria = reported.criteria.map((criterion, at): CriterionExplanation => {
       const open = criterion.status === 'fail' || criterion.status === 'unknown';
-      const first = open && !served.has(criterion.target);
-      if (open) served.add(criterion.target);
       return {
         result: criterion,
         reason: statusReason(criterion),
         source: criterionSource(rubric, assessment, criterion, areas),
         progress: criterionProgress(criterion),
-        focus: open ? focusCandidates(rubric, assessment, criterion.target, first) : [],
+        focus: open ? focusCandidates(rubric, assessment, criterion.target, served[at] === true) : [],
       };
     });
-    let progressSum = 0;
-    let progressCount = 0;
-    for (const { progress } of criteria) {
-      if (progress === null) continue;
-      progressSum += progress;
-      progressCount += 1;
-    }
+    const { sum: progressSum, count: progressCount } = readinessSums(reported.criteria);
     gate = { phase: reported.phase, verdict: reported.verdict, index: reported.index, progressSum, progressCount, criteria };
   }
 

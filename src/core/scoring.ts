@@ -196,10 +196,8 @@ export function criterionProgress(criterion: Pick<CriterionResult, 'status' | 'v
   return Math.min(1, Math.max(0, criterion.value ?? 0) / criterion.threshold);
 }
 
-/** `100 × mean(progress)` over the criteria that are not `na`; 100 when there are none (docs/scoring.md#readiness-index). */
-export function readinessIndex(
-  criteria: readonly Pick<CriterionResult, 'status' | 'value' | 'threshold'>[],
-): number {
+/** The progress of the criteria that are not `na`, summed and counted: the terms of the readiness index. */
+export function readinessSums(criteria: readonly Pick<CriterionResult, 'status' | 'value' | 'threshold'>[]): { readonly sum: number; readonly count: number } {
   let sum = 0;
   let count = 0;
   for (const criterion of criteria) {
@@ -208,7 +206,40 @@ export function readinessIndex(
     sum += progress;
     count += 1;
   }
+  return { sum, count };
+}
+
+/** `100 × mean(progress)` over the criteria that are not `na`; 100 when there are none (docs/scoring.md#readiness-index). */
+export function readinessIndex(criteria: readonly Pick<CriterionResult, 'status' | 'value' | 'threshold'>[]): number {
+  const { sum, count } = readinessSums(criteria);
   return count === 0 ? 100 : (100 * sum) / count;
+}
+
+/**
+ * Which criteria of a gate feed the action plan: those that fail or are unknown, each target once
+ * (two open criteria on one target, say min 50 and min 60, would list the same steps twice).
+ */
+export function focusServed(criteria: readonly Pick<CriterionResult, 'target' | 'status'>[]): boolean[] {
+  const served = new Set<string>();
+  return criteria.map(({ target, status }) => {
+    if ((status !== 'fail' && status !== 'unknown') || served.has(target)) return false;
+    served.add(target);
+    return true;
+  });
+}
+
+/**
+ * An indicator's claim on the action plan (docs/scoring.md#focus): `weight × (max − level)`, a
+ * missing indicator counting as level 0; null when it has nothing left to gain (n/a, or at max).
+ */
+export function focusPriority(weight: number, answer: number | 'na' | 'missing', max: number): number | null {
+  if (answer === 'na' || (answer !== 'missing' && answer >= max)) return null;
+  return weight * (max - (answer === 'missing' ? 0 : answer));
+}
+
+/** Candidates highest priority first; the given (rubric) order breaks ties, the sort being stable. */
+export function rankByPriority<T extends { readonly priority: number }>(candidates: T[]): T[] {
+  return candidates.sort((a, b) => b.priority - a.priority);
 }
 
 /** Position of a phase in rubric order, `graduated` after every phase; -1 when unknown. */
@@ -306,12 +337,9 @@ class Scorer {
 
   focus(compiled: readonly CompiledCriterion[], results: readonly CriterionResult[]): FocusItem[] {
     const focus: FocusItem[] = [];
-    // Two open criteria on one target (say min 50 and min 60) would list the same steps twice.
-    const served = new Set<string>();
+    const served = focusServed(results);
     compiled.forEach(({ criterion, target }, at) => {
-      const status = results[at]?.status;
-      if ((status !== 'fail' && status !== 'unknown') || served.has(criterion.target)) return;
-      served.add(criterion.target);
+      if (!served[at]) return;
       for (const i of focusCandidates(target.indices, this.index, this.table)) {
         const indicator = this.rubric.indicators[i];
         if (indicator === undefined) continue;
@@ -328,24 +356,18 @@ function descriptor(indicator: Indicator, level: number): Text {
   return indicator.levels[level] ?? '';
 }
 
-/** Top focus positions: missing or below max, by `w × (max − level)` desc, rubric order on ties. */
+/** Top focus positions of a target: ranked by `focusPriority`, the first FOCUS_PER_CRITERION kept. */
 function focusCandidates(indices: readonly number[], index: RubricIndex, table: AnswerTable): number[] {
-  const { max, weights } = index;
-  const top: { at: number; priority: number }[] = [];
+  const candidates: { at: number; priority: number }[] = [];
   for (const at of indices) {
     const state = table.state[at];
-    if (state === NA) continue;
-    const level = state === RATED ? (table.level[at] ?? 0) : 0;
-    if (state === RATED && level >= max) continue;
-    const priority = (weights[at] ?? 0) * (max - level);
-    // `indices` are in rubric order, so inserting after equal priorities keeps ties in rubric order.
-    let slot = top.length;
-    while (slot > 0 && (top[slot - 1]?.priority ?? 0) < priority) slot -= 1;
-    if (slot >= FOCUS_PER_CRITERION) continue;
-    top.splice(slot, 0, { at, priority });
-    if (top.length > FOCUS_PER_CRITERION) top.pop();
+    const answer = state === NA ? 'na' : state === RATED ? (table.level[at] ?? 0) : 'missing';
+    const priority = focusPriority(index.weights[at] ?? 0, answer, index.max);
+    if (priority !== null) candidates.push({ at, priority });
   }
-  return top.map((entry) => entry.at);
+  return rankByPriority(candidates)
+    .slice(0, FOCUS_PER_CRITERION)
+    .map((entry) => entry.at);
 }
 
 /** Everything in docs/scoring.md for one assessment. Pure; full precision. */
