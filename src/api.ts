@@ -4,7 +4,9 @@
  * as findings (data) or as a thrown SwadayaError whose message is ready to show.
  */
 import { resolve } from 'node:path';
-import { diffDocuments, type DiffDocument, type DiffOptions, type DiffResult } from './core/diff.js';
+import { diffDocuments } from './core/diff.js';
+import { type DiffOptions, type DiffResult } from './core/diff-types.js';
+import { type DiffDocument } from './core/diff-subjects.js';
 import { isError, type Finding } from './core/finding.js';
 import type { Assessment, Rubric } from './core/model.js';
 import type { ScoreResult } from './core/result.js';
@@ -22,7 +24,7 @@ export { scoreAssessment, SwadayaError, VERSION, formatFinding, assessmentSchema
 export type { Assessment, DiffOptions, DiffResult, Finding, JsonSchema, Language, Rubric, ScoreResult };
 export type { Answer, Community, Indicator, Phase, Principle, Text } from './core/model.js';
 export type { AreaScore, CriterionResult, GateResult, PillarScore, Verdict } from './core/result.js';
-export type { CommunityDiff, UnmatchedCommunity } from './core/diff.js';
+export type { CommunityDiff, UnmatchedCommunity } from './core/diff-types.js';
 
 export interface LoadOptions {
   /** Relative paths and `./rubrics` are resolved from here. Default: process.cwd(). */

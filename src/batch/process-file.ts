@@ -1,5 +1,5 @@
 import { scoreResultText } from '../contract/score-json.js';
-import { diffSubjectOf, layoutOf, type SubjectLayout } from '../core/diff.js';
+import { diffSubjectOf, layoutOf, type SubjectLayout } from '../core/diff-subjects.js';
 import { explainResult } from '../core/explain.js';
 import type { Finding } from '../core/finding.js';
 import type { Assessment, Rubric } from '../core/model.js';

@@ -1,4 +1,4 @@
-import type { DiffSubject } from '../core/diff.js';
+import type { DiffSubject } from '../core/diff-subjects.js';
 import type { Explanation } from '../core/explain.js';
 import type { CriterionResult, ScoreResult } from '../core/result.js';
 import type { SummaryInput } from '../core/summary.js';

@@ -1,6 +1,8 @@
 import { gatherInputs, refusedRatings } from '../batch/inputs.js';
 import { runBatch } from '../batch/run-batch.js';
-import { diffSubjects, LayoutRegistry, rubricKey, type DiffResult, type DiffSubject, type RubricRef, type Side } from '../core/diff.js';
+import { diffSubjects } from '../core/diff.js';
+import { type DiffResult, type RubricRef, type Side } from '../core/diff-types.js';
+import { LayoutRegistry, rubricKey, type DiffSubject } from '../core/diff-subjects.js';
 import type { Finding } from '../core/finding.js';
 import { regressionFailures } from '../core/gates.js';
 import { RatingSorter, type RatedDocument } from '../core/ratings.js';

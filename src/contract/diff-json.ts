@@ -1,4 +1,4 @@
-import type { AreaChange, CommunityDiff, DiffResult, SideState, UnmatchedCommunity } from '../core/diff.js';
+import type { AreaChange, CommunityDiff, DiffResult, SideState, UnmatchedCommunity } from '../core/diff-types.js';
 import type { Finding } from '../core/finding.js';
 import type { Language } from '../i18n/language.js';
 import { VERSION } from '../version.js';

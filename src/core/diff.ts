@@ -1,230 +1,25 @@
 import { GRADUATED } from './model.js';
-import type { ScoreResult, Verdict } from './result.js';
 import { TOLERANCE } from './scoring.js';
-
-/** An answer as a diff compares it: a level, "na", or null when missing. */
-export type AnswerValue = number | 'na' | null;
-
-/** What the diff needs of one scored assessment; a batch's `ScoredDocument` is one. */
-export interface DiffDocument {
-  readonly file: string;
-  readonly document: number;
-  readonly community: { readonly id: string; readonly name: string };
-  readonly period: string;
-  readonly result?: ScoreResult | undefined;
-  readonly answers?: Readonly<Record<string, number | 'na'>> | undefined;
-}
-
-export interface RubricRef {
-  readonly id: string;
-  readonly version: string;
-}
-
-/** What every subject scored with one rubric shares: shared, not copied, across a large set. */
-export interface SubjectLayout {
-  readonly rubric: RubricRef;
-  readonly principles: readonly string[];
-  readonly pillars: readonly { readonly id: string; readonly phase: string }[];
-  /** The rubric's phase ids in order, without `graduated`. */
-  readonly phases: readonly string[];
-}
-
-/**
- * One side's assessment of one community, reduced to what a diff compares: a few strings and
- * one array of numbers. A national set keeps 168,000 of these, never the full score results.
- */
-export interface DiffSubject {
-  readonly file: string;
-  readonly document: number;
-  readonly id: string;
-  readonly name: string;
-  readonly period: string;
-  readonly layout: SubjectLayout;
-  readonly overall: number | null;
-  /** The principle scores, then the pillar scores, in layout order. */
-  readonly scores: readonly (number | null)[];
-  /** The current phase (docs/scoring.md#phases). */
-  readonly phase: string;
-  readonly verdict: Verdict;
-  readonly answers?: Readonly<Record<string, number | 'na'>> | undefined;
-}
-
-export type Side = 'before' | 'after';
-export type Transition = 'advanced' | 'regressed' | 'unchanged';
-
-export interface SideState {
-  readonly file: string;
-  readonly document: number;
-  readonly period: string;
-  readonly rubric: RubricRef;
-  readonly overall: number | null;
-  readonly phase: string;
-  readonly verdict: Verdict;
-}
-
-/** Full precision; `delta` is null when either side has no score. */
-export interface AreaChange {
-  readonly id: string;
-  readonly before: number | null;
-  readonly after: number | null;
-  readonly delta: number | null;
-}
-
-export interface PillarChange extends AreaChange {
-  readonly phase: string;
-}
-
-/** Why a community counts as a regression: its phase went back, or a score fell by more than the tolerance. */
-export type RegressionReason =
-  | { readonly kind: 'phase'; readonly from: string; readonly to: string }
-  | { readonly kind: 'overall'; readonly delta: number }
-  | { readonly kind: 'principle'; readonly id: string; readonly delta: number };
-
-export interface IndicatorChange {
-  readonly id: string;
-  readonly before: AnswerValue;
-  readonly after: AnswerValue;
-}
-
-export interface CommunityDiff {
-  readonly id: string;
-  /** The name on the after side: the most recent one. */
-  readonly name: string;
-  readonly before: SideState;
-  readonly after: SideState;
-  readonly delta: {
-    readonly overall: number | null;
-    readonly principles: readonly AreaChange[];
-    readonly pillars: readonly PillarChange[];
-  };
-  readonly transition: Transition;
-  readonly regression: boolean;
-  readonly reasons: readonly RegressionReason[];
-  readonly rubricChanged: boolean;
-  /** Only when asked for (`--detail`) and both sides carry their answers. */
-  readonly indicators?: readonly IndicatorChange[];
-}
-
-export interface UnmatchedCommunity {
-  readonly id: string;
-  readonly name: string;
-  readonly file: string;
-  readonly document: number;
-  readonly period: string;
-  readonly overall: number | null;
-  readonly phase: string;
-  readonly verdict: Verdict;
-}
-
-export interface DuplicateCommunity {
-  readonly side: Side;
-  readonly id: string;
-  readonly file: string;
-  readonly document: number;
-  /** Where the kept (first, in input order) assessment of this community is. */
-  readonly first: { readonly file: string; readonly document: number };
-}
-
-export interface PhaseTransitionCount {
-  readonly from: string;
-  readonly to: string;
-  readonly count: number;
-}
-
-export interface DiffSummary {
-  readonly matched: number;
-  readonly advanced: number;
-  readonly regressed: number;
-  readonly unchanged: number;
-  /** Communities that count as a regression (phase, or a fall beyond the tolerance). */
-  readonly regressions: number;
-  readonly meanDelta: {
-    readonly overall: number | null;
-    readonly principles: readonly { readonly id: string; readonly delta: number | null }[];
-  };
-  /** Pairs with a count above 0, in rubric phase order of `from`, then of `to`. */
-  readonly transitions: readonly PhaseTransitionCount[];
-}
-
-/**
- * The matched communities, sorted by id. Each comparison is built as it is read, so a diff of
- * two national sets holds its subjects, never 84,000 comparisons at once.
- */
-export interface CommunityList extends Iterable<CommunityDiff> {
-  readonly length: number;
-}
-
-export interface DiffResult {
-  readonly communities: CommunityList;
-  readonly added: readonly UnmatchedCommunity[];
-  readonly removed: readonly UnmatchedCommunity[];
-  readonly summary: DiffSummary;
-  /** Some matched community was scored with a different rubric (version) on each side. */
-  readonly rubricVersionsDiffer: boolean;
-  /** The rubrics of each side, in first-seen order. */
-  readonly rubrics: { readonly before: readonly RubricRef[]; readonly after: readonly RubricRef[] };
-  /** The distinct periods of each side, sorted. */
-  readonly periods: { readonly before: readonly string[]; readonly after: readonly string[] };
-  /** Assessments kept on each side (duplicates left out). */
-  readonly assessments: { readonly before: number; readonly after: number };
-  readonly duplicates: readonly DuplicateCommunity[];
-  /** Phase ids in rubric order with `graduated` last: the rows and columns of the transition matrix. */
-  readonly phases: readonly string[];
-  /** Principle ids in rubric order. */
-  readonly principles: readonly string[];
-  /** Pillar ids in rubric order, with their phases. */
-  readonly pillars: readonly { readonly id: string; readonly phase: string }[];
-  readonly tolerance: number;
-}
-
-export interface DiffOptions {
-  /** A fall of more than this many points in the overall score or a principle is a regression. Default 0. */
-  readonly tolerance?: number | undefined;
-  /** List indicator changes (`--detail`). */
-  readonly detail?: boolean | undefined;
-  /**
-   * Indicator ids in rubric order by `rubricKey`. With `detail`, changes are listed on the ids both
-   * sides' rubrics share. Without an entry, the ids answered on either side are compared, in the order the answers
-   * were written (after side first).
-   */
-  readonly indicatorsByRubric?: ReadonlyMap<string, readonly string[]> | undefined;
-}
-
-export function rubricKey(rubric: RubricRef): string {
-  return `${rubric.id}@${rubric.version}`;
-}
-
-/** The same for every result of one rubric: share it among them (see `diffSubjectOf`). */
-export function layoutOf(result: ScoreResult): SubjectLayout {
-  return {
-    rubric: { id: result.rubric.id, version: result.rubric.version },
-    principles: result.principles.map((principle) => principle.id),
-    pillars: result.pillars.map((pillar) => ({ id: pillar.id, phase: pillar.phase })),
-    phases: result.gates.map((gate) => gate.phase),
-  };
-}
-
-/**
- * Reduces a scored document to what the diff keeps. Throws on a document that was not scored (a programming error).
- * `layout`: the layout of its rubric, when the caller shares one among many subjects.
- */
-export function diffSubjectOf(document: DiffDocument, layout?: SubjectLayout): DiffSubject {
-  const result = document.result;
-  if (!result) throw new Error(`diff needs scored documents: ${document.file} has no result`);
-  return {
-    file: document.file,
-    document: document.document,
-    id: document.community.id,
-    name: document.community.name,
-    period: document.period,
-    layout: layout ?? layoutOf(result),
-    overall: result.overall.score,
-    scores: [...result.principles.map((principle) => principle.score), ...result.pillars.map((pillar) => pillar.score)],
-    phase: result.phase.current,
-    verdict: result.readiness.verdict,
-    ...(document.answers ? { answers: document.answers } : {}),
-  };
-}
+import type {
+  AreaChange,
+  CommunityDiff,
+  CommunityList,
+  DiffOptions,
+  DiffResult,
+  DiffSummary,
+  DuplicateCommunity,
+  IndicatorChange,
+  PhaseTransitionCount,
+  PillarChange,
+  RegressionReason,
+  RubricRef,
+  Side,
+  SideState,
+  Transition,
+  UnmatchedCommunity,
+} from './diff-types.js';
+import { RunningMean } from './running-mean.js';
+import { diffSubjectOf, LayoutRegistry, rubricKey, type DiffDocument, type DiffSubject, type SubjectLayout } from './diff-subjects.js';
 
 /** A difference of scores; null when either is missing. */
 export function scoreDelta(before: number | null, after: number | null): number | null {
@@ -340,22 +135,6 @@ function align(before: SubjectLayout, after: SubjectLayout): Alignment {
   };
 }
 
-/** One object per distinct layout: each batch message from a worker brings its own copy. */
-export class LayoutRegistry {
-  private readonly byKey = new Map<string, SubjectLayout>();
-  private readonly canonical = new WeakMap<SubjectLayout, SubjectLayout>();
-
-  shared(layout: SubjectLayout): SubjectLayout {
-    let known = this.canonical.get(layout);
-    if (known) return known;
-    const key = JSON.stringify(layout);
-    known = this.byKey.get(key);
-    if (!known) this.byKey.set(key, (known = layout));
-    this.canonical.set(layout, known);
-    return known;
-  }
-}
-
 /** The alignment of each pair of layouts, worked out once: a large set has one or two layouts. */
 class Alignments {
   private readonly layouts = new LayoutRegistry();
@@ -461,32 +240,23 @@ class ComparedCommunities implements CommunityList {
   }
 }
 
-/** A running mean that skips nulls. */
-class Mean {
-  private sum = 0;
-  private count = 0;
-
-  add(value: number | null): void {
-    if (value === null) return;
-    this.sum += value;
-    this.count += 1;
-  }
-
-  get value(): number | null {
-    return this.count === 0 ? null : this.sum / this.count;
-  }
+/** The key of a (from, to) pair of phases: one spelling for the summary and the transition matrix. */
+export function phasePairKey(from: string, to: string): string {
+  return `${from}\u0000${to}`;
 }
 
 /** The summary and the version flag, in one pass over the comparisons. */
 function summarise(communities: CommunityList, phases: readonly string[], principles: readonly string[]): { summary: DiffSummary; rubricVersionsDiffer: boolean } {
   const counts = new Map<string, number>();
+  const pairs = new Map<string, readonly [string, string]>();
   const tally = { advanced: 0, regressed: 0, unchanged: 0 };
   let regressions = 0;
   let rubricVersionsDiffer = false;
-  const overall = new Mean();
-  const byPrinciple = new Map(principles.map((id) => [id, new Mean()]));
+  const overall = new RunningMean();
+  const byPrinciple = new Map(principles.map((id) => [id, new RunningMean()]));
   for (const community of communities) {
-    const key = `${community.before.phase}\u0000${community.after.phase}`;
+    const key = phasePairKey(community.before.phase, community.after.phase);
+    if (!pairs.has(key)) pairs.set(key, [community.before.phase, community.after.phase]);
     counts.set(key, (counts.get(key) ?? 0) + 1);
     tally[community.transition] += 1;
     if (community.regression) regressions += 1;
@@ -496,12 +266,12 @@ function summarise(communities: CommunityList, phases: readonly string[], princi
   }
   const transitions: PhaseTransitionCount[] = [];
   const ordered = [...phases];
-  for (const key of counts.keys()) {
-    for (const phase of key.split('\u0000')) if (!ordered.includes(phase)) ordered.push(phase);
+  for (const pair of pairs.values()) {
+    for (const phase of pair) if (!ordered.includes(phase)) ordered.push(phase);
   }
   for (const from of ordered) {
     for (const to of ordered) {
-      const count = counts.get(`${from}\u0000${to}`) ?? 0;
+      const count = counts.get(phasePairKey(from, to)) ?? 0;
       if (count > 0) transitions.push({ from, to, count });
     }
   }

@@ -1,4 +1,4 @@
-import type { RegressionReason } from './diff.js';
+import type { RegressionReason } from './diff-types.js';
 import type { CriterionResult, Verdict } from './result.js';
 
 /**

@@ -1,4 +1,5 @@
 import type { PhaseStatus, ScoreResult, Verdict } from './result.js';
+import { RunningMean } from './running-mean.js';
 
 /** What a summary reads of a result: a worker can send this instead of the whole result. */
 export type SummaryInput = Pick<ScoreResult, 'community' | 'overall' | 'principles'> & {
@@ -19,42 +20,29 @@ export interface ScoreSummary {
   readonly meanIndex: number | null;
 }
 
-interface Mean {
-  sum: number;
-  count: number;
-}
-
-const meanOf = (mean: Mean | undefined): number | null => (mean && mean.count > 0 ? mean.sum / mean.count : null);
 
 /** Accumulates a summary one result at a time, so a batch never has to keep its results. */
 export class SummaryBuilder {
   private count = 0;
   private readonly verdicts = new Map<Verdict, number>();
   private readonly phases = new Map<string, number>();
-  private readonly overall: Mean = { sum: 0, count: 0 };
-  private readonly index: Mean = { sum: 0, count: 0 };
-  private readonly principles = new Map<string, Mean>();
+  private readonly overall = new RunningMean();
+  private readonly index = new RunningMean();
+  private readonly principles = new Map<string, RunningMean>();
 
   add(result: SummaryInput): void {
     this.count += 1;
     this.verdicts.set(result.readiness.verdict, (this.verdicts.get(result.readiness.verdict) ?? 0) + 1);
     this.phases.set(result.phase.current, (this.phases.get(result.phase.current) ?? 0) + 1);
-    if (result.overall.score !== null) {
-      this.overall.sum += result.overall.score;
-      this.overall.count += 1;
-    }
-    this.index.sum += result.readiness.index;
-    this.index.count += 1;
+    this.overall.add(result.overall.score);
+    this.index.add(result.readiness.index);
     for (const principle of result.principles) {
       let mean = this.principles.get(principle.id);
       if (!mean) {
-        mean = { sum: 0, count: 0 };
+        mean = new RunningMean();
         this.principles.set(principle.id, mean);
       }
-      if (principle.score !== null) {
-        mean.sum += principle.score;
-        mean.count += 1;
-      }
+      mean.add(principle.score);
     }
   }
 
@@ -63,9 +51,9 @@ export class SummaryBuilder {
       count: this.count,
       verdicts: Object.fromEntries(this.verdicts),
       phases: Object.fromEntries(this.phases),
-      meanOverall: meanOf(this.overall),
-      meanPrinciples: [...this.principles].map(([id, mean]) => ({ id, mean: meanOf(mean) })),
-      meanIndex: meanOf(this.index),
+      meanOverall: this.overall.value,
+      meanPrinciples: [...this.principles].map(([id, mean]) => ({ id, mean: mean.value })),
+      meanIndex: this.index.value,
     };
   }
 }

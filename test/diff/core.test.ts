@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  diffDocuments,
-  diffSubjects,
-  fallsBeyond,
-  transitionOf,
-  type DiffDocument,
-  type DiffSubject,
-} from '../../src/core/diff.js';
+import { diffDocuments, diffSubjects, fallsBeyond, transitionOf } from '../../src/core/diff.js';
+import { type DiffDocument, type DiffSubject } from '../../src/core/diff-subjects.js';
 import { scoreAssessment } from '../../src/core/scoring.js';
 import { diffJson } from '../../src/contract/diff-json.js';
 import { roundDelta } from '../../src/contract/rounding.js';

@@ -1,6 +1,8 @@
 import { Chalk } from 'chalk';
 import { describe, expect, it } from 'vitest';
-import { diffSubjects, type DiffResult, type DiffSubject } from '../../src/core/diff.js';
+import { diffSubjects } from '../../src/core/diff.js';
+import { type DiffResult } from '../../src/core/diff-types.js';
+import { type DiffSubject } from '../../src/core/diff-subjects.js';
 import { renderDiffCsv } from '../../src/format/diff/csv.js';
 import { renderDiffMarkdown } from '../../src/format/diff/markdown.js';
 import { namesFromRubrics, type DiffReport } from '../../src/format/diff/report.js';

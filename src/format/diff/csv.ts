@@ -1,5 +1,6 @@
 import { round2, roundDelta } from '../../contract/rounding.js';
-import { byId, type CommunityDiff, type UnmatchedCommunity } from '../../core/diff.js';
+import { byId } from '../../core/diff.js';
+import { type CommunityDiff, type UnmatchedCommunity } from '../../core/diff-types.js';
 import { csvLine } from '../csv.js';
 import type { DiffReport } from './report.js';
 

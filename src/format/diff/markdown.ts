@@ -1,4 +1,4 @@
-import type { CommunityDiff, DiffResult, IndicatorChange, UnmatchedCommunity } from '../../core/diff.js';
+import type { CommunityDiff, DiffResult, IndicatorChange, UnmatchedCommunity } from '../../core/diff-types.js';
 import { inputErrorLines, inputErrorsHeadline } from '../input-errors.js';
 import { labelsFor, type Labels } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';

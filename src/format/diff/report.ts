@@ -1,4 +1,4 @@
-import type { DiffResult } from '../../core/diff.js';
+import type { DiffResult } from '../../core/diff-types.js';
 import type { Finding } from '../../core/finding.js';
 import type { Rubric } from '../../core/model.js';
 import { localize, textLanguage, type Language } from '../../i18n/language.js';

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../../core/diff.js';
+import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../../core/diff-types.js';
 import { inputErrorsHeadline } from '../input-errors.js';
 import { labelsFor } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
@@ -24,67 +24,85 @@ function tableText(head: readonly string[], rows: readonly (readonly string[])[]
   return boxTable(head, rows, options.colors, extra);
 }
 
-function overviewTable(communities: Iterable<CommunityDiff>, options: DiffTableOptions): string {
-  const labels = labelsFor(options.lang);
-  const { colors, names } = options;
-  const rows = Array.from(communities, (community) => [
-    community.regression ? colors.red(community.id) : community.id,
-    community.name,
-    `${scoreText(community.before.overall)} → ${scoreText(community.after.overall)}  ${deltaText(community.delta.overall, colors)}`,
-    `${names.phase(community.before.phase)} → ${names.phase(community.after.phase)}`,
-    `${verdictText(community.before.verdict, options.lang)} → ${verdictText(community.after.verdict, options.lang)}`,
-    `${transitionText(community.transition, labels, colors)}${community.regression ? colors.red(' ⚠') : ''}`,
-  ]);
-  return tableText([labels.diffCommunity, labels.diffName, labels.overall, labels.phase, labels.diffVerdict, labels.diffTransition], rows, options);
+/**
+ * The rows of every table, built in one pass over the comparisons: each community is compared
+ * once per render (a national set has 84,000), and only the cells' text is kept.
+ */
+interface TableRows {
+  readonly overview: string[][];
+  readonly principles: string[][];
+  /** By phase, in the order of `diff.pillars`. */
+  readonly pillars: Map<string, string[][]>;
+  readonly indicators: string[][];
+  /** Some comparison carries indicators (--detail). */
+  detailed: boolean;
+  readonly regressions: CommunityDiff[];
 }
 
-function principleTable(diff: DiffResult, options: DiffTableOptions): string {
+function tableRows(diff: DiffResult, options: DiffTableOptions): TableRows {
+  const labels = labelsFor(options.lang);
+  const { colors, names } = options;
+  const phases = new Map<string, string[]>();
+  for (const pillar of diff.pillars) phases.set(pillar.phase, [...(phases.get(pillar.phase) ?? []), pillar.id]);
+  const rows: TableRows = { overview: [], principles: [], pillars: new Map([...phases.keys()].map((phase) => [phase, []])), indicators: [], detailed: false, regressions: [] };
+  for (const community of diff.communities) {
+    rows.overview.push([
+      community.regression ? colors.red(community.id) : community.id,
+      community.name,
+      `${scoreText(community.before.overall)} → ${scoreText(community.after.overall)}  ${deltaText(community.delta.overall, colors)}`,
+      `${names.phase(community.before.phase)} → ${names.phase(community.after.phase)}`,
+      `${verdictText(community.before.verdict, options.lang)} → ${verdictText(community.after.verdict, options.lang)}`,
+      `${transitionText(community.transition, labels, colors)}${community.regression ? colors.red(' ⚠') : ''}`,
+    ]);
+    const principleDeltas = new Map(community.delta.principles.map((change) => [change.id, change.delta]));
+    rows.principles.push([community.id, ...diff.principles.map((id) => deltaText(principleDeltas.get(id) ?? null, colors))]);
+    const pillarDeltas = new Map(community.delta.pillars.map((change) => [change.id, change.delta]));
+    for (const [phase, pillars] of phases) rows.pillars.get(phase)!.push([community.id, ...pillars.map((id) => deltaText(pillarDeltas.get(id) ?? null, colors))]);
+    if (community.indicators) rows.detailed = true;
+    for (const change of community.indicators ?? []) {
+      const rise = typeof change.before === 'number' && typeof change.after === 'number' ? change.after - change.before : 0;
+      const after = answerText(change.after, labels);
+      rows.indicators.push([
+        community.id,
+        change.id,
+        answerText(change.before, labels),
+        rise > 0 ? colors.green(`${after} ▲`) : rise < 0 ? colors.red(`${after} ▼`) : after,
+      ]);
+    }
+    if (community.regression) rows.regressions.push(community);
+  }
+  return rows;
+}
+
+function overviewTable(rows: TableRows, options: DiffTableOptions): string {
+  const labels = labelsFor(options.lang);
+  return tableText([labels.diffCommunity, labels.diffName, labels.overall, labels.phase, labels.diffVerdict, labels.diffTransition], rows.overview, options);
+}
+
+function principleTable(diff: DiffResult, rows: TableRows, options: DiffTableOptions): string {
   const labels = labelsFor(options.lang);
   const titles = diff.principles.map((id) => options.names.principle(id));
-  const rows = Array.from(diff.communities, (community) => {
-    const byId = new Map(community.delta.principles.map((change) => [change.id, change.delta]));
-    return [community.id, ...diff.principles.map((id) => deltaText(byId.get(id) ?? null, options.colors))];
-  });
-  return tableText([labels.diffCommunity, ...titles], rows, options, {
+  return tableText([labels.diffCommunity, ...titles], rows.principles, options, {
     colWidths: [null, ...titles.map((title) => Math.max(10, Math.min(20, title.length + 2)))],
     alignRight: 1,
   });
 }
 
 /** One table per phase, so each stays narrow enough for a terminal. */
-function* pillarTables(diff: DiffResult, options: DiffTableOptions): Generator<string> {
+function* pillarTables(diff: DiffResult, rows: TableRows, options: DiffTableOptions): Generator<string> {
   const labels = labelsFor(options.lang);
-  for (const phase of new Set(diff.pillars.map((pillar) => pillar.phase))) {
+  for (const [phase, phaseRows] of rows.pillars) {
     const pillars = diff.pillars.filter((pillar) => pillar.phase === phase).map((pillar) => pillar.id);
-    const rows = Array.from(diff.communities, (community) => {
-      const byId = new Map(community.delta.pillars.map((change) => [change.id, change.delta]));
-      return [community.id, ...pillars.map((id) => deltaText(byId.get(id) ?? null, options.colors))];
-    });
-    yield `${options.colors.bold(`${labels.diffPillarChanges} ${options.names.phase(phase)}`)}\n${tableText([labels.diffCommunity, ...pillars], rows, options, { alignRight: 1 })}`;
+    yield `${options.colors.bold(`${labels.diffPillarChanges} ${options.names.phase(phase)}`)}\n${tableText([labels.diffCommunity, ...pillars], phaseRows, options, { alignRight: 1 })}`;
   }
 }
 
 /** Undefined when no comparison carries indicators (no --detail). */
-function indicatorTable(communities: Iterable<CommunityDiff>, options: DiffTableOptions): string | undefined {
+function indicatorTable(rows: TableRows, options: DiffTableOptions): string | undefined {
   const labels = labelsFor(options.lang);
-  let detailed = false;
-  const rows: string[][] = [];
-  for (const community of communities) {
-    if (community.indicators) detailed = true;
-    for (const change of community.indicators ?? []) {
-      const rise = typeof change.before === 'number' && typeof change.after === 'number' ? change.after - change.before : 0;
-      const after = answerText(change.after, labels);
-      rows.push([
-        community.id,
-        change.id,
-        answerText(change.before, labels),
-        rise > 0 ? options.colors.green(`${after} ▲`) : rise < 0 ? options.colors.red(`${after} ▼`) : after,
-      ]);
-    }
-  }
-  if (!detailed) return undefined;
-  if (rows.length === 0) return labels.diffNoIndicatorChanges;
-  return tableText([labels.diffCommunity, labels.indicator, labels.diffBeforeHeading, labels.diffAfterHeading], rows, options);
+  if (!rows.detailed) return undefined;
+  if (rows.indicators.length === 0) return labels.diffNoIndicatorChanges;
+  return tableText([labels.diffCommunity, labels.indicator, labels.diffBeforeHeading, labels.diffAfterHeading], rows.indicators, options);
 }
 
 function unmatchedLines(title: string, communities: readonly UnmatchedCommunity[], options: DiffTableOptions): string {
@@ -94,7 +112,7 @@ function unmatchedLines(title: string, communities: readonly UnmatchedCommunity[
   return [`${options.colors.bold(title)} (${communities.length})`, ...lines].join('\n');
 }
 
-function summaryLines(diff: DiffResult, options: DiffTableOptions): string[] {
+function summaryLines(diff: DiffResult, regressions: readonly CommunityDiff[], options: DiffTableOptions): string[] {
   const labels = labelsFor(options.lang);
   const { colors, names } = options;
   const out = [colors.bold(labels.diffSummary), `  ${countsText(diff, labels)}`];
@@ -116,8 +134,6 @@ function summaryLines(diff: DiffResult, options: DiffTableOptions): string[] {
   ]);
   out.push('', colors.bold(labels.diffPhaseTransitions), tableText([labels.diffFromTo, ...matrix.phases.map(names.phase)], matrixRows, options, { alignRight: 1 }));
 
-  const regressions: CommunityDiff[] = [];
-  for (const community of diff.communities) if (community.regression) regressions.push(community);
   if (regressions.length > 0) {
     out.push('', colors.red.bold(`⚠ ${labels.diffRegressionList} (${regressions.length}, ${labels.diffTolerance} ${diff.tolerance} ${labels.diffPoints})`));
     for (const community of regressions) {
@@ -139,24 +155,25 @@ export function* renderDiffTable(report: DiffReport, context: RenderContext): Ge
   yield '\n';
 }
 
-/** Each table reads the comparisons afresh and is written before the next is built: a national set is never held whole. */
+/** The sections in order, each written before the next is laid out; the comparisons are read once (`tableRows`). */
 function* diffSections(diff: DiffResult, options: DiffTableOptions): Generator<string> {
   const labels = labelsFor(options.lang);
   const { colors } = options;
   yield `${labels.diffComparing} ${colors.bold(sideText(diff, 'before', options.sides.before, labels))} ${labels.diffWith} ${colors.bold(sideText(diff, 'after', options.sides.after, labels))}`;
   if (diff.rubricVersionsDiffer) yield colors.yellow(`⚠ ${versionsNote(diff, labels)}`);
+  const rows = tableRows(diff, options);
   if (diff.communities.length === 0) {
     yield colors.yellow(labels.diffNoneMatched);
   } else {
-    yield overviewTable(diff.communities, options);
-    yield `${colors.bold(labels.diffPrincipleChanges)}\n${principleTable(diff, options)}`;
-    yield* pillarTables(diff, options);
-    const indicators = indicatorTable(diff.communities, options);
+    yield overviewTable(rows, options);
+    yield `${colors.bold(labels.diffPrincipleChanges)}\n${principleTable(diff, rows, options)}`;
+    yield* pillarTables(diff, rows, options);
+    const indicators = indicatorTable(rows, options);
     if (indicators !== undefined) yield `${colors.bold(labels.diffIndicatorChanges)}\n${indicators}`;
   }
   if (diff.added.length > 0) yield unmatchedLines(labels.diffAdded, diff.added, options);
   if (diff.removed.length > 0) yield unmatchedLines(labels.diffRemoved, diff.removed, options);
-  yield summaryLines(diff, options).join('\n');
+  yield summaryLines(diff, rows.regressions, options).join('\n');
   const errors = options.inputErrors ?? [];
   if (errors.length > 0) yield options.colors.red(inputErrorsHeadline(errors.length, options.lang));
 }

@@ -1,6 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import { roundDelta } from '../../contract/rounding.js';
-import type { AnswerValue, DiffResult, RegressionReason, RubricRef, Transition } from '../../core/diff.js';
+import { phasePairKey } from '../../core/diff.js';
+import type { AnswerValue, DiffResult, RegressionReason, RubricRef, Transition } from '../../core/diff-types.js';
 import type { Verdict } from '../../core/result.js';
 import { TOLERANCE } from '../../core/scoring.js';
 import { labelsFor, type Labels } from '../../i18n/labels.js';
@@ -83,6 +84,6 @@ export function countsText(diff: DiffResult, labels: Labels): string {
 export function transitionMatrix(diff: DiffResult): { readonly phases: readonly string[]; readonly count: (from: string, to: string) => number } {
   const used = diff.summary.transitions.flatMap((entry) => [entry.from, entry.to]);
   const phases = [...new Set([...diff.phases, ...used])];
-  const counts = new Map(diff.summary.transitions.map((entry) => [`${entry.from}\u0000${entry.to}`, entry.count]));
-  return { phases, count: (from, to) => counts.get(`${from}\u0000${to}`) ?? 0 };
+  const counts = new Map(diff.summary.transitions.map((entry) => [phasePairKey(entry.from, entry.to), entry.count]));
+  return { phases, count: (from, to) => counts.get(phasePairKey(from, to)) ?? 0 };
 }
