@@ -32,7 +32,7 @@ const { values } = parseArgs({
 const sizes = values.quick ? [11_000] : [11_000, 84_000];
 const repeats = Number(values.repeats ?? (values.quick ? 2 : 3));
 const startupRuns = values.quick ? 10 : 20;
-const targets = { score: 0.75, validate: 0.75, diff: 0.75, rssMB: 512, version: 2, scoreOne: 3.5, trend: 1.2 };
+const targets = { score: 0.75, validate: 0.75, diff: 0.75, rssMB: 512, version: 2, scoreOne: 3.5, trend: 1.2, import: 1.5 };
 
 const median = (list) => {
   const sorted = [...list].sort((a, b) => a - b);
@@ -184,6 +184,34 @@ for (const size of sizes) {
   trendRows.push({ size, trend: median(sample.trend), scores: median(sample.scores), ratio: median(sample.ratio), rss: Math.max(...sample.rss), codes: [...sample.codes] });
 }
 
+// import of an 11,000-row KoboToolbox CSV export (scripts/kobo-export.mjs, from the generated set) against
+// score --format json of the 11,000 files it writes, alternately in each round (docs/field-data.md):
+// target ≤ 1.5× that score time, peak RSS < 512 MB.
+const importRows = [];
+{
+  const size = 11_000;
+  const csv = join(benchDir, 'data', `kobo-${size}-2024.csv`);
+  log(`writing the Kobo export ${csv} …`);
+  const exported = spawnSync(process.execPath, [join(root, 'scripts/kobo-export.mjs'), '--rubric', join(root, 'rubrics/p2kp'), '--in', dataset(size, 2024, 2024), '--out', csv], { cwd: root, stdio: 'inherit' });
+  if (exported.status !== 0) process.exit(exported.status ?? 1);
+  const sample = { import: [], score: [], ratio: [], rss: [], codes: new Set() };
+  for (let round = 0; round < repeats; round += 1) {
+    const out = mkdtempSync(join(tmpdir(), 'swadaya-bench-import-'));
+    log(`[${size}] round ${round + 1}/${repeats}: import of the Kobo export …`);
+    const imported = await run([cli, 'import', csv, '--rubric', 'p2kp', '-o', out]);
+    log(`[${size}] round ${round + 1}/${repeats}: score of the imported files …`);
+    const scored = await run([cli, 'score', out, '--format', 'json']);
+    rmSync(out, { recursive: true, force: true });
+    sample.import.push(imported.seconds);
+    sample.score.push(scored.seconds);
+    sample.ratio.push(imported.seconds / scored.seconds);
+    sample.rss.push(imported.rssMB);
+    sample.codes.add(imported.code);
+    if (imported.code !== 0) log(`  exit ${imported.code}: ${imported.stderr.split('\n')[0]}`);
+  }
+  importRows.push({ size, import: median(sample.import), score: median(sample.score), ratio: median(sample.ratio), rss: Math.max(...sample.rss), codes: [...sample.codes] });
+}
+
 log('start-up …');
 const example = 'examples/2024/kemijen.yaml';
 const baseline = [];
@@ -222,6 +250,14 @@ for (const row of trendRows) {
   const failed = row.codes.some((code) => code !== 0) ? ` (exit ${row.codes.join('/')})` : '';
   const met = row.ratio <= targets.trend && (row.size < 84_000 || row.rss < targets.rssMB);
   lines.push(`| ${row.size.toLocaleString('en-US')} per period${failed} | ${(3 * row.size).toLocaleString('en-US')} | ${fmt(row.trend)} | ${fmt(row.scores)} | ${fmt(row.ratio)} | ≤ ${targets.trend} | ${fmt(row.rss, 0)} | ${check(met)} |`);
+}
+lines.push('');
+lines.push('| import of a KoboToolbox CSV export | rows | import s | score --format json of its files s | ratio | target | peak RSS MB | met |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|:-:|');
+for (const row of importRows) {
+  const failed = row.codes.some((code) => code !== 0) ? ` (exit ${row.codes.join('/')})` : '';
+  const met = row.ratio <= targets.import && row.rss < targets.rssMB;
+  lines.push(`| p2kp, \`;\`, \`/\` groups${failed} | ${row.size.toLocaleString('en-US')} | ${fmt(row.import)} | ${fmt(row.score)} | ${fmt(row.ratio)} | ≤ ${targets.import} | ${fmt(row.rss, 0)} | ${check(met)} |`);
 }
 lines.push('');
 lines.push(`| start-up (median of ${startupRuns}) | ms | \`node -e 0\` ms | ratio | target | met |`);

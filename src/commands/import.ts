@@ -113,7 +113,8 @@ export async function importCommand(files: readonly string[], options: CommandSe
           counts.written += 1;
           existing.add(name);
           if (options.dryRun) await write(ctx.stdout, `${words.wouldWrite} ${shown}\n`);
-          // `wx`: a file that appeared meanwhile is never overwritten.
+          // `wx`: a file that appeared meanwhile is never overwritten. Up to WRITES_IN_FLIGHT at once, so
+          // the disk works while the next rows are parsed.
           else pending.push(writeFile(target, text, { flag: 'wx' }));
         }
         if (pending.length >= WRITES_IN_FLIGHT) await flush();
