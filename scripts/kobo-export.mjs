@@ -7,7 +7,7 @@ import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { load } from 'js-yaml';
+import { load, loadAll } from 'js-yaml';
 
 const { values } = parseArgs({ options: { rubric: { type: 'string' }, in: { type: 'string' }, out: { type: 'string' } } });
 
@@ -64,12 +64,13 @@ const write = async (line) => {
   if (!out.write(`${line}\n`)) await once(out, 'drain');
 };
 await write([...columns.map(([header]) => header), ...kobo].map(cell).join(';'));
-for (const [index, file] of files.entries()) {
-  const a = load(readFileSync(file, 'utf8'));
+let index = 0;
+for (const a of files.flatMap((file) => loadAll(readFileSync(file, 'utf8')))) {
+  index += 1;
   const uuid = `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
   const own = [String(100000 + index), uuid, '2025-08-14T04:22:11', 'validation_status_approved', '[]', 'submitted_via_web', '', 'vBench', '[]', String(index + 1)];
   await write([...columns.map(([, value]) => value(a)), ...own].map(cell).join(';'));
 }
 out.end();
 await once(out, 'finish');
-process.stderr.write(`${files.length} submissions → ${values.out}\n`);
+process.stderr.write(`${index} submissions → ${values.out}\n`);

@@ -8,7 +8,7 @@ import { formatFinding } from '../i18n/messages.js';
 import { outputLanguage } from '../i18n/language.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { modelineForNewFile } from '../io/editor-settings.js';
-import { renderImportedAssessment } from '../io/field/assessment-yaml.js';
+import { flowScalar, renderImportedAssessment } from '../io/field/assessment-yaml.js';
 import { planColumns, rowToAssessment, type TableFormat } from '../io/field/submission.js';
 import { requireRubric } from '../io/require-rubric.js';
 import { readTable } from '../io/tables.js';
@@ -102,7 +102,7 @@ export async function importCommand(files: readonly string[], options: CommandSe
           if (!options.force) {
             counts.failed += 1;
             const instance = assessment.source?.instance;
-            const same = instance !== undefined && current !== undefined && current.includes(`instance: ${instance}`) ? 'yes' : 'no';
+            const same = instance !== undefined && current !== undefined && current.includes(`instance: ${flowScalar(instance)}`) ? 'yes' : 'no';
             await report({ code: 'file-exists', severity: 'error', file, line: row, args: { file: shown, community: assessment.community.id, period: assessment.period, same, instance: instance ?? '' } });
             continue;
           }

@@ -6,6 +6,7 @@ import { runCli } from '../../src/cli.js';
 import type { Indicator, Rubric } from '../../src/core/model.js';
 import type { ImportedAssessment } from '../../src/io/field/submission.js';
 import { RubricFinder } from '../../src/io/rubric-finder.js';
+import { writeXlsx } from '../../src/io/tables.js';
 import { simulatedExport, toCsv } from '../helpers/field-exports.js';
 import { memoryContext } from '../helpers/memory-context.js';
 
@@ -92,6 +93,24 @@ describe('import: a bad row writes nothing, good rows are written, exit 2', () =
     expect(readFileSync(join(out, '0109-2025.yaml'), 'utf8')).toContain('name: Desa 0109');
   });
 
+  it('a submission edited since it was imported is reported as such, and replaced only with --force', async () => {
+    const submission = { assessment: assessment('0401', '2025'), uuid: '7d2c-0401', submitted: '2025-08-14T04:22:11' };
+    const table = simulatedExport(rubric, [submission], { tool: 'kobo', groups: false });
+    writeFileSync(join(work, 'edited.csv'), toCsv(table));
+    expect((await cli(['import', 'edited.csv', '--rubric', join(root, rubricPath), '-o', 'out-edited'])).code).toBe(0);
+    const at = table[0]!.indexOf(name(withoutNa));
+    table[1]![at] = '3';
+    writeFileSync(join(work, 'edited.csv'), toCsv(table));
+    const again = await cli(['import', 'edited.csv', '--rubric', join(root, rubricPath), '-o', 'out-edited']);
+    expect(again.stderr.split('\n')[0]).toBe(
+      'edited.csv row 2: error [file-exists] out-edited/0401-2025.yaml already holds this submission (7d2c-0401) with other answers (edited since). Nothing was overwritten; add --force to replace it.',
+    );
+    expect(again.code).toBe(2);
+    expect(readFileSync(join(work, 'out-edited', '0401-2025.yaml'), 'utf8')).toContain(`${withoutNa.id}: 1`);
+    expect((await cli(['import', 'edited.csv', '--rubric', join(root, rubricPath), '-o', 'out-edited', '--force'])).code).toBe(0);
+    expect(readFileSync(join(work, 'out-edited', '0401-2025.yaml'), 'utf8')).toContain(`${withoutNa.id}: 3`);
+  });
+
   it('an unknown column stops the file, with a suggestion; nothing is written', async () => {
     const table = simulatedExport(rubric, [{ assessment: assessment('0201', '2025'), uuid: 'u', submitted: 't' }], { tool: 'odk', groups: true });
     const index = table[0]!.indexOf(`${group(withoutNa)}-${name(withoutNa)}`);
@@ -127,5 +146,17 @@ describe('import: a bad row writes nothing, good rows are written, exit 2', () =
     expect(result.code).toBe(2);
     expect(readdirSync(join(work, 'out-wide')).sort()).toEqual(['0301-2025.yaml', '0304-2025.yaml']);
     expect(readFileSync(join(work, 'out-wide', '0304-2025.yaml'), 'utf8')).toContain(`${withNa.id}: {na: no piped network here}`);
+  });
+
+  it('a spreadsheet whose community id is a number cell is refused: its leading zero is already gone', async () => {
+    const ids = rubric.indicators.map((indicator) => indicator.id);
+    await writeXlsx(join(work, 'numbers.xlsx'), [{ name: 'answers', header: ['community.id', 'community.name', 'period', ...ids], rows: [[327301104, 'Desa', 2025, ...ids.map(() => 2)], ['0327301105', 'Desa', 2025, ...ids.map(() => 2)]] }]);
+    const result = await cli(['import', 'numbers.xlsx', '--rubric', join(root, rubricPath), '-o', 'out-numbers']);
+    expect(result.stderr.split('\n')[0]).toBe(
+      'numbers.xlsx row 2, column A (community.id): error [community-id-number] the community id 327301104 is a number cell, so any leading zero is already lost. Format the column as text and type the id again.',
+    );
+    expect(result.code).toBe(2);
+    // The text cell keeps its zero; a whole-number period cell reads as the year.
+    expect(readdirSync(join(work, 'out-numbers'))).toEqual(['0327301105-2025.yaml']);
   });
 });

@@ -63,7 +63,8 @@ function scalar(value: string): string {
   return plain(value, PLAIN_BLOCK) ? value : quoted(value);
 }
 
-function flowScalar(value: string): string {
+/** A string as it stands inside a flow map of a written file (`source: {instance: …}`). */
+export function flowScalar(value: string): string {
   return plain(value, PLAIN_FLOW) ? value : quoted(value);
 }
 
