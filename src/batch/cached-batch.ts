@@ -16,28 +16,34 @@ export async function* cachedBatch<Kind extends ProjectionKind>(files: readonly 
     return;
   }
   const lookups = files.map((file) => cache.lookup(file));
-  const misses = files.filter((_, index) => lookups[index]!.payload === undefined);
+  const misses = files.filter((_, index) => lookups[index]!.read === undefined);
   const hits = files.length - misses.length;
   const progress = options.onProgress;
-  const batch = runBatch(misses, { ...options, onProgress: progress ? (done) => progress(hits + done, files.length) : undefined });
+  const batch = runBatch(misses, { ...options, hashContent: true, onProgress: progress ? (done) => progress(hits + done, files.length) : undefined });
   try {
     for (const [index, file] of files.entries()) {
-      const { payload, fingerprint } = lookups[index]!;
-      if (payload !== undefined) {
-        yield decodeOutcome<Kind>(payload);
+      const { read, taken } = lookups[index]!;
+      if (read) {
+        yield decodeOutcome<Kind>(read());
         continue;
       }
       const next = await batch.next();
       if (next.done) throw new Error('the batch ended before its files did');
       const outcome = next.value;
-      if (fingerprint) cache.record(file, fingerprint, encodeOutcome(outcome));
-      yield outcome;
+      if (taken && outcome.hash !== undefined) cache.record(file, taken, outcome.hash, encodeOutcome(outcome));
+      yield stripHash(outcome);
     }
     progress?.(files.length, files.length);
   } finally {
     // Ends the inner batch, which stops its worker threads (they would keep the process alive).
     await batch.return(undefined);
   }
+}
+
+/** The outcome as a batch without the cache gives it. */
+function stripHash<Kind extends ProjectionKind>(outcome: FileOutcome<Kind>): FileOutcome<Kind> {
+  const { hash: _hash, ...rest } = outcome;
+  return rest;
 }
 
 /**
@@ -53,7 +59,7 @@ export function encodeOutcome<Kind extends ProjectionKind>(outcome: FileOutcome<
     texts.push(projected.json);
     return { ...document, projected: { ...projected, json: '' } } as ScoredDocument;
   });
-  return [JSON.stringify({ ...outcome, documents }), ...texts].join('\t');
+  return [JSON.stringify({ file: outcome.file, documents, findings: outcome.findings }), ...texts].join('\t');
 }
 
 export function decodeOutcome<Kind extends ProjectionKind>(payload: string): FileOutcome<Kind> {

@@ -14,6 +14,8 @@ export interface BatchOptions<Kind extends ProjectionKind = ProjectionKind> {
   readonly projection: Extract<Projection, { kind: Kind }>;
   readonly search: RubricSearch;
   readonly rubricOverride?: string | undefined;
+  /** Hash each file's bytes (`FileOutcome.hash`), for the cache. */
+  readonly hashContent?: boolean | undefined;
 }
 
 /** The answers of one assessment reduced to what a diff compares: a level or "na". */
@@ -36,6 +38,8 @@ export interface FileOutcome<Kind extends ProjectionKind = ProjectionKind> {
   readonly file: string;
   readonly documents: readonly ScoredDocument<Kind>[];
   readonly findings: readonly Finding[];
+  /** With `hashContent`: the SHA-256 of the bytes this outcome was made from. */
+  readonly hash?: string | undefined;
 }
 
 /** Id, name and (when it has one) region: what a batch carries of a community besides its score. */
@@ -67,7 +71,7 @@ export class FileProcessor<Kind extends ProjectionKind> {
 
   async process(file: string): Promise<FileOutcome<Kind>> {
     const { rubricOverride, search } = this.options;
-    const { assessments, findings } = await loadAssessmentFile(file, this.finder, { rubricOverride, cwd: search.cwd, syncRead: this.syncRead });
+    const { assessments, findings, hash } = await loadAssessmentFile(file, this.finder, { rubricOverride, cwd: search.cwd, syncRead: this.syncRead, hashContent: this.options.hashContent });
     const documents = assessments.map((loaded): ScoredDocument<Kind> => ({
       file,
       document: loaded.document,
@@ -77,7 +81,7 @@ export class FileProcessor<Kind extends ProjectionKind> {
       rubricRef: `${loaded.rubric.id}@${loaded.rubric.version}`,
       projected: this.project(file, loaded),
     }));
-    return { file, documents, findings };
+    return hash === undefined ? { file, documents, findings } : { file, documents, findings, hash };
   }
 
   private project(file: string, loaded: LoadedAssessment): Projected[Kind] {

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
+import { readRegularFile, readRegularFileSync } from './safe-read.js';
 import type { Finding } from '../core/finding.js';
 import { GRADUATED, type Answer, type Assessment, type Community, type Rubric } from '../core/model.js';
 import { closestMatch } from '../core/suggest.js';
@@ -14,8 +16,7 @@ import {
   MAX_DOCUMENTS,
   MAX_FINDINGS_PER_FILE,
   parseYamlText,
-  readTextFile,
-  readTextFileSync,
+  decodeText,
   tooManyDocuments,
   type YamlDocument,
 } from './yaml-source.js';
@@ -33,6 +34,8 @@ export interface AssessmentFileResult {
   readonly assessments: readonly LoadedAssessment[];
   /** Errors make a document invalid; warnings (a rubric version that differs) do not. */
   readonly findings: readonly Finding[];
+  /** With `hashContent`: the SHA-256 of the bytes read, the key of the cache (docs/ci.md#the-cache). */
+  readonly hash?: string | undefined;
 }
 
 export interface AssessmentLoadOptions {
@@ -42,6 +45,8 @@ export interface AssessmentLoadOptions {
   readonly cwd?: string | undefined;
   /** Read the file synchronously: cheaper where nothing else waits on the event loop (a batch worker). */
   readonly syncRead?: boolean | undefined;
+  /** Also hash the bytes read, so a cached result is keyed by exactly what was scored. */
+  readonly hashContent?: boolean | undefined;
 }
 
 const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -49,9 +54,11 @@ const ANSWER_KEYS = ['level', 'na', 'note', 'evidence'];
 
 export async function loadAssessmentFile(file: string, finder: RubricFinder, options: AssessmentLoadOptions = {}): Promise<AssessmentFileResult> {
   const path = options.cwd === undefined ? file : resolve(options.cwd, file);
-  const text = options.syncRead ? readTextFileSync(path) : await readTextFile(path);
+  const bytes = options.syncRead ? readRegularFileSync(path) : await readRegularFile(path);
+  const text = bytes instanceof Uint8Array ? decodeText(path, bytes) : bytes;
   if (typeof text !== 'string') return { file, assessments: [], findings: [{ ...text, file }] };
-  return loadAssessmentText(file, text, finder, options);
+  const result = await loadAssessmentText(file, text, finder, options);
+  return options.hashContent && bytes instanceof Uint8Array ? { ...result, hash: createHash('sha256').update(bytes).digest('hex') } : result;
 }
 
 /** Parses, checks and models every assessment of one file. Never throws. */
