@@ -54,6 +54,8 @@ export interface DraftAnswer {
   readonly spread: number | null;
   /** spread ≥ the flag: marked `# discuss` in the file. */
   readonly flagged: boolean;
+  /** Some raters chose n/a and others gave a level: the draft took the levels, to discuss too. */
+  readonly naDisputed: boolean;
 }
 
 export interface ConsensusDraft {
@@ -80,9 +82,11 @@ export function draftConsensus(group: RatingGroup, options: { readonly flag?: nu
   const rubric = first.rubric;
   const answers: DraftAnswer[] = [];
   for (const indicator of rubric.indicators) {
-    const merged = mergeAnswers(group.ratings.map((rating) => ({ rater: rating.rater, answer: rating.assessment.answers.get(indicator.id) })));
+    const given = group.ratings.map((rating) => ({ rater: rating.rater, answer: rating.assessment.answers.get(indicator.id) }));
+    const merged = mergeAnswers(given);
     if (merged.answer === undefined) continue;
-    answers.push({ indicator: indicator.id, answer: merged.answer, spread: merged.spread, flagged: merged.spread !== null && merged.spread >= flag });
+    const kinds = new Set(given.flatMap(({ answer }) => (answer ? [answer.kind] : [])));
+    answers.push({ indicator: indicator.id, answer: merged.answer, spread: merged.spread, flagged: merged.spread !== null && merged.spread >= flag, naDisputed: kinds.size > 1 });
   }
   const dates = group.ratings.map((rating) => rating.assessment.assessed).filter((date): date is string => date !== undefined).sort();
   const phases = new Set(group.ratings.map((rating) => rating.assessment.phase));

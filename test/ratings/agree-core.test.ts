@@ -132,11 +132,11 @@ describe('draftConsensus', () => {
       phase: undefined,
       phaseDisagreement: { ani: 'one', budi: 'two' },
     });
-    expect(draft.answers.map((answer) => [answer.indicator, answer.answer.kind === 'level' ? answer.answer.level : 'na', answer.spread, answer.flagged])).toEqual([
-      ['a1', 2, 0, false],
-      ['a2', 1, null, false],
-      ['b1', 0, 2, true],
-      ['b2', 1, 1, false],
+    expect(draft.answers.map((answer) => [answer.indicator, answer.answer.kind === 'level' ? answer.answer.level : 'na', answer.spread, answer.flagged, answer.naDisputed])).toEqual([
+      ['a1', 2, 0, false, false],
+      ['a2', 1, null, false, true],
+      ['b1', 0, 2, true, false],
+      ['b2', 1, 1, false, false],
     ]);
     expect(draft.answers[1]!.answer.note).toBe('ani: 1 — half done; budi: n/a — no such programme here');
   });

@@ -44,8 +44,9 @@ describe('swadaya consensus', () => {
     // b1: ani 0, budi 2, citra 1 → median 1, spread 2 → flagged.
     const b1 = lines.indexOf('  b1:');
     expect(lines.slice(b1 - 1, b1 + 3)).toEqual(['  # discuss: spread 2', '  b1:', '    level: 1', '    note: "ani: 0; budi: 2 — the new hall counts; citra: 1"']);
-    // a2: ani 1, budi and citra n/a → the one level given.
-    expect(lines.slice(lines.indexOf('  a2:'), lines.indexOf('  a2:') + 3)).toEqual([
+    // a2: ani 1, budi and citra n/a → the one level given, marked for discussion.
+    expect(lines.slice(lines.indexOf('  a2:') - 1, lines.indexOf('  a2:') + 3)).toEqual([
+      '  # discuss: n/a against a level',
       '  a2:',
       '    level: 1',
       '    note: "ani: 1 — half done; budi: n/a — no such programme here; citra: n/a — not run in this village"',

@@ -12,7 +12,8 @@ export interface ConsensusYamlOptions {
 
 /**
  * A draft consensus as an assessment file (docs/ratings.md): the header, the merged answers in
- * rubric order, and `# discuss: spread N` above every flagged answer. The comment stays in
+ * rubric order, `# discuss: spread N` above every flagged answer and `# discuss: n/a against a
+ * level` above one some raters called not applicable. The comment stays in
  * English whatever the language, so it can be searched for.
  */
 export function renderConsensusYaml(draft: ConsensusDraft, options: ConsensusYamlOptions): string {
@@ -51,10 +52,11 @@ export function renderConsensusYaml(draft: ConsensusDraft, options: ConsensusYam
     if (isScalar(answersKey)) answersKey.commentBefore = ` ${fillLabel(labels.phaseDiffers, { phases })}`;
   }
   const answerMap = root.get('answers', true) as unknown as YAMLMap;
-  for (const { indicator, spread, flagged } of draft.answers) {
-    if (!flagged) continue;
+  for (const { indicator, spread, flagged, naDisputed } of draft.answers) {
+    const notes = [...(flagged ? [`discuss: spread ${spread}`] : []), ...(naDisputed ? ['discuss: n/a against a level'] : [])];
+    if (notes.length === 0) continue;
     const key = keyed(answerMap, indicator)?.key;
-    if (isScalar(key)) key.commentBefore = ` discuss: spread ${spread}`;
+    if (isScalar(key)) key.commentBefore = notes.map((note) => ` ${note}`).join('\n');
   }
   return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
