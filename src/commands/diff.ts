@@ -12,6 +12,7 @@ import { diffRenderers, type DiffFormat } from '../format/diff/index.js';
 import { namesFromRubrics } from '../format/diff/report.js';
 import { findingLines } from '../format/findings.js';
 import { gateReport } from '../i18n/gate-messages.js';
+import { fillLabel } from '../i18n/fill-label.js';
 import { labelsFor } from '../i18n/labels.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
 import { RubricFinder } from '../io/rubric-finder.js';
@@ -37,7 +38,7 @@ export async function diffCommand(before: string, after: string, options: Comman
     const lang = outputLanguage(requested);
     throw new SwadayaError(
       'bad-tolerance',
-      lang === 'id' ? `--tolerance harus 0 atau lebih (tertulis ${tolerance}).` : `--tolerance must be 0 or more (got ${tolerance}).`,
+      fillLabel(labelsFor(lang).diffBadTolerance, { tolerance }),
     );
   }
 

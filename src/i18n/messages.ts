@@ -35,7 +35,7 @@ const didYouMean = (args: Args, lang: Language): string =>
   args.suggestion ? (lang === 'id' ? ` Maksud Anda "${args.suggestion}"?` : ` Did you mean "${args.suggestion}"?`) : '';
 
 /** The wording of every finding code, in English and Indonesian. Each says what is wrong and how to fix it. */
-const catalogue: Record<string, Entry> = {
+const catalogue = {
   'path-not-found': {
     en: () => 'no such file or directory. Check the path, or quote a glob so the shell does not expand it.',
     id: () => 'berkas atau direktori tidak ada. Periksa jalurnya, atau beri tanda kutip pada glob agar tidak diperluas oleh shell.',
@@ -295,21 +295,24 @@ const catalogue: Record<string, Entry> = {
     en: () => 'a symbolic link that leads back to itself; it was skipped. Remove the link or point it at a real file or directory.',
     id: () => 'tautan simbolik yang mengarah kembali ke dirinya sendiri; dilewati. Hapus tautannya atau arahkan ke berkas atau direktori yang nyata.',
   },
-};
+} satisfies Record<string, Entry>;
+
+/** Every finding code of ours: the keys of the catalogue, so a code without wording does not compile where this type is used. */
+export type FindingCode = keyof typeof catalogue;
 
 export function messageOf(finding: Pick<Finding, 'code' | 'args'>, lang: Language): string {
-  const entry = catalogue[finding.code];
+  const entry = hasMessage(finding.code) ? catalogue[finding.code] : undefined;
   if (!entry) return `${finding.code} ${JSON.stringify(finding.args)}`;
   return entry[lang](finding.args);
 }
 
-export function hasMessage(code: string): boolean {
+export function hasMessage(code: string): code is FindingCode {
   return code in catalogue;
 }
 
 /** Every finding code the catalogue words, in catalogue order (the SARIF rules list them all). */
-export function findingCodes(): readonly string[] {
-  return Object.keys(catalogue);
+export function findingCodes(): readonly FindingCode[] {
+  return Object.keys(catalogue) as FindingCode[];
 }
 
 /** `file:line:column: error [code] message`, the form editors and terminals link. */

@@ -1,4 +1,6 @@
 import { SwadayaError } from '../errors.js';
+import { fillLabel } from '../i18n/fill-label.js';
+import { labelsFor } from '../i18n/labels.js';
 import type { Language } from '../i18n/language.js';
 import { formatFinding } from '../i18n/messages.js';
 import { RubricFinder, type RubricSearch } from './rubric-finder.js';
@@ -11,7 +13,7 @@ export async function requireRubric(reference: string, search: RubricSearch, lan
   if ('code' in found) throw new SwadayaError(found.code, formatFinding(found, lang));
   if (!found.rubric) {
     const errors = found.findings.filter((finding) => finding.severity === 'error');
-    throw new SwadayaError('rubric-invalid', errors.map((finding) => formatFinding(finding, lang)).join('\n'), 2, lang === 'id' ? `Perbaiki rubriknya, lalu periksa dengan: swadaya validate ${rubricCheckPath(found)}` : `Fix the rubric, then check it with: swadaya validate ${rubricCheckPath(found)}`);
+    throw new SwadayaError('rubric-invalid', errors.map((finding) => formatFinding(finding, lang)).join('\n'), 2, fillLabel(labelsFor(lang).rubricFixHint, { path: rubricCheckPath(found) }));
   }
   return found as LoadedRubric & { rubric: NonNullable<LoadedRubric['rubric']> };
 }

@@ -1,3 +1,5 @@
+import { fillLabel } from '../../i18n/fill-label.js';
+import { labelsFor } from '../../i18n/labels.js';
 import { findingLines } from '../findings.js';
 import type { RenderContext } from '../renderer.js';
 import type { ValidationReport } from './report.js';
@@ -6,9 +8,6 @@ import type { ValidationReport } from './report.js';
 export function renderValidationText(report: ValidationReport, { language, colors }: RenderContext): string {
   const errors = report.findings.filter((finding) => finding.severity === 'error').length;
   const warnings = report.findings.length - errors;
-  const summary =
-    language === 'id'
-      ? `Diperiksa: ${report.rubrics} rubrik, ${report.files} berkas penilaian (${report.assessments} penilaian sah). ${errors} kesalahan, ${warnings} peringatan.`
-      : `Checked ${report.rubrics} rubric(s) and ${report.files} assessment file(s) (${report.assessments} valid assessment(s)): ${errors} error(s), ${warnings} warning(s).`;
+  const summary = fillLabel(labelsFor(language).validateSummary, { rubrics: report.rubrics, files: report.files, assessments: report.assessments, errors, warnings });
   return `${findingLines(report.findings, language, colors)}${errors === 0 ? colors.green(summary) : colors.red(summary)}\n`;
 }
