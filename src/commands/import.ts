@@ -79,12 +79,13 @@ export async function importCommand(files: readonly string[], options: CommandSe
           continue;
         }
         const assessment = outcome.assessment;
-        const key = `${assessment.community.id}-${assessment.period}`;
+        // A rating (docs/ratings.md) gets its own file beside the other raters' of the same community and period.
+        const key = `${assessment.community.id}-${assessment.period}${assessment.rater === undefined ? '' : `-${raterSlug(assessment.rater)}`}`;
         const place = `${file} row ${row}`;
         const first = seen.get(key);
         if (first !== undefined) {
           counts.failed += 1;
-          await report({ code: 'duplicate-row', severity: 'error', file, line: row, args: { community: assessment.community.id, period: assessment.period, first } });
+          await report({ code: 'duplicate-row', severity: 'error', file, line: row, args: { community: assessment.community.id, period: assessment.period + (assessment.rater === undefined ? '' : ` (${assessment.rater})`), first } });
           continue;
         }
         seen.set(key, place);
@@ -141,4 +142,9 @@ export async function importCommand(files: readonly string[], options: CommandSe
   const summary: ImportCounts = { dryRun: options.dryRun === true, ...counts };
   await write(ctx.stderr, `${words.summary(summary)}\n`);
   return counts.failed > 0 || counts.failedFiles > 0 ? ExitCode.invalidInput : ExitCode.ok;
+}
+
+/** A rater's name as part of a file name: lowercase letters, digits and single dashes. */
+function raterSlug(rater: string): string {
+  return rater.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'rater';
 }

@@ -159,4 +159,20 @@ describe('import: a bad row writes nothing, good rows are written, exit 2', () =
     // The text cell keeps its zero; a whole-number period cell reads as the year.
     expect(readdirSync(join(work, 'out-numbers'))).toEqual(['0327301105-2025.yaml']);
   });
+
+  it('ratings keep their rater through export answers and import, one file per rater', async () => {
+    const ratings = join(work, 'ratings');
+    mkdirSync(ratings, { recursive: true });
+    const [first, second] = rubric.indicators;
+    for (const [rater, level] of [['A. Rahman', 1], ['N. Wulandari', 3]] as const) {
+      writeFileSync(join(ratings, `${level}.yaml`), `rubric: ${rubric.id}@${rubric.version}\ncommunity: {id: "0501", name: Desa}\nperiod: "2025"\nrater: ${rater}\nanswers:\n  ${first!.id}: ${level}\n  ${second!.id}: 2\n`);
+    }
+    expect((await cli(['export', 'answers', 'ratings', '-o', 'ratings.csv'])).code).toBe(0);
+    const sheet = readFileSync(join(work, 'ratings.csv'), 'utf8').split(/\r?\n/);
+    expect(sheet[0]!.endsWith(',assessed,assessors,rubric,rater')).toBe(true);
+    const imported = await cli(['import', 'ratings.csv', '--rubric', join(root, rubricPath), '-o', 'out-ratings']);
+    expect(imported.code).toBe(0);
+    expect(readdirSync(join(work, 'out-ratings')).sort()).toEqual(['0501-2025-a-rahman.yaml', '0501-2025-n-wulandari.yaml']);
+    expect(readFileSync(join(work, 'out-ratings', '0501-2025-n-wulandari.yaml'), 'utf8')).toContain(`period: "2025"\nrater: N. Wulandari\nanswers:\n  ${first!.id}: 3\n`);
+  });
 });

@@ -19,6 +19,7 @@ export function renderImportedAssessment(assessment: ImportedAssessment, modelin
   out.push(`period: ${quoted(assessment.period)}`);
   if (assessment.assessed !== undefined) out.push(`assessed: ${quoted(assessment.assessed)}`);
   if (assessment.assessors.length > 0) out.push(`assessors: [${assessment.assessors.map(flowScalar).join(', ')}]`);
+  if (assessment.rater !== undefined) out.push(`rater: ${scalar(assessment.rater)}`);
   if (assessment.phase !== undefined) out.push(`phase: ${scalar(assessment.phase)}`);
   const source = sourceText(assessment.source);
   if (source !== undefined) out.push(`source: ${source}`);

@@ -18,7 +18,7 @@ export type Cell = string | number | undefined;
 /** `kobo`: KoboToolbox (`/` or no group separator); `odk`: ODK Central (`-`); `wide`: one column per indicator id. */
 export type TableFormat = 'kobo' | 'odk' | 'wide';
 
-type MetaField = 'communityId' | 'communityName' | 'region' | 'period' | 'assessors' | 'phase' | 'assessed' | 'rubric' | 'start' | 'deviceId' | 'location';
+type MetaField = 'communityId' | 'communityName' | 'region' | 'period' | 'assessors' | 'rater' | 'phase' | 'assessed' | 'rubric' | 'start' | 'deviceId' | 'location';
 type LocationPart = 'latitude' | 'longitude' | 'altitude' | 'accuracy';
 type SystemField = 'instance' | 'instanceId' | 'submitted' | 'koboValidation' | 'odkReview' | 'formVersion' | 'sourceTool' | 'sourceInstance' | 'sourceSubmitted' | 'sourceDevice' | 'sourceLocation';
 
@@ -47,6 +47,8 @@ export interface ImportedAssessment {
   readonly period: string;
   readonly assessed?: string | undefined;
   readonly assessors: readonly string[];
+  /** One person's independent rating (docs/ratings.md); written files then carry the rater in their name. */
+  readonly rater?: string | undefined;
   readonly phase?: string | undefined;
   readonly source?: AssessmentSource | undefined;
   /** In rubric order. */
@@ -76,6 +78,7 @@ export const WIDE_COLUMNS = {
   phase: 'phase',
   assessed: 'assessed',
   assessors: 'assessors',
+  rater: 'rater',
   rubric: 'rubric',
   sourceTool: 'source.tool',
   sourceInstance: 'source.instance',
@@ -425,6 +428,7 @@ export function rowToAssessment(file: string, row: number, cells: readonly Cell[
       period: period!,
       assessed,
       assessors: splitNames(meta.get('assessors')?.value ?? ''),
+      ...(meta.get('rater')?.value ? { rater: meta.get('rater')!.value } : {}),
       phase,
       source: Object.values(source).some((value) => value !== undefined && value !== '') ? source : undefined,
       answers,

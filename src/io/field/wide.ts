@@ -26,6 +26,7 @@ export function wideTable(rubric: Rubric, inputs: readonly WideInput[]): WideTab
   const hasEvidence = new Set<string>();
   const extraKeys = new Set<string>();
   const sourceFields = new Set<string>();
+  const hasRater = inputs.some(({ assessment }) => assessment.rater !== undefined);
   for (const { assessment, source } of inputs) {
     for (const [id, answer] of assessment.answers) {
       if (answer.note !== undefined) hasNote.add(id);
@@ -75,6 +76,10 @@ export function wideTable(rubric: Rubric, inputs: readonly WideInput[]): WideTab
     ({ assessment }) => assessment.assessors.join('; '),
     () => `${rubric.id}@${rubric.version}`,
   );
+  if (hasRater) {
+    header.push(WIDE_COLUMNS.rater);
+    cells.push(({ assessment }) => assessment.rater ?? '');
+  }
   for (const field of SOURCE_FIELDS) {
     if (!sourceFields.has(field)) continue;
     header.push(`source.${field}`);
