@@ -32,7 +32,7 @@ const { values } = parseArgs({
 const sizes = values.quick ? [11_000] : [11_000, 84_000];
 const repeats = Number(values.repeats ?? (values.quick ? 2 : 3));
 const startupRuns = values.quick ? 10 : 20;
-const targets = { score: 0.75, validate: 0.75, diff: 0.75, rssMB: 512, version: 2, scoreOne: 3.5, trend: 1.2, import: 1.5 };
+const targets = { score: 0.75, validate: 0.75, diff: 0.75, rssMB: 512, version: 2, scoreOne: 3.5, trend: 1.2, import: 1.5, report: 2, reportMB: 40 };
 
 const median = (list) => {
   const sorted = [...list].sort((a, b) => a - b);
@@ -213,6 +213,32 @@ const importRows = [];
   importRows.push({ size, import: median(sample.import), score: median(sample.score), ratio: median(sample.ratio), rss: Math.max(...sample.rss), codes: [...sample.codes] });
 }
 
+// report of a national set against score --format json on the same set, alternately in each
+// round (docs/report.md#scale): target ≤ 2× the score time, peak RSS < 512 MB, HTML < 40 MB.
+const reportRows = [];
+{
+  const size = 11_000;
+  const set = dataset(size, 2025, 2024);
+  const sample = { report: [], score: [], ratio: [], rss: [], bytes: 0, codes: new Set() };
+  const scratch = mkdtempSync(join(tmpdir(), 'swadaya-bench-report-'));
+  const html = join(scratch, 'report.html');
+  for (let round = 0; round < repeats; round += 1) {
+    log(`[${size}] round ${round + 1}/${repeats}: report …`);
+    const report = await run([cli, 'report', set, '-o', html]);
+    log(`[${size}] round ${round + 1}/${repeats}: score --format json …`);
+    const score = await run([cli, 'score', set, '--format', 'json']);
+    sample.report.push(report.seconds);
+    sample.score.push(score.seconds);
+    sample.ratio.push(report.seconds / score.seconds);
+    sample.rss.push(report.rssMB);
+    sample.bytes = existsSync(html) ? readFileSync(html).length : 0;
+    sample.codes.add(report.code);
+    if (report.code !== 0) log(`  exit ${report.code}: ${report.stderr.split('\n')[0]}`);
+  }
+  rmSync(scratch, { recursive: true, force: true });
+  reportRows.push({ size, report: median(sample.report), score: median(sample.score), ratio: median(sample.ratio), rss: Math.max(...sample.rss), mb: sample.bytes / 2 ** 20, codes: [...sample.codes] });
+}
+
 log('start-up …');
 const example = 'examples/2024/kemijen.yaml';
 const baseline = [];
@@ -259,6 +285,14 @@ for (const row of importRows) {
   const failed = row.codes.some((code) => code !== 0) ? ` (exit ${row.codes.join('/')})` : '';
   const met = row.ratio <= targets.import && row.rss < targets.rssMB;
   lines.push(`| p2kp, \`;\`, \`/\` groups${failed} | ${row.size.toLocaleString('en-US')} | ${fmt(row.import)} | ${fmt(row.score)} | ${fmt(row.ratio)} | ≤ ${targets.import} | ${fmt(row.rss, 0)} | ${check(met)} |`);
+}
+lines.push('');
+lines.push('| report (HTML) | files | report s | score --format json s | ratio | target | peak RSS MB | HTML MB | met |');
+lines.push('|---|---:|---:|---:|---:|---:|---:|---:|:-:|');
+for (const row of reportRows) {
+  const failed = row.codes.some((code) => code !== 0) ? ` (exit ${row.codes.join('/')})` : '';
+  const met = row.ratio <= targets.report && row.rss < targets.rssMB && row.mb < targets.reportMB;
+  lines.push(`| \`report SET -o FILE.html\`${failed} | ${row.size.toLocaleString('en-US')} | ${fmt(row.report)} | ${fmt(row.score)} | ${fmt(row.ratio)} | ≤ ${targets.report} | ${fmt(row.rss, 0)} | ${fmt(row.mb, 3)} | ${check(met)} |`);
 }
 lines.push('');
 lines.push(`| start-up (median of ${startupRuns}) | ms | \`node -e 0\` ms | ratio | target | met |`);

@@ -88,7 +88,7 @@ const common = {
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  external: ['@inquirer/*'],
+  external: ['@inquirer/*', 'playwright-core'],
   // jsonc-parser's "main" is a UMD build whose require()s esbuild cannot follow; its ESM build bundles.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

@@ -10,6 +10,7 @@ import type { FormOptions } from './commands/form.js';
 import type { ImportOptions } from './commands/import.js';
 import type { InitOptions } from './commands/init.js';
 import type { SchemaOptions } from './commands/schema.js';
+import type { ReportCommandOptions } from './commands/report.js';
 import type { ScoreOptions } from './commands/score.js';
 import { buildSettings, type GlobalFlags, type Settings } from './commands/settings.js';
 import type { TemplateOptions } from './commands/template.js';
@@ -141,6 +142,25 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       run(async (settings) => {
         const { format, rubric, stall, failOnStall, failOnRegression } = options;
         return (await import('./commands/trend.js')).trendCommand(sets, { ...settings, format, rubric, stall, failOnStall, failOnRegression }, ctx);
+      }),
+    );
+
+  program
+    .command('report')
+    .description('write one self-contained HTML report (charts, gate, path to the next phase) of an assessment, a set, or the change between two sets')
+    .argument('[paths...]', 'assessment files, directories or globs')
+    .option('-o, --output <file>', 'the HTML file to write')
+    .option('--pdf <file>', 'also print the report to this PDF through a local Chromium or Chrome')
+    .option('--chrome <path>', 'the Chromium or Chrome to print with (env CHROME_PATH; default: the usual install paths)')
+    .option('--each [dir]', 'one page per community; with DIR, one HTML file per community in DIR, named by id and period')
+    .option('--before <path>', 'the earlier set: report the change to --after')
+    .option('--after <path>', 'the later set')
+    .option('--group-by <field>', 'a table of the set by this community field (e.g. region)')
+    .option('--rubric <id|path>', 'score with this rubric instead of the one each file names')
+    .action((paths: string[], options: ReportCommandOptions) =>
+      run(async (settings) => {
+        const { output, pdf, chrome, each, before, after, groupBy, rubric } = options;
+        return (await import('./commands/report.js')).reportCommand(paths, { ...settings, output, pdf, chrome, each, before, after, groupBy, rubric }, ctx);
       }),
     );
 

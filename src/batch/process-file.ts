@@ -3,6 +3,7 @@ import { diffSubjectOf, layoutOf, type SubjectLayout } from '../core/diff-subjec
 import { explainResult } from '../core/explain.js';
 import type { Finding } from '../core/finding.js';
 import type { Assessment, Rubric } from '../core/model.js';
+import { reportRowOf } from '../core/report-set.js';
 import { scoreAssessment } from '../core/scoring.js';
 import { trendLayoutOf, trendPointOf, type TrendLayout } from '../core/trend.js';
 import { textLanguage } from '../i18n/language.js';
@@ -108,6 +109,8 @@ export class FileProcessor<Kind extends ProjectionKind> {
         const document = { file, document: loaded.document, community: communityOf(assessment), period: assessment.period, result };
         return diffSubjectOf(projection.answers ? { ...document, answers: summariseAnswers(assessment) } : document, layout);
       }
+      case 'report-row':
+        return reportRowOf(file, result, projection.groupBy);
       case 'trend-point': {
         let layout = this.trendLayouts.get(rubric);
         if (!layout) this.trendLayouts.set(rubric, (layout = trendLayoutOf(result)));

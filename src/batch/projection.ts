@@ -1,4 +1,5 @@
 import type { DiffSubject } from '../core/diff-subjects.js';
+import type { ReportRow } from '../core/report-set.js';
 import type { Explanation } from '../core/explain.js';
 import type { CriterionResult, ScoreResult } from '../core/result.js';
 import type { SummaryInput } from '../core/summary.js';
@@ -22,6 +23,8 @@ export type Projection =
   | { readonly kind: 'diff-subject'; readonly answers: boolean }
   /** What `trend` follows of each result. */
   | { readonly kind: 'trend-point' }
+  /** What a set report shows of each result (`report`; docs/report.md): ids and a few numbers. */
+  | { readonly kind: 'report-row'; readonly groupBy: string | undefined }
   /** The loaded assessment and its rubric themselves: in-process only (agree, consensus). */
   | { readonly kind: 'loaded' };
 
@@ -47,6 +50,7 @@ export interface Projected {
   readonly json: RenderedScore;
   readonly 'diff-subject': DiffSubject;
   readonly 'trend-point': TrendPoint;
+  readonly 'report-row': ReportRow;
   readonly loaded: LoadedAssessment;
 }
 

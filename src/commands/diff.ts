@@ -94,7 +94,7 @@ export async function diffCommand(before: string, after: string, options: Comman
 }
 
 /** Scores both sides in one batch (one worker pool, one progress bar), keeping only what the diff compares. */
-async function scoreSides(
+export async function scoreSides(
   beforeFiles: readonly string[],
   afterFiles: readonly string[],
   options: CommandSettings<DiffOptions>,
@@ -139,7 +139,7 @@ async function scoreSides(
 }
 
 /** The rubrics the sides were scored with (after side first), for titles and the indicator ids each version has. */
-async function loadRubrics(subjects: Record<Side, DiffSubject[]>, options: CommandSettings<DiffOptions>): Promise<Rubric[]> {
+export async function loadRubrics(subjects: Record<Side, DiffSubject[]>, options: CommandSettings<DiffOptions>): Promise<Rubric[]> {
   const refs = new Map<string, RubricRef>();
   for (const subject of [...subjects.after, ...subjects.before]) if (!refs.has(rubricKey(subject.layout.rubric))) refs.set(rubricKey(subject.layout.rubric), subject.layout.rubric);
   const finder = new RubricFinder(options.rubricSearch);

@@ -1,0 +1,261 @@
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { DuplicateGuard, gatherInputs } from '../batch/inputs.js';
+import { runBatch } from '../batch/run-batch.js';
+import { diffSubjects } from '../core/diff.js';
+import type { Finding } from '../core/finding.js';
+import type { Rubric } from '../core/model.js';
+import { reportRowOf, SetStatsBuilder, type ReportRow } from '../core/report-set.js';
+import { ExitCode, SwadayaError } from '../errors.js';
+import { assessmentSection, type AssessmentView } from '../format/report/assessment.js';
+import { IdMaker } from '../format/report/html.js';
+import { assessmentReport, changeReport, setReportWithSections, type ReportPageOptions } from '../format/report/report-pages.js';
+import { findingLines } from '../format/findings.js';
+import { outputLanguage, textLanguage, type Language } from '../i18n/language.js';
+import { writeFileAtomically } from '../io/atomic-write.js';
+import { findBrowser, printToPdf } from '../io/pdf.js';
+import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
+import { VERSION } from '../version.js';
+import { write, type CommandContext } from './context.js';
+import { loadRubrics, scoreSides } from './diff.js';
+import { startProgress } from './progress.js';
+import type { CommandSettings, Settings } from './settings.js';
+import { scoreAssessment } from '../core/scoring.js';
+
+export interface ReportCommandOptions {
+  readonly output?: string | undefined;
+  readonly pdf?: string | undefined;
+  readonly chrome?: string | undefined;
+  /** true: one page per community in the set report; a string: one HTML file per community in that directory. */
+  readonly each?: string | boolean | undefined;
+  readonly before?: string | undefined;
+  readonly after?: string | undefined;
+  readonly groupBy?: string | undefined;
+  readonly rubric?: string | undefined;
+}
+
+/** Fewer files than this are read in this thread, keeping their answers for the community pages (a large set without --each goes to workers). */
+const IN_PROCESS_LIMIT = 300;
+
+function usage(tool: Language, en: string, id: string): SwadayaError {
+  return new SwadayaError('bad-report-usage', tool === 'id' ? id : en, ExitCode.invalidInput, tool === 'id' ? 'Lihat: swadaya report --help' : 'See: swadaya report --help');
+}
+
+/** `swadaya report` (docs/report.md): one self-contained HTML file, and a PDF with --pdf. */
+export async function reportCommand(paths: readonly string[], options: CommandSettings<ReportCommandOptions>, ctx: CommandContext): Promise<number> {
+  const requested = options.language;
+  const tool = outputLanguage(requested);
+  const change = options.before !== undefined || options.after !== undefined;
+  if (change && (options.before === undefined || options.after === undefined)) {
+    throw usage(tool, '--before and --after go together: report --before A --after B -o change.html', '--before dan --after harus dipakai bersama: report --before A --after B -o perubahan.html');
+  }
+  if (change && paths.length > 0) throw usage(tool, 'Give either paths or --before and --after, not both.', 'Berikan jalur atau --before dan --after, jangan keduanya.');
+  if (!change && paths.length === 0) throw usage(tool, 'Name the assessments to report on: swadaya report examples/2025 -o 2025.html', 'Sebutkan penilaian yang dilaporkan: swadaya report examples/2025 -o 2025.html');
+  const eachDir = typeof options.each === 'string' ? options.each : undefined;
+  if (options.output === undefined && options.pdf === undefined && eachDir === undefined) {
+    throw usage(tool, 'Say where to write the report: -o FILE.html, --pdf FILE.pdf, or --each DIR.', 'Sebutkan ke mana laporan ditulis: -o BERKAS.html, --pdf BERKAS.pdf, atau --each DIREKTORI.');
+  }
+  if (change && options.each !== undefined) throw usage(tool, '--each is for one set, not for --before/--after.', '--each untuk satu himpunan, bukan untuk --before/--after.');
+  // Find the browser before the work, so a missing one fails fast.
+  const browser = options.pdf === undefined ? undefined : findBrowser(options.chrome, ctx.env, tool);
+
+  const findings: Finding[] = [];
+  const pageOptions = (rubric: Rubric | undefined): ReportPageOptions => ({
+    lang: rubric ? textLanguage(requested, rubric) : (requested ?? 'en'),
+    tool: outputLanguage(requested, rubric),
+    version: VERSION,
+  });
+  let html: string | undefined;
+  if (change) {
+    const before = await gatherInputs([options.before ?? ''], ctx.cwd);
+    const after = await gatherInputs([options.after ?? ''], ctx.cwd);
+    findings.push(...before.findings, ...after.findings);
+    const diffSettings = { ...options, format: 'json' as const, rubric: options.rubric, detail: false };
+    const subjects = await scoreSides(before.assessmentFiles, after.assessmentFiles, diffSettings, ctx, findings);
+    const rubrics = await loadRubrics(subjects, diffSettings);
+    if (subjects.before.length === 0 || subjects.after.length === 0) {
+      await writeFindings(findings, tool, ctx, options);
+      throw usage(tool, 'Both --before and --after must hold at least one valid assessment.', '--before dan --after masing-masing harus berisi sedikitnya satu penilaian yang sah.');
+    }
+    const diff = diffSubjects(subjects.before, subjects.after);
+    html = changeReport(diff, rubrics[0], { before: options.before ?? '', after: options.after ?? '' }, pageOptions(rubrics[0]));
+  } else {
+    html = await reportOnSet(paths, options, eachDir, ctx, findings, pageOptions);
+  }
+  await writeFindings(findings, tool, ctx, options);
+  if (html === undefined) return findings.some((finding) => finding.severity === 'error') ? ExitCode.invalidInput : ExitCode.ok;
+
+  if (options.output !== undefined) await writeOutput(resolve(ctx.cwd, options.output), html, tool);
+  if (options.pdf !== undefined && browser !== undefined) {
+    let htmlFile = options.output === undefined ? undefined : resolve(ctx.cwd, options.output);
+    const scratch = htmlFile === undefined ? mkdtempSync(join(tmpdir(), 'swadaya-report-')) : undefined;
+    try {
+      if (scratch !== undefined) {
+        htmlFile = join(scratch, 'report.html');
+        await writeOutput(htmlFile, html, tool);
+      }
+      await printWithBrowser(browser, htmlFile ?? '', resolve(ctx.cwd, options.pdf), tool);
+    } finally {
+      if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
+    }
+  }
+  return findings.some((finding) => finding.severity === 'error') ? ExitCode.invalidInput : ExitCode.ok;
+}
+
+/** Writes one output file; a failure (no such directory, a full disk) is an input error naming the file. */
+async function writeOutput(file: string, html: string, tool: Language): Promise<void> {
+  try {
+    await writeFileAtomically(file, html);
+  } catch (error) {
+    if (error instanceof SwadayaError) throw error;
+    const code = (error as { code?: unknown }).code;
+    const reason =
+      code === 'ENOENT'
+        ? tool === 'id'
+          ? `direktori ${dirname(file)} tidak ada`
+          : `the directory ${dirname(file)} does not exist`
+        : error instanceof Error
+          ? error.message
+          : String(error);
+    throw new SwadayaError('cannot-write', tool === 'id' ? `Tidak dapat menulis ${file}: ${reason}` : `Cannot write ${file}: ${reason}`);
+  }
+}
+
+async function printWithBrowser(browser: string, htmlFile: string, pdfFile: string, tool: Language): Promise<void> {
+  try {
+    await printToPdf(browser, htmlFile, pdfFile);
+  } catch (error) {
+    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
+    throw new SwadayaError(
+      'pdf-failed',
+      tool === 'id' ? `Mencetak PDF dengan ${browser} gagal: ${first}` : `Printing the PDF with ${browser} failed: ${first}`,
+      ExitCode.invalidInput,
+      tool === 'id' ? 'Coba peramban lain dengan --chrome PATH; laporan HTML tetap dapat dibuat dengan -o.' : 'Try another browser with --chrome PATH; the HTML report can still be written with -o.',
+    );
+  }
+}
+
+async function writeFindings(findings: readonly Finding[], tool: Language, ctx: CommandContext, settings: Settings): Promise<void> {
+  await write(ctx.stderr, findingLines(findings, tool, settings.colors.stderr));
+}
+
+/** A file name for one community's page: its id and period, nothing a file system refuses. */
+export function communityFileName(id: string, period: string): string {
+  const safe = (text: string): string => text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || '_';
+  return `${safe(id)}-${safe(period)}.html`;
+}
+
+/**
+ * One assessment, or a set. A small set (or any set with --each) is read in this thread, so the
+ * answers are at hand for the community pages; a large one is reduced to report rows by the
+ * batch's workers, so memory holds counts and a few rows.
+ */
+async function reportOnSet(
+  paths: readonly string[],
+  options: CommandSettings<ReportCommandOptions>,
+  eachDir: string | undefined,
+  ctx: CommandContext,
+  findings: Finding[],
+  pageOptions: (rubric: Rubric | undefined) => ReportPageOptions,
+): Promise<string | undefined> {
+  const inputs = await gatherInputs(paths, ctx.cwd);
+  findings.push(...inputs.findings);
+  const files = inputs.assessmentFiles;
+  const search: RubricSearch = { ...options.rubricSearch, inputRubrics: inputs.rubricPaths };
+  const guard = new DuplicateGuard(ctx.cwd);
+  if (eachDir !== undefined) await ensureDirectory(resolve(ctx.cwd, eachDir), outputLanguage(options.language));
+  const progress = await startProgress(ctx, files.length);
+  const set: SetState = { stats: new SetStatsBuilder(), ids: new IdMaker(), sections: [], single: undefined, count: 0, rubric: undefined, rubricRef: undefined };
+  try {
+    if (options.each !== undefined || files.length < IN_PROCESS_LIMIT) {
+      // The answers are needed (the community pages, or one assessment's own report): read here.
+      const batch = runBatch(files, { projection: { kind: 'loaded' }, search, rubricOverride: options.rubric, onProgress: progress.update });
+      for await (const outcome of batch) {
+        findings.push(...outcome.findings);
+        for (const document of outcome.documents) {
+          const duplicate = await guard.admit(document);
+          if (duplicate) {
+            findings.push(duplicate);
+            continue;
+          }
+          const { rubric, assessment } = document.projected;
+          const result = scoreAssessment(rubric, assessment);
+          const row = reportRowOf(document.file, result, options.groupBy);
+          const view: AssessmentView = { file: document.file, rubric, result, assessment };
+          await addRow(set, row, view, options, eachDir, ctx, pageOptions);
+        }
+      }
+    } else {
+      // A large set: the workers reduce each result to a report row.
+      const batch = runBatch(files, { projection: { kind: 'report-row', groupBy: options.groupBy }, search, rubricOverride: options.rubric, onProgress: progress.update });
+      for await (const outcome of batch) {
+        findings.push(...outcome.findings);
+        for (const document of outcome.documents) {
+          const duplicate = await guard.admit(document);
+          if (duplicate) findings.push(duplicate);
+          else await addRow(set, document.projected, undefined, options, eachDir, ctx, pageOptions);
+        }
+      }
+    }
+  } finally {
+    progress.stop();
+  }
+  if (set.count === 0) return undefined;
+  const rubric = set.rubric ?? (await findRubric(set.rubricRef, options, search));
+  if (!rubric) return undefined;
+  const page = pageOptions(rubric);
+  // One assessment named alone gets its own full report, unless --each asked for the set's pages.
+  if (set.count === 1 && set.single && options.each === undefined) return assessmentReport(set.single, page);
+  if (options.output === undefined && options.pdf === undefined) return undefined;
+  return setReportWithSections({ stats: set.stats.build(), rubric, groupBy: options.groupBy, sources: paths, sections: set.sections, ids: set.ids }, page);
+}
+
+/** What a set report gathers while its assessments are read. */
+interface SetState {
+  readonly stats: SetStatsBuilder;
+  readonly ids: IdMaker;
+  readonly sections: string[];
+  single: AssessmentView | undefined;
+  count: number;
+  rubric: Rubric | undefined;
+  rubricRef: string | undefined;
+}
+
+async function addRow(
+  set: SetState,
+  row: ReportRow,
+  view: AssessmentView | undefined,
+  options: CommandSettings<ReportCommandOptions>,
+  eachDir: string | undefined,
+  ctx: CommandContext,
+  pageOptions: (rubric: Rubric | undefined) => ReportPageOptions,
+): Promise<void> {
+  set.count += 1;
+  set.stats.add(row);
+  set.rubricRef ??= row.rubric;
+  if (!view) return;
+  set.rubric ??= view.rubric;
+  if (set.count === 1) set.single = view;
+  const page = pageOptions(view.rubric);
+  if (eachDir !== undefined) await writeOutput(resolve(ctx.cwd, eachDir, communityFileName(row.id, row.period)), assessmentReport(view, page), page.tool);
+  if (options.each === true) set.sections.push(assessmentSection(view, { ...page, ids: set.ids, heading: 2, compact: true }));
+}
+
+async function ensureDirectory(dir: string, tool: Language): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    if (!(await stat(dir)).isDirectory()) throw new Error('not a directory');
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SwadayaError('bad-each-dir', tool === 'id' ? `--each ${dir}: tidak dapat membuat direktori (${reason}).` : `--each ${dir}: cannot create the directory (${reason}).`);
+  }
+}
+
+async function findRubric(ref: string | undefined, options: ReportCommandOptions, search: RubricSearch): Promise<Rubric | undefined> {
+  if (ref === undefined) return undefined;
+  const found = await new RubricFinder(search).find(options.rubric ?? ref, ref);
+  return 'code' in found || !found.rubric ? undefined : found.rubric;
+}
+
