@@ -167,7 +167,8 @@ export function pathSection(view: Pick<AssessmentView, 'result' | 'rubric'>, opt
   if (path === null) return `<h3>${esc(verdictLabel('graduated', tool))}</h3><p>${esc(labels.graduatedNote)}</p>`;
   const destination = phaseTitle(rubric, nextPhase(rubric, path.phase), lang, tool);
   const count = fillLabel(path.blocked.length === 0 ? labels.stepsToReady : labels.pathSteps, { steps: path.steps });
-  const out = [`<h3>${esc(fillLabel(labels.pathTitle, { phase: destination }))}: ${esc(count)}</h3>`];
+  const cut = compact && path.items.length > (limit ?? 0) ? ` <span class="muted">(${esc(fillLabel(labels.firstShown, { shown: limit ?? 0, count: path.items.length }))})</span>` : '';
+  const out = [`<h3>${esc(fillLabel(labels.pathTitle, { phase: destination }))}: ${esc(count)}${cut}</h3>`];
   if (path.items.length === 0 && path.blocked.length === 0) out.push(`<p>${esc(labels.pathNone)}</p>`);
   if (path.items.length > 0) {
     const shown = limit === undefined ? path.items : path.items.slice(0, limit);
@@ -183,7 +184,6 @@ export function pathSection(view: Pick<AssessmentView, 'result' | 'rubric'>, opt
       );
     });
     out.push(`<ol class="path">${items.join('')}</ol>`);
-    if (shown.length < path.items.length) out.push(`<p class="muted">${esc(fillLabel(labels.firstShown, { shown: shown.length, count: path.items.length }))}</p>`);
   }
   for (const note of pathNotes(path, rubric, { lang, tool })) out.push(`<p class="note">${esc(note)}</p>`);
   return out.join('');
@@ -223,7 +223,7 @@ function answers(view: AssessmentView, options: ReportTextOptions): string {
 }
 
 /** How many path items a compact (one-page) section lists. */
-export const COMPACT_PATH_ITEMS = 3;
+export const COMPACT_PATH_ITEMS = 2;
 
 /**
  * One community's section: header, radar, pillar bars, gate checklist, path, every answer.

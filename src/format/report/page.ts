@@ -88,7 +88,8 @@ td.status { white-space: nowrap; }
 th.group { background: #f2f2f2; font-weight: 700; }
 tbody th { font-weight: 600; }
   .chart-svg { max-height: 120mm; }
-  section.compact { font-size: 8.5pt; }
+  /* A compact community page is one A4 page: sized to fit, and never allowed to spill onto a second. */
+  section.compact { font-size: 8.5pt; max-height: 266mm; overflow: hidden; margin-top: 0; }
   section.compact h2 { font-size: 13pt; }
   a { color: inherit; text-decoration: none; }
 }
