@@ -57,7 +57,7 @@ export function criterionLine(criterion: CriterionResult, rubric: Rubric, lang: 
   return `  ${status} ${name}: ${comparison}`;
 }
 
-/** The detailed view of one assessment: scores with bars, the current gate, the action plan. */
+/** The detailed view of one assessment: scores with bars, the current gate, the path to the next phase. */
 export function renderScoreDetail(entry: DetailEntry, context: RenderContext): string {
   const { result, rubric } = entry;
   const { colors, language: tool } = context;
