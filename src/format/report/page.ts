@@ -42,7 +42,7 @@ tbody th { font-weight: 600; }
 figure.chart { margin: 14px 0; break-inside: avoid; page-break-inside: avoid; }
 figure.chart figcaption { font-weight: 700; margin-bottom: 4px; }
 .chart-body { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
-.chart-svg { max-width: 100%; height: auto; flex: 0 1 600px; min-width: 0; font-family: inherit; }
+.chart-svg { max-width: min(100%, 600px); height: auto; flex: 0 1 auto; min-width: 0; font-family: inherit; }
 .chart-data { flex: 1 1 300px; min-width: 240px; }
 .chart-data table { font-size: 0.82rem; }
 ol.path { padding-left: 1.6em; }
