@@ -2,6 +2,7 @@ import { gatherInputs, refusedRatings } from '../batch/inputs.js';
 import { runBatch } from '../batch/run-batch.js';
 import { diffSubjects } from '../core/diff.js';
 import { type DiffResult, type RubricRef, type Side } from '../core/diff-types.js';
+import { StringPool } from '../core/shared-copies.js';
 import { LayoutRegistry, rubricKey, type DiffSubject } from '../core/diff-subjects.js';
 import type { Finding } from '../core/finding.js';
 import { regressionFailures } from '../core/gates.js';
@@ -172,25 +173,18 @@ async function writeFindings(findings: readonly Finding[], lang: Language, ctx: 
  * shared copy of each keeps the main thread's memory to ids, names and scores.
  */
 class SubjectCompactor {
-  private readonly strings = new Map<string, string>();
+  private readonly strings = new StringPool();
   private readonly layouts = new LayoutRegistry();
-
-  private text(value: string): string {
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    this.strings.set(value, value);
-    return value;
-  }
 
   /** `file`: the path as this thread already holds it. */
   subject(subject: DiffSubject, file: string): DiffSubject {
     return {
       ...subject,
       file,
-      period: this.text(subject.period),
+      period: this.strings.text(subject.period),
       layout: this.layouts.shared(subject.layout),
-      phase: this.text(subject.phase),
-      verdict: this.text(subject.verdict) as DiffSubject['verdict'],
+      phase: this.strings.text(subject.phase),
+      verdict: this.strings.text(subject.verdict) as DiffSubject['verdict'],
     };
   }
 }

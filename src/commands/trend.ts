@@ -3,6 +3,7 @@ import { RatingSorter, type RatedDocument } from '../core/ratings.js';
 import { runBatch } from '../batch/run-batch.js';
 import type { Finding } from '../core/finding.js';
 import type { Rubric } from '../core/model.js';
+import { SharedCopies, StringPool } from '../core/shared-copies.js';
 import { DEFAULT_STALL, periodsOf, trendOf, type CommunityTrend, type TrendLayout, type TrendPoint, type TrendResult } from '../core/trend.js';
 import { ExitCode, SwadayaError } from '../errors.js';
 import { namesFromRubrics, type DiffNames } from '../format/diff/report.js';
@@ -148,38 +149,19 @@ function gateFailures(trend: TrendResult, options: TrendCommandOptions, lang: La
  * layout; a national trend holds 252,000 of them, so each is kept once.
  */
 class PointCompactor {
-  private readonly strings = new Map<string, string>();
-  private readonly layouts = new Map<string, TrendLayout>();
-  private readonly canonical = new WeakMap<TrendLayout, TrendLayout>();
-
-  private text(value: string): string {
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    this.strings.set(value, value);
-    return value;
-  }
-
-  /** A worker's message shares one layout among its points: look each object up once. */
-  private layout(layout: TrendLayout): TrendLayout {
-    let known = this.canonical.get(layout);
-    if (known) return known;
-    const key = JSON.stringify(layout);
-    known = this.layouts.get(key);
-    if (!known) this.layouts.set(key, (known = layout));
-    this.canonical.set(layout, known);
-    return known;
-  }
+  private readonly strings = new StringPool();
+  private readonly layouts = new SharedCopies<TrendLayout>();
 
   /** `file`: the path as this thread already holds it. */
   point(point: TrendPoint, file: string): TrendPoint {
     return {
       ...point,
       file,
-      period: this.text(point.period),
-      layout: this.layout(point.layout),
-      phase: this.text(point.phase),
-      declared: point.declared === null ? null : this.text(point.declared),
-      verdict: this.text(point.verdict) as TrendPoint['verdict'],
+      period: this.strings.text(point.period),
+      layout: this.layouts.shared(point.layout),
+      phase: this.strings.text(point.phase),
+      declared: point.declared === null ? null : this.strings.text(point.declared),
+      verdict: this.strings.text(point.verdict) as TrendPoint['verdict'],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { SharedCopies } from './shared-copies.js';
 import type { ScoreResult, Verdict } from './result.js';
 import type { RubricRef } from './diff-types.js';
 
@@ -80,17 +81,4 @@ export function diffSubjectOf(document: DiffDocument, layout?: SubjectLayout): D
 }
 
 /** One object per distinct layout: each batch message from a worker brings its own copy. */
-export class LayoutRegistry {
-  private readonly byKey = new Map<string, SubjectLayout>();
-  private readonly canonical = new WeakMap<SubjectLayout, SubjectLayout>();
-
-  shared(layout: SubjectLayout): SubjectLayout {
-    let known = this.canonical.get(layout);
-    if (known) return known;
-    const key = JSON.stringify(layout);
-    known = this.byKey.get(key);
-    if (!known) this.byKey.set(key, (known = layout));
-    this.canonical.set(layout, known);
-    return known;
-  }
-}
+export class LayoutRegistry extends SharedCopies<SubjectLayout> {}

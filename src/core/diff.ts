@@ -9,7 +9,6 @@ import type {
   DiffSummary,
   DuplicateCommunity,
   IndicatorChange,
-  PhaseTransitionCount,
   PillarChange,
   RegressionReason,
   RubricRef,
@@ -19,6 +18,7 @@ import type {
   UnmatchedCommunity,
 } from './diff-types.js';
 import { RunningMean } from './running-mean.js';
+import { PhaseTransitionCounter } from './phase-transitions.js';
 import { diffSubjectOf, LayoutRegistry, rubricKey, type DiffDocument, type DiffSubject, type SubjectLayout } from './diff-subjects.js';
 
 /** A difference of scores; null when either is missing. */
@@ -240,40 +240,21 @@ class ComparedCommunities implements CommunityList {
   }
 }
 
-/** The key of a (from, to) pair of phases: one spelling for the summary and the transition matrix. */
-export function phasePairKey(from: string, to: string): string {
-  return `${from}\u0000${to}`;
-}
-
 /** The summary and the version flag, in one pass over the comparisons. */
 function summarise(communities: CommunityList, phases: readonly string[], principles: readonly string[]): { summary: DiffSummary; rubricVersionsDiffer: boolean } {
-  const counts = new Map<string, number>();
-  const pairs = new Map<string, readonly [string, string]>();
+  const transitions = new PhaseTransitionCounter();
   const tally = { advanced: 0, regressed: 0, unchanged: 0 };
   let regressions = 0;
   let rubricVersionsDiffer = false;
   const overall = new RunningMean();
   const byPrinciple = new Map(principles.map((id) => [id, new RunningMean()]));
   for (const community of communities) {
-    const key = phasePairKey(community.before.phase, community.after.phase);
-    if (!pairs.has(key)) pairs.set(key, [community.before.phase, community.after.phase]);
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    transitions.add(community.before.phase, community.after.phase);
     tally[community.transition] += 1;
     if (community.regression) regressions += 1;
     if (community.rubricChanged) rubricVersionsDiffer = true;
     overall.add(community.delta.overall);
     for (const change of community.delta.principles) byPrinciple.get(change.id)?.add(change.delta);
-  }
-  const transitions: PhaseTransitionCount[] = [];
-  const ordered = [...phases];
-  for (const pair of pairs.values()) {
-    for (const phase of pair) if (!ordered.includes(phase)) ordered.push(phase);
-  }
-  for (const from of ordered) {
-    for (const to of ordered) {
-      const count = counts.get(phasePairKey(from, to)) ?? 0;
-      if (count > 0) transitions.push({ from, to, count });
-    }
   }
   const summary: DiffSummary = {
     matched: communities.length,
@@ -283,7 +264,7 @@ function summarise(communities: CommunityList, phases: readonly string[], princi
       overall: overall.value,
       principles: principles.map((id) => ({ id, delta: byPrinciple.get(id)?.value ?? null })),
     },
-    transitions,
+    transitions: transitions.list(phases),
   };
   return { summary, rubricVersionsDiffer };
 }

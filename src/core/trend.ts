@@ -1,4 +1,6 @@
 import { GRADUATED } from './model.js';
+import { PhaseTransitionCounter } from './phase-transitions.js';
+import { RunningMean } from './running-mean.js';
 import type { ScoreResult, Verdict } from './result.js';
 
 /** What every point scored with one rubric shares: one object, not one copy per point. */
@@ -386,17 +388,14 @@ function summarise(
     if (community.advanced) tally.advanced += 1;
   }
 
-  const perPeriod = periods.map(() => ({ assessed: 0, sum: 0, scored: 0, phases: new Map<string, number>() }));
-  const perStep = periods.slice(1).map(() => ({ matched: 0, advanced: 0, regressed: 0, unchanged: 0, pairs: new Map<string, Map<string, number>>() }));
+  const perPeriod = periods.map(() => ({ assessed: 0, overall: new RunningMean(), phases: new Map<string, number>() }));
+  const perStep = periods.slice(1).map(() => ({ matched: 0, advanced: 0, regressed: 0, unchanged: 0, transitions: new PhaseTransitionCounter() }));
   for (const row of rows.values()) {
     row.forEach((point, index) => {
       if (!point) return;
       const period = perPeriod[index]!;
       period.assessed += 1;
-      if (point.overall !== null) {
-        period.sum += point.overall;
-        period.scored += 1;
-      }
+      period.overall.add(point.overall);
       period.phases.set(point.phase, (period.phases.get(point.phase) ?? 0) + 1);
       const before = index > 0 ? row[index - 1] : undefined;
       if (!before) return;
@@ -406,9 +405,7 @@ function summarise(
       if (change > 0) step.advanced += 1;
       else if (change < 0) step.regressed += 1;
       else step.unchanged += 1;
-      let toCounts = step.pairs.get(before.phase);
-      if (!toCounts) step.pairs.set(before.phase, (toCounts = new Map()));
-      toCounts.set(point.phase, (toCounts.get(point.phase) ?? 0) + 1);
+      step.transitions.add(before.phase, point.phase);
     });
   }
 
@@ -420,20 +417,13 @@ function summarise(
       return {
         period,
         assessed: totals.assessed,
-        meanOverall: totals.scored === 0 ? null : totals.sum / totals.scored,
+        meanOverall: totals.overall.value,
         phases: phases.map((phase) => ({ phase, count: totals.phases.get(phase) ?? 0 })),
       };
     }),
     steps: perStep.map((totals, index) => {
-      const transitions: { from: string; to: string; count: number }[] = [];
-      for (const from of phases) {
-        for (const to of phases) {
-          const count = totals.pairs.get(from)?.get(to) ?? 0;
-          if (count > 0) transitions.push({ from, to, count });
-        }
-      }
       const { matched, advanced, regressed, unchanged } = totals;
-      return { from: periods[index]!, to: periods[index + 1]!, matched, advanced, regressed, unchanged, transitions };
+      return { from: periods[index]!, to: periods[index + 1]!, matched, advanced, regressed, unchanged, transitions: totals.transitions.list(phases) };
     }),
   };
 }

@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { roundDelta } from '../../contract/rounding.js';
-import { phasePairKey } from '../../core/diff.js';
+import { phasePairKey } from '../../core/phase-transitions.js';
 import type { AnswerValue, DiffResult, RegressionReason, RubricRef, Transition } from '../../core/diff-types.js';
 import type { Verdict } from '../../core/result.js';
 import { TOLERANCE } from '../../core/scoring.js';
