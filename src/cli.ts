@@ -23,6 +23,7 @@ import { formatsOf } from './format/renderer.js';
 import { scoreRenderers } from './format/score/index.js';
 import { validationRenderers } from './format/validate/index.js';
 import { LANGUAGES } from './i18n/language.js';
+import { terminalSafe } from './core/terminal-text.js';
 import { DEFAULT_MAX_FILE_BYTES, parseByteSize, setMaxFileBytes } from './io/safe-read.js';
 import { VERSION } from './version.js';
 
@@ -70,6 +71,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--explain', 'show how every number was derived')
     .option('--cache', 'reuse the scores of files unchanged since the last run (docs/ci.md#the-cache)')
     .option('--cache-location <dir>', 'where the cache is kept (implies --cache; default node_modules/.cache/swadaya or $XDG_CACHE_HOME/swadaya)')
+    .option('--csv-raw', 'CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets')
     .action((paths: string[], options: ScoreOptions) =>
       run(async (settings) => (await import('./commands/score.js')).scoreCommand(paths, { ...settings, ...scoreOptions(options) }, ctx)),
     );
@@ -95,6 +97,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--detail', 'list every indicator whose answer changed')
     .option('--tolerance <points>', 'a fall of more than this many points is a regression', parseNumber, 0)
     .option('--fail-on-regression', 'exit 1 when any community regresses')
+    .option('--csv-raw', 'CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets')
     .action((before: string, after: string, options: DiffOptions) =>
       run(async (settings) => (await import('./commands/diff.js')).diffCommand(before, after, { ...settings, ...diffOptions(options) }, ctx)),
     );
@@ -269,13 +272,13 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 
 /** commander's options, which it types as `any`, copied field by field into the typed options of each command. */
 function scoreOptions(options: ScoreOptions): ScoreOptions {
-  const { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation } = options;
-  return { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation };
+  const { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, csvRaw } = options;
+  return { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, csvRaw };
 }
 
 function diffOptions(options: DiffOptions): DiffOptions {
-  const { format, rubric, detail, tolerance, failOnRegression } = options;
-  return { format, rubric, detail, tolerance, failOnRegression };
+  const { format, rubric, detail, tolerance, failOnRegression, csvRaw } = options;
+  return { format, rubric, detail, tolerance, failOnRegression, csvRaw };
 }
 
 function agreeOptions(options: AgreeOptions): AgreeOptions {
@@ -337,8 +340,8 @@ function configureReadLimit(env: CommandContext['env']): void {
 function reportError(error: unknown, ctx: CommandContext, debug: boolean): number {
   if (error instanceof CommanderError) return exitCodeOf(error);
   if (error instanceof SwadayaError) {
-    ctx.stderr.write(`swadaya: ${error.message}\n`);
-    if (error.hint) ctx.stderr.write(`${error.hint}\n`);
+    ctx.stderr.write(`swadaya: ${terminalSafe(error.message)}\n`);
+    if (error.hint) ctx.stderr.write(`${terminalSafe(error.hint)}\n`);
     if (debug && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

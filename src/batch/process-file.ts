@@ -50,7 +50,8 @@ function communityOf(assessment: Assessment): ScoredDocument['community'] {
 }
 
 export function summariseAnswers(assessment: Assessment): AnswerSummary {
-  const summary: Record<string, number | 'na'> = {};
+  // No prototype: an indicator may be named `__proto__` or `constructor`.
+  const summary: Record<string, number | 'na'> = Object.create(null) as Record<string, number | 'na'>;
   for (const [id, answer] of assessment.answers) summary[id] = answer.kind === 'na' ? 'na' : answer.level;
   return summary;
 }

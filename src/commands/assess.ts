@@ -107,7 +107,7 @@ async function interviewLocked(file: string, target: string, options: CommandSet
     const indicators = new Map(rubric.indicators.map((indicator) => [indicator.id, indicator]));
     const values = merge.document.answerValues();
     for (const id of merge.answers) {
-      const answer = answerFromValue(values[id], rubric.maxLevel, indicators.get(id)?.na ?? false);
+      const answer = answerFromValue(Object.hasOwn(values, id) ? values[id] : undefined, rubric.maxLevel, indicators.get(id)?.na ?? false);
       if (answer === 'invalid' || !indicators.has(id)) return stop('outside-change', labels.assessOutsideInvalidAnswer, { id });
       if (answer === undefined) answers.delete(id);
       else answers.set(id, answer);

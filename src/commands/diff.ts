@@ -29,6 +29,8 @@ export interface DiffOptions {
   readonly detail?: boolean | undefined;
   readonly tolerance?: number | undefined;
   readonly failOnRegression?: boolean | undefined;
+  /** --csv-raw: CSV cells exactly as the data (formula prefixes not neutralised). */
+  readonly csvRaw?: boolean | undefined;
 }
 
 /** `swadaya diff <before> <after>` (docs/commands.md#diff): score both sides, match by community id, compare. */
@@ -81,7 +83,7 @@ export async function diffCommand(before: string, after: string, options: Comman
   } else {
     const entry = diffRenderers[format];
     const render = await entry.load();
-    const report = { diff, names: namesFromRubrics(rubrics, requested, lang), sides: { before, after }, inputErrors: errors };
+    const report = { diff, names: namesFromRubrics(rubrics, requested, lang), sides: { before, after }, inputErrors: errors, csvRaw: options.csvRaw };
     await out.render(render(report, renderContextFor(entry, options, lang)));
   }
 

@@ -8,14 +8,14 @@ import type { Rubric } from '../core/model.js';
 import { RatingSorter } from '../core/ratings.js';
 import type { ScoreResult } from '../core/result.js';
 import { GroupedSummary, SummaryBuilder, type SummaryInput } from '../core/summary.js';
-import { ExitCode } from '../errors.js';
+import { ExitCode, SwadayaError } from '../errors.js';
 import type { CheckedAssessment } from '../format/ci/ci-report.js';
 import { findingLines } from '../format/findings.js';
 import type { Renderer } from '../format/renderer.js';
 import { scoreRenderers, type ScoreFormat } from '../format/score/index.js';
 import type { ScoreEntry, ScoreJsonEntry, ScoreRun, ScoreTotals } from '../format/score/run.js';
 import { NAMED_FAILURES, gateReport } from '../i18n/gate-messages.js';
-import { outputLanguage } from '../i18n/language.js';
+import { outputLanguage, type Language } from '../i18n/language.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
 import { write, type CommandContext } from './context.js';
@@ -31,6 +31,8 @@ export interface ScoreOptions extends CacheOptions {
   readonly failUnder?: number | undefined;
   readonly require?: 'ready' | undefined;
   readonly explain?: boolean | undefined;
+  /** --csv-raw: CSV cells exactly as the data (formula prefixes not neutralised). */
+  readonly csvRaw?: boolean | undefined;
 }
 
 /** Rubrics by `id@version`, loaded once in this thread for titles and texts (workers load their own). */
@@ -51,9 +53,32 @@ class RubricCatalog {
   }
 }
 
+/** Formats that can show --explain's derivations (README, "Scoring in brief"). */
+const EXPLAIN_FORMATS: readonly string[] = ['table'];
+
+/** Option values commander cannot check alone: each refused with exit 2 and a message naming the value. */
+function checkScoreOptions(options: ScoreOptions, language: Language): void {
+  const failUnder = options.failUnder;
+  if (failUnder !== undefined && !(failUnder >= 0 && failUnder <= 100)) {
+    throw new SwadayaError(
+      'bad-fail-under',
+      language === 'id' ? `--fail-under harus skor 0 sampai 100 (tertulis ${failUnder}).` : `--fail-under must be a score from 0 to 100 (got ${failUnder}).`,
+    );
+  }
+  if (options.explain && !EXPLAIN_FORMATS.includes(options.format)) {
+    throw new SwadayaError(
+      'explain-format',
+      language === 'id'
+        ? `--explain hanya tampil di --format table; --format ${options.format} tidak memuatnya. Hapus --explain, atau pakai --format table.`
+        : `--explain is shown by --format table only; --format ${options.format} does not carry it. Drop --explain, or use --format table.`,
+    );
+  }
+}
+
 /** `swadaya score <paths…>` (docs/commands.md#score): score every assessment, render them in one format, apply the gates asked for. */
 export async function scoreCommand(paths: readonly string[], settings: CommandSettings<ScoreOptions>, ctx: CommandContext): Promise<number> {
   const language = outputLanguage(settings.language);
+  checkScoreOptions(settings, language);
   const ciFormat = isCiFormat(settings.format) ? settings.format : undefined;
   const inputs = await gatherInputs(paths, ctx.cwd);
   const search = { ...settings.rubricSearch, inputRubrics: inputs.rubricPaths };
@@ -147,7 +172,7 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
         }
       }
       const render: Renderer<ScoreRun<ScoreEntry>> = await entry.load();
-      await out.render(render({ entries: scoreEntries(), totals }, context));
+      await out.render(render({ entries: scoreEntries(), totals, csvRaw: settings.csvRaw }, context));
     }
   }
   const names: GateName[] = [];
@@ -162,6 +187,14 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
   const counts = new Map(names.map((gate) => [gate, failed.count(gate)] as const));
   const message = gateReport(counts, failed.failures, failed.total, language, { threshold: gates.failUnder });
   if (message !== '') await write(ctx.stderr, settings.colors.stderr.red(message));
+  if (groups && scored > 0 && groups.matched === 0) {
+    // --group-by a field no assessment has would put everything in one unnamed group: say so.
+    const fields = [...groups.fieldsSeen].join(', ');
+    await write(ctx.stderr, `${settings.colors.stderr.red(language === 'id'
+      ? `swadaya: --group-by ${groups.field}: tidak ada penilaian dengan community.${groups.field}. Bidang yang ada: ${fields}.`
+      : `swadaya: --group-by ${groups.field}: no assessment has community.${groups.field}. The fields they have: ${fields}.`)}\n`);
+    return ExitCode.invalidInput;
+  }
   if (findings.some((finding) => finding.severity === 'error') || scored === 0) return ExitCode.invalidInput;
   return failed.total > 0 ? ExitCode.checkFailed : ExitCode.ok;
 }

@@ -179,8 +179,9 @@ function indicatorChanges(before: DiffSubject, after: DiffSubject, options: Diff
   }
   const changes: IndicatorChange[] = [];
   for (const id of ids) {
-    const was = before.answers[id] ?? null;
-    const is = after.answers[id] ?? null;
+    // Own keys only: an indicator named `constructor` is an answer, not Object's constructor.
+    const was = Object.hasOwn(before.answers, id) ? (before.answers[id] ?? null) : null;
+    const is = Object.hasOwn(after.answers, id) ? (after.answers[id] ?? null) : null;
     if (was !== is) changes.push({ id, before: was, after: is });
   }
   return changes;

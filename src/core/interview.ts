@@ -1,3 +1,4 @@
+import { isPeriodText } from './period.js';
 import type { Answer, Indicator, Principle, Rubric } from './model.js';
 
 /** One indicator to ask about, with where it sits in the rubric (1-based counts, for "Keterpaduan 3/6 · 14/30"). */
@@ -37,10 +38,9 @@ export function missingIndicators(rubric: Rubric, answers: ReadonlyMap<string, A
 }
 
 /** The same rule as the assessment loader: YYYY, YYYY-MM or YYYY-MM-DD. */
-const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 export function isPeriod(value: string): boolean {
-  return PERIOD.test(value);
+  return isPeriodText(value);
 }
 
 /** "A. Rahman, B. Sari," → ["A. Rahman", "B. Sari"]. */

@@ -71,6 +71,12 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
   else list.push(value);
 }
 
+/** The weight every item shares, or 1 when they differ (or there are none). */
+function uniformWeight(weights: readonly number[]): number {
+  const first = weights[0];
+  return first !== undefined && first > 0 && weights.every((weight) => weight === first) ? first : 1;
+}
+
 function buildIndex(rubric: Rubric): RubricIndex {
   const indicators = rubric.indicators;
   const weights = new Float64Array(indicators.length);
@@ -78,8 +84,12 @@ function buildIndex(rubric: Rubric): RubricIndex {
   const byTarget = new Map<string, number[]>();
   const overall: number[] = [];
   const usedTags: string[] = [];
+  // Equal weights count as 1, so they score the same whatever their magnitude; unequal ones are
+  // used as written (README, "Formats": weights 0.001 to 1000, so the sums stay exact enough).
+  const indicatorScale = uniformWeight(indicators.map((indicator) => indicator.weight));
+  const principleScale = uniformWeight(rubric.principles.map((principle) => principle.weight));
   indicators.forEach((indicator, i) => {
-    weights[i] = indicator.weight;
+    weights[i] = indicator.weight / indicatorScale;
     position.set(indicator.id, i);
     overall.push(i);
     push(byTarget, `indicator:${indicator.id}`, i);
@@ -114,7 +124,7 @@ function buildIndex(rubric: Rubric): RubricIndex {
     position,
     byTarget,
     indicatorLists: new Map(),
-    principles: rubric.principles.map((p) => ({ id: p.id, weight: p.weight, indices: lookup(`principle:${p.id}`) })),
+    principles: rubric.principles.map((p) => ({ id: p.id, weight: p.weight / principleScale, indices: lookup(`principle:${p.id}`) })),
     pillars: rubric.phases.flatMap((phase) =>
       phase.pillars.map((pillar) => ({ id: pillar.id, phase: phase.id, indices: lookup(`pillar:${pillar.id}`) })),
     ),

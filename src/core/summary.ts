@@ -62,11 +62,20 @@ export class SummaryBuilder {
 export class GroupedSummary {
   private readonly groups = new Map<string, SummaryBuilder>();
 
+  /** Assessments whose community has the field. */
+  matched = 0;
+  /** The community fields seen, to name them when none has the field. */
+  readonly fieldsSeen = new Set<string>();
+
   constructor(readonly field: string) {}
 
   add(result: SummaryInput): void {
-    const value = result.community[this.field];
+    // Own fields only: `--group-by constructor` must not find Object's constructor.
+    const community = result.community as Readonly<Record<string, unknown>>;
+    for (const name of Object.keys(community)) this.fieldsSeen.add(name);
+    const value = Object.hasOwn(community, this.field) ? community[this.field] : undefined;
     const key = value === undefined || value === null || value === '' ? '' : String(value);
+    if (key !== '') this.matched += 1;
     let group = this.groups.get(key);
     if (!group) {
       group = new SummaryBuilder();

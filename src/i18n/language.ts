@@ -33,5 +33,7 @@ export function outputLanguage(requested: Language | undefined, rubric?: Pick<Ru
 export function localize(text: Text | undefined, lang: string, rubric?: Pick<Rubric, 'languages'>): string {
   if (text === undefined) return '';
   if (typeof text === 'string') return text;
-  return text[lang] ?? (rubric ? text[rubric.languages[0] ?? ''] : undefined) ?? Object.values(text)[0] ?? '';
+  // Own keys only: a language named `constructor` must not find Object's constructor.
+  const own = (key: string): string | undefined => (Object.hasOwn(text, key) ? text[key] : undefined);
+  return own(lang) ?? (rubric ? own(rubric.languages[0] ?? '') : undefined) ?? Object.values(text)[0] ?? '';
 }

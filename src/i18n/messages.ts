@@ -1,5 +1,6 @@
 import type { Finding } from '../core/finding.js';
 import type { Language } from './language.js';
+import { terminalSafe } from '../core/terminal-text.js';
 
 type Args = Readonly<Record<string, string | number>>;
 type Wording = (args: Args) => string;
@@ -140,7 +141,18 @@ const catalogue = {
     en: (a) => `${a.field} is not in the expected form (${a.pattern}).`,
     id: (a) => `${a.field} tidak sesuai bentuk yang diharapkan (${a.pattern}).`,
   },
-  'out-of-range': { en: (a) => `${a.field} must be ${a.limit}.`, id: (a) => `${a.field} harus ${a.limit}.` },
+  'out-of-range': {
+    en: (a) => `${a.field} must be ${a.limit}${a.value === undefined ? '' : `, not ${a.value}`}.`,
+    id: (a) => `${a.field} harus ${a.limit}${a.value === undefined ? '' : `, bukan ${a.value}`}.`,
+  },
+  'not-finite': {
+    en: (a) => `${a.field} is ${a.value}; it must be a finite number.`,
+    id: (a) => `${a.field} bernilai ${a.value}; harus berupa angka terhingga.`,
+  },
+  'too-few-items': {
+    en: (a) => `${a.field} needs at least ${a.limit} items; it has ${a.found}.`,
+    id: (a) => `${a.field} memerlukan paling sedikit ${a.limit} butir; hanya ada ${a.found}.`,
+  },
   'empty-value': { en: (a) => `${a.field} must not be empty.`, id: (a) => `${a.field} tidak boleh kosong.` },
   'duplicate-item': {
     en: (a) => `${a.field} lists the same item twice. Remove the duplicate.`,
@@ -319,5 +331,6 @@ export function findingCodes(): readonly FindingCode[] {
 export function formatFinding(finding: Finding, lang: Language): string {
   const place = finding.line === undefined ? finding.file : `${finding.file}:${finding.line}:${finding.column ?? 1}`;
   const severity = finding.severity === 'error' ? (lang === 'id' ? 'galat' : 'error') : lang === 'id' ? 'peringatan' : 'warning';
-  return `${place}: ${severity} [${finding.code}] ${messageOf(finding, lang)}`;
+  // Names from files (keys, ids, paths) may hold control or bidi characters: shown escaped.
+  return terminalSafe(`${place}: ${severity} [${finding.code}] ${messageOf(finding, lang)}`);
 }

@@ -4,6 +4,7 @@ import { readRegularFile, readRegularFileSync } from './safe-read.js';
 import type { Finding } from '../core/finding.js';
 import { GRADUATED, type Answer, type Assessment, type Community, type Rubric } from '../core/model.js';
 import { closestMatch } from '../core/suggest.js';
+import { isPeriodText } from '../core/period.js';
 import { validateAssessment } from '../schema/generated/validators.js';
 import { kindOf, schemaFindings } from './schema-findings.js';
 import type { RubricFinder } from './rubric-finder.js';
@@ -49,7 +50,6 @@ export interface AssessmentLoadOptions {
   readonly hashContent?: boolean | undefined;
 }
 
-const PERIOD = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 const ANSWER_KEYS = ['level', 'na', 'note', 'evidence'];
 
 export async function loadAssessmentFile(file: string, finder: RubricFinder, options: AssessmentLoadOptions = {}): Promise<AssessmentFileResult> {
@@ -117,7 +117,10 @@ async function checkAssessment(
   const communityId = isPlainObject(community) ? community.id : undefined;
   if (typeof communityId === 'number' || typeof communityId === 'boolean') {
     // The source text, not the number: YAML reads 0173011004 as 173011004, and the zero matters.
-    errors.push(source.finding('community-id-not-string', ['community', 'id'], { value: source.sourceText(['community', 'id']) ?? String(communityId) }));
+    // A plain number keeps its leading zeros from the source; a quoted one under a tag (!!int "12") loses its quotes.
+    const written = source.sourceText(['community', 'id']);
+    const value = written === undefined ? String(communityId) : written.replace(/^(["'])(.*)\1$/s, '$2');
+    errors.push(source.finding('community-id-not-string', ['community', 'id'], { value }));
   }
   if (data.answers !== undefined && data.answers !== null && !isPlainObject(data.answers)) {
     errors.push(source.finding('answers-not-a-map', ['answers'], { found: kindOf(data.answers) }));
@@ -169,7 +172,7 @@ async function checkAssessment(
 /** A period is YYYY, YYYY-MM or YYYY-MM-DD; a bare YAML integer year is accepted. */
 function normalisePeriod(value: unknown): string | undefined {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1000 && value <= 9999) return String(value);
-  if (typeof value === 'string' && PERIOD.test(value)) return value;
+  if (typeof value === 'string' && isPeriodText(value)) return value;
   return undefined;
 }
 
@@ -249,8 +252,8 @@ function readAnswer(id: string, value: unknown, allowsNa: boolean, maxLevel: num
   const before = errors.length;
   const checkLevel = (level: unknown, at: (string | number)[]): number | undefined => {
     if (typeof level === 'number' && Number.isInteger(level) && level >= 0 && level <= maxLevel) return level;
-    const code = typeof level !== 'number' ? 'level-not-a-number' : !Number.isInteger(level) ? 'level-not-whole' : 'level-out-of-range';
-    errors.push(source.finding(code, at, { id, value: JSON.stringify(level) ?? String(level), max: maxLevel }));
+    const code = typeof level !== 'number' ? 'level-not-a-number' : Number.isFinite(level) && !Number.isInteger(level) ? 'level-not-whole' : 'level-out-of-range';
+    errors.push(source.finding(code, at, { id, value: yamlValueText(level), max: maxLevel }));
     return undefined;
   };
   if (!isPlainObject(value)) {
@@ -282,4 +285,10 @@ function readAnswer(id: string, value: unknown, allowsNa: boolean, maxLevel: num
   const level = checkLevel(value.level, [...path, 'level']);
   if (level === undefined || errors.length > before) return undefined;
   return { kind: 'level', level, note: note as string | undefined, evidence: evidence as string[] | undefined };
+}
+
+/** A value as YAML writes it, for a message: .inf and .nan rather than JSON's null. */
+export function yamlValueText(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+  return JSON.stringify(value) ?? String(value);
 }

@@ -2,6 +2,7 @@ import { input, select } from '@inquirer/prompts';
 import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
 import { InterruptedError } from '../errors.js';
+import { terminalSafe } from '../core/terminal-text.js';
 import type { Streams } from './streams.js';
 
 export interface Choice<T> {
@@ -50,7 +51,7 @@ export function createInquirerPrompter(ctx: Streams, colors: ChalkInstance): Pro
       interruptible(
         input(
           {
-            message: question.message,
+            message: terminalSafe(question.message),
             ...(question.default === undefined || question.default === '' ? {} : { default: question.default }),
             ...(question.validate ? { validate: question.validate } : {}),
             theme,
@@ -59,7 +60,7 @@ export function createInquirerPrompter(ctx: Streams, colors: ChalkInstance): Pro
         ),
       ),
     say: (text) => {
-      ctx.stderr.write(`${wrapText(text, columns())}\n`);
+      ctx.stderr.write(`${wrapText(terminalSafe(text), columns())}\n`);
     },
   };
 }
@@ -70,11 +71,11 @@ export function createInquirerPrompter(ctx: Streams, colors: ChalkInstance): Pro
  */
 export function selectConfig<T>(question: SelectQuestion<T>, colors: ChalkInstance, terminalRows: number, terminalColumns = 80) {
   return {
-    message: question.message,
+    message: terminalSafe(question.message),
     // The cursor column takes 2; a long descriptor continues under its own text, not under the cursor.
     choices: question.choices.map((choice) => ({
       value: choice.value,
-      name: wrapText(choice.name, terminalColumns - 2, '  '),
+      name: wrapText(terminalSafe(choice.name), terminalColumns - 2, '  '),
       short: choice.short ?? choice.name,
     })),
     ...(question.default === undefined ? {} : { default: question.default }),
@@ -123,10 +124,11 @@ export function promptTheme(colors: ChalkInstance) {
   return {
     prefix: { idle: colors.blue('?'), done: colors.green('✔') },
     style: {
-      answer: (text: string) => colors.cyan(text),
+      // Shown only: the value typed or chosen is kept as it is.
+      answer: (text: string) => colors.cyan(terminalSafe(text)),
       message: (text: string) => colors.bold(text),
       error: (text: string) => colors.red(`> ${text}`),
-      defaultAnswer: (text: string) => colors.dim(`(${text})`),
+      defaultAnswer: (text: string) => colors.dim(`(${terminalSafe(text)})`),
       help: (text: string) => colors.dim(text),
       highlight: (text: string) => colors.cyan(text),
       key: (text: string) => colors.cyan.bold(`<${text}>`),

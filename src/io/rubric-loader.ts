@@ -145,7 +145,7 @@ function buildRubric(raw: RawRubric, placed: readonly PlacedPrinciple[], manifes
   };
   const checkText = (source: YamlDocument, path: YamlPath, text: Text | undefined): void => {
     if (text === undefined || typeof text === 'string') return;
-    if (!(defaultLanguage in text)) at(source, path, 'missing-language', { language: defaultLanguage });
+    if (!Object.hasOwn(text, defaultLanguage)) at(source, path, 'missing-language', { language: defaultLanguage });
   };
 
   checkText(manifest, ['title'], raw.title);
@@ -256,7 +256,7 @@ function buildRubric(raw: RawRubric, placed: readonly PlacedPrinciple[], manifes
       if (separator !== -1) {
         const kind = target.slice(0, separator);
         const id = target.slice(separator + 1);
-        const known = knownTargets[kind];
+        const known = Object.hasOwn(knownTargets, kind) ? knownTargets[kind] : undefined;
         if (known && !known.has(id)) {
           at(manifest, [...path, 'target'], 'unknown-target', { kind, id, suggestion: closestMatch(id, known) ?? '' });
         }

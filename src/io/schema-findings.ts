@@ -78,8 +78,12 @@ function toFinding(error: SchemaError, fullPath: YamlPath, path: readonly (strin
     }
     case 'required':
       return source.finding('missing-key', fullPath, { key: String(params.missingProperty), field });
-    case 'type':
-      return source.finding('wrong-type', fullPath, { field, expected: String(params.type), found: kindOf(valueAt(data, path)) });
+    case 'type': {
+      const value = valueAt(data, path);
+      // ajv counts .nan and .inf as no number; say what they are instead of "a number, not a number".
+      if (typeof value === 'number' && !Number.isFinite(value)) return source.finding('not-finite', fullPath, { field, value: yamlNumberText(value) });
+      return source.finding('wrong-type', fullPath, { field, expected: String(params.type), found: kindOf(value) });
+    }
     case 'enum':
       return source.finding('not-allowed-value', fullPath, { field, allowed: (params.allowedValues as unknown[]).join(', ') });
     case 'pattern':
@@ -88,8 +92,10 @@ function toFinding(error: SchemaError, fullPath: YamlPath, path: readonly (strin
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return source.finding('out-of-range', fullPath, { field, limit: `${comparisonOf(error.keyword)} ${String(params.limit)}` });
+      return source.finding('out-of-range', fullPath, { field, limit: `${comparisonOf(error.keyword)} ${String(params.limit)}`, value: String(valueAt(data, path)) });
     case 'minItems':
+      if (Number(params.limit) > 1) return source.finding('too-few-items', fullPath, { field, limit: Number(params.limit), found: arrayLength(valueAt(data, path)) });
+      return source.finding('empty-value', fullPath, { field });
     case 'minProperties':
     case 'minLength':
       return source.finding('empty-value', fullPath, { field });
@@ -110,6 +116,14 @@ export function kindOf(value: unknown): string {
   if (typeof value === 'object') return 'object';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
+}
+
+function yamlNumberText(value: number): string {
+  return Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf';
+}
+
+function arrayLength(value: unknown): number {
+  return Array.isArray(value) ? value.length : 0;
 }
 
 function valueAt(data: unknown, path: readonly (string | number)[]): unknown {

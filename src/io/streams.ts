@@ -1,3 +1,5 @@
+import { hasUnsafe, terminalSafe } from '../core/terminal-text.js';
+
 /** The part of a Node stream swadaya writes to: real streams in the CLI, memory streams in tests. */
 export interface OutputStream {
   write(chunk: string): boolean;
@@ -21,7 +23,9 @@ export interface Streams {
 export async function write(stream: OutputStream, text: string): Promise<void> {
   // A broken stream (a full disk, a closed terminal) never drains: the output guard of main.ts reports it.
   if (text === '' || stream.destroyed) return;
-  if (stream.write(text) || stream.destroyed) return;
+  // On a terminal, data never moves the cursor, rings, or reorders the line (README, "Limits").
+  const shown = stream.isTTY && hasUnsafe(text) ? terminalSafe(text) : text;
+  if (stream.write(shown) || stream.destroyed) return;
   await new Promise<void>((resolve) => {
     stream.once('drain', resolve);
     stream.once('close', resolve);

@@ -9,7 +9,9 @@ import type { DiffReport } from './report.js';
  * and delta for the overall score and every principle; added and removed ones with one side empty.
  * Headers are stable ids, not translated. Line by line: a national diff is never one string.
  */
-export function* renderDiffCsv({ diff }: DiffReport): Generator<string> {
+export function* renderDiffCsv({ diff, csvRaw }: DiffReport): Generator<string> {
+  // Formula prefixes neutralised unless --csv-raw (src/format/csv.ts).
+  const line = (fields: Parameters<typeof csvLine>[0]): string => csvLine(fields, csvRaw === true);
   const principles = diff.principles;
   const header = [
     'id',
@@ -32,7 +34,7 @@ export function* renderDiffCsv({ diff }: DiffReport): Generator<string> {
   ];
   const matchedLine = (community: CommunityDiff): string => {
     const changes = new Map(community.delta.principles.map((change) => [change.id, change]));
-    return csvLine([
+    return line([
       community.id,
       community.name,
       'matched',
@@ -57,7 +59,7 @@ export function* renderDiffCsv({ diff }: DiffReport): Generator<string> {
   };
   const unmatchedLine = (community: UnmatchedCommunity, status: 'added' | 'removed'): string => {
     const pair = (value: string | number | null): (string | number | null)[] => (status === 'removed' ? [value, null] : [null, value]);
-    return csvLine([
+    return line([
       community.id,
       community.name,
       status,
@@ -78,7 +80,7 @@ export function* renderDiffCsv({ diff }: DiffReport): Generator<string> {
   ].sort(byId);
 
   // Matched communities come sorted by id: the unmatched ones are merged in, each id being in one list only.
-  yield csvLine(header);
+  yield line(header);
   let next = 0;
   for (const community of diff.communities) {
     while (next < unmatchedRows.length && unmatchedRows[next]!.id < community.id) yield unmatchedRows[next++]!.line;

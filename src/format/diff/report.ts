@@ -18,6 +18,8 @@ export interface DiffReport {
   readonly sides: { readonly before: string; readonly after: string };
   /** Errors in the inputs: every format says the diff is incomplete (docs/ci.md). */
   readonly inputErrors: readonly Finding[];
+  /** --csv-raw: CSV cells exactly as the data, formula prefixes not neutralised. */
+  readonly csvRaw?: boolean | undefined;
 }
 
 /** Names from the rubrics the sides were scored with, the first rubric that knows an id winning. */

@@ -4,6 +4,8 @@ import type { ScoreEntry, ScoreRun } from './run.js';
 
 /** One row per assessment, one column per principle and per pillar (ids of the first rubric seen). */
 export async function* renderScoreCsv(run: ScoreRun<ScoreEntry>): AsyncGenerator<string> {
+  // Formula prefixes neutralised unless --csv-raw (src/format/csv.ts).
+  const raw = run.csvRaw === true;
   let principleIds: string[] | undefined;
   let pillarIds: string[] | undefined;
   for await (const { result, file, document } of run.entries) {
@@ -14,7 +16,7 @@ export async function* renderScoreCsv(run: ScoreRun<ScoreEntry>): AsyncGenerator
         'file', 'document', 'community_id', 'community_name', 'region', 'period', 'rubric', 'overall', 'coverage', 'band',
         'declared_phase', 'attained_phase', 'current_phase', 'next_phase', 'mismatch', 'verdict', 'readiness_index',
         ...principleIds.map((id) => `principle:${id}`), ...pillarIds.map((id) => `pillar:${id}`),
-      ]);
+      ], raw);
     }
     const principles = new Map(result.principles.map((area) => [area.id, area.score]));
     const pillars = new Map(result.pillars.map((area) => [area.id, area.score]));
@@ -25,6 +27,6 @@ export async function* renderScoreCsv(run: ScoreRun<ScoreEntry>): AsyncGenerator
       result.phase.declared, result.phase.attained, result.phase.current, result.phase.next, String(result.phase.mismatch),
       result.readiness.verdict, round2(result.readiness.index),
       ...principleIds.map((id) => round2(principles.get(id) ?? null)), ...pillarIds.map((id) => round2(pillars.get(id) ?? null)),
-    ]);
+    ], raw);
   }
 }

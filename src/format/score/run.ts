@@ -33,4 +33,6 @@ export interface ScoreTotals {
 export interface ScoreRun<Entry> {
   readonly entries: AsyncIterable<Entry>;
   totals(): ScoreTotals;
+  /** --csv-raw: CSV cells exactly as the data, formula prefixes not neutralised. */
+  readonly csvRaw?: boolean | undefined;
 }
