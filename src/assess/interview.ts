@@ -132,7 +132,8 @@ async function askIndicator(step: InterviewStep, options: InterviewOptions, labe
 
   const choices: Choice<LevelChoice>[] = indicator.levels.map((descriptor, level) => {
     const label = `${level} ${text(rubric.scale[level]?.label, options)}`;
-    return { value: level, name: `${label} — ${text(descriptor, options)}`, short: label };
+    // Typing a level's number chooses that level (not the choice at that position).
+    return { value: level, name: `${label} — ${text(descriptor, options)}`, short: label, key: String(level) };
   });
   if (indicator.na) {
     const when = indicator.naWhen !== undefined ? ` — ${labels.naWhen}: ${text(indicator.naWhen, options)}` : '';

@@ -2,6 +2,7 @@ import { input, select } from '@inquirer/prompts';
 import { stripVTControlCharacters } from 'node:util';
 import type { ChalkInstance } from 'chalk';
 import { InterruptedError } from '../errors.js';
+import { levelSelect } from './level-select.js';
 import { terminalSafe } from '../core/terminal-text.js';
 import type { Streams } from './streams.js';
 
@@ -11,6 +12,8 @@ export interface Choice<T> {
   readonly name: string;
   /** What stays on screen once chosen; default: the name. */
   readonly short?: string;
+  /** The number typed to choose it (a level's own number); choices with keys use the level prompt. */
+  readonly key?: string;
 }
 
 export interface SelectQuestion<T> {
@@ -46,7 +49,12 @@ export function createInquirerPrompter(ctx: Streams, colors: ChalkInstance): Pro
   const rows = (): number => (ctx.stderr as { rows?: number }).rows ?? 24;
   const columns = (): number => ctx.stderr.columns ?? 80;
   return {
-    select: <T>(question: SelectQuestion<T>) => interruptible(select<T>(selectConfig(question, colors, rows(), columns()), context)),
+    select: <T>(question: SelectQuestion<T>) =>
+      interruptible(
+        question.choices.some((choice) => choice.key !== undefined)
+          ? levelSelect<T>(selectConfig(question, colors, rows(), columns()), context)
+          : select<T>(selectConfig(question, colors, rows(), columns()), context),
+      ),
     input: (question) =>
       interruptible(
         input(
@@ -77,6 +85,7 @@ export function selectConfig<T>(question: SelectQuestion<T>, colors: ChalkInstan
       value: choice.value,
       name: wrapText(terminalSafe(choice.name), terminalColumns - 2, '  '),
       short: choice.short ?? choice.name,
+      ...(choice.key === undefined ? {} : { key: choice.key }),
     })),
     ...(question.default === undefined ? {} : { default: question.default }),
     loop: false,
