@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { renderSarif, artifactLocation } from '../../src/format/ci/sarif.js';
 import { allRules } from '../../src/format/ci/rules.js';
 import { findingCodes } from '../../src/i18n/messages.js';
-import { SET, sarifSchema, swadaya } from './helpers.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SET, root, sarifSchema, swadaya } from './helpers.js';
 
 // CommonJS packages: under NodeNext their classes are on `default`.
 const ajv = new ajvDraft04.default({ allErrors: true, strict: false });
@@ -67,7 +70,11 @@ describe('--format sarif', () => {
   });
 
   it('a gate failure in the second document of a file points at that document\'s community.id', async () => {
-    const { code, stdout } = await swadaya(['score', `${SET}/two.yaml`, '--format', 'sarif', '--fail-under', '101']);
+    // --fail-under takes 0–100 (docs: README): the second document, otherwise a perfect 100, is made to fall short.
+    const dir = mkdtempSync(join(tmpdir(), 'swadaya-sarif-'));
+    writeFileSync(join(dir, 'two.yaml'), readFileSync(join(root, SET, 'two.yaml'), 'utf8').replace('b2: 2}', 'b2: 1}'));
+    const { code, stdout } = await swadaya(['score', join(dir, 'two.yaml'), '--format', 'sarif', '--fail-under', '100']);
+    rmSync(dir, { recursive: true, force: true });
     expect(code).toBe(1);
     const lines = checkedSarif(stdout).runs[0].results.map((result: { locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }) => result.locations[0]!.physicalLocation.region);
     expect(lines).toEqual([
