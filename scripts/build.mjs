@@ -18,6 +18,7 @@ const schemaIds = {
   validateDiffOutput: 'diff',
   validateAgreeOutput: 'agree',
   validateTrendOutput: 'trend',
+  validateConfig: 'config',
 };
 
 const ajv = new Ajv.default({

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { Finding } from '../core/finding.js';
+import { validateConfig } from '../schema/generated/validators.js';
+import { schemaFindings } from '../schema/schema-findings.js';
+import { isPlainObject } from './rubric-loader.js';
+import { parseYamlText, readTextFile } from './yaml-source.js';
+
+/** The defaults a project sets for the command line (schemas/config.schema.json). */
+export interface SwadayaConfig {
+  readonly rubric?: string | undefined;
+  readonly lang?: 'en' | 'id' | undefined;
+  /** One format for every command, or one per command (`score`, `diff`, `validate`, `rubric`). */
+  readonly format?: string | Readonly<Record<string, string>> | undefined;
+  readonly thresholds?: {
+    readonly failUnder?: number | undefined;
+    readonly require?: 'ready' | undefined;
+    readonly tolerance?: number | undefined;
+    readonly failOnRegression?: boolean | undefined;
+  } | undefined;
+  readonly csv?: {
+    readonly delimiter?: string | undefined;
+    readonly decimal?: string | undefined;
+    readonly bom?: boolean | undefined;
+    readonly excel?: boolean | undefined;
+  } | undefined;
+}
+
+export interface LoadedConfig {
+  /** The file the configuration came from; undefined when there is none. */
+  readonly file: string | undefined;
+  readonly config: SwadayaConfig;
+  /** Errors with file, line and column; the configuration is empty when there are any. */
+  readonly findings: readonly Finding[];
+}
+
+export const CONFIG_FILES: readonly string[] = ['swadaya.config.yaml', 'swadaya.config.yml'];
+
+/**
+ * The configuration that applies in `cwd`: the nearest directory (cwd, then each parent) holding
+ * swadaya.config.yaml (or .yml) or a package.json with a "swadaya" key. A rubric path in it is
+ * made absolute from the file's directory, so it holds wherever the command runs.
+ */
+export async function loadConfig(cwd: string): Promise<LoadedConfig> {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILES) {
+      const file = join(dir, name);
+      if (existsSync(file)) return readConfig(file, undefined);
+    }
+    const packageFile = join(dir, 'package.json');
+    if (existsSync(packageFile)) {
+      const loaded = await readConfig(packageFile, 'swadaya');
+      if (loaded.file !== undefined) return loaded;
+    }
+    if (dirname(dir) === dir) return { file: undefined, config: {}, findings: [] };
+  }
+}
+
+/** Reads one configuration file; `key` is the key of package.json that holds it. */
+export async function readConfig(file: string, key: string | undefined): Promise<LoadedConfig> {
+  const failed = (findings: readonly Finding[]): LoadedConfig => ({ file, config: {}, findings });
+  const text = await readTextFile(file);
+  if (typeof text !== 'string') return failed([text]);
+  // YAML reads JSON too, with the same line and column positions for package.json.
+  const parsed = parseYamlText(file, text);
+  const [document] = parsed.documents;
+  if (parsed.findings.length > 0 || !document || document.findings.length > 0) return failed([...parsed.findings, ...(document?.findings ?? [])]);
+  const root = document.data;
+  if (key !== undefined && (!isPlainObject(root) || !(key in root))) return { file: undefined, config: {}, findings: [] };
+  const data = key === undefined ? root : (root as Record<string, unknown>)[key];
+  if (data === null || data === undefined) return { file, config: {}, findings: [] };
+  const basePath = key === undefined ? [] : [key];
+  if (!isPlainObject(data)) return failed([document.source.finding('not-a-map', basePath, { what: 'configuration' })]);
+  const findings = schemaFindings(validateConfig, data, document.source, { basePath });
+  if (findings.length > 0) return failed(findings);
+  const config = data as SwadayaConfig;
+  const rubric = config.rubric;
+  const looksLikePath = rubric !== undefined && (rubric.includes('/') || rubric.includes('\\') || /\.ya?ml$/.test(rubric));
+  return {
+    file,
+    config: looksLikePath && !isAbsolute(rubric) ? { ...config, rubric: resolve(dirname(file), rubric) } : config,
+    findings: [],
+  };
+}
