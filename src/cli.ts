@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ExitCode, SwadayaError, exitCodeOf } from './errors.js';
 import type { CommandContext } from './commands/context.js';
@@ -12,7 +13,7 @@ import type { InitOptions } from './commands/init.js';
 import type { SchemaOptions } from './commands/schema.js';
 import type { ReportCommandOptions } from './commands/report.js';
 import type { ScoreOptions } from './commands/score.js';
-import { buildSettings, type GlobalFlags, type Settings } from './commands/settings.js';
+import { buildSettings, localeLanguage, type GlobalFlags, type Settings } from './commands/settings.js';
 import type { TemplateOptions } from './commands/template.js';
 import type { TrendCommandOptions } from './commands/trend.js';
 import type { ValidateOptions } from './commands/validate.js';
@@ -22,7 +23,11 @@ import { diffRenderers } from './format/diff/index.js';
 import { formatsOf } from './format/renderer.js';
 import { scoreRenderers } from './format/score/index.js';
 import { validationRenderers } from './format/validate/index.js';
-import { LANGUAGES } from './i18n/language.js';
+import { localizeProgram, translateCommanderMessage } from './i18n/commander-text.js';
+import { isLanguage, LANGUAGES, type Language } from './i18n/language.js';
+import type { SwadayaConfig } from './io/config-file.js';
+import { AtomicOutputFile, QuietStream } from './io/output-file.js';
+import type { OutputStream } from './io/streams.js';
 import { terminalSafe } from './core/terminal-text.js';
 import { DEFAULT_MAX_FILE_BYTES, parseByteSize, setMaxFileBytes } from './io/safe-read.js';
 import { VERSION } from './version.js';
@@ -50,6 +55,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .addOption(new Option('--lang <lang>', 'language of texts and labels (env SWADAYA_LANG; default: the rubric\'s first language)').choices(LANGUAGES))
     .option('--no-color', 'no colour (also: NO_COLOR)')
     .option('--debug', 'show stack traces of internal errors')
+    .option('-q, --quiet', 'print only errors on stderr: no progress bar, warnings or notices')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -57,10 +63,15 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       writeErr: (text) => ctx.stderr.write(text),
     });
 
+  // `-o FILE` for a command whose stdout runRoutedOutput sends to FILE, atomically.
+  const output = <C extends Command>(command: C): C => {
+    routedOutput.add(command);
+    return command.option('-o, --output <file>', 'write the output to FILE (atomically) instead of to stdout') as C;
+  };
   const formats = (list: string[], fallback: string) => new Option('--format <format>', 'output format').choices(list).default(fallback);
 
-  program
-    .command('score')
+  output(program
+    .command('score'))
     .description('score assessment files, directories (recursive) and globs')
     .argument('<paths...>', 'assessment files, directories or globs')
     .addOption(formats([...formatsOf(scoreRenderers), ...CI_FORMATS], 'table'))
@@ -87,8 +98,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       run(async (settings) => (await import('./commands/assess.js')).assessCommand(file, { ...settings, rubric: options.rubric, review: options.review, rater: options.rater }, ctx)),
     );
 
-  program
-    .command('diff')
+  output(program
+    .command('diff'))
     .description('compare two assessment files or two sets (directories or globs), community by community')
     .argument('<before>', 'the earlier file, directory or glob')
     .argument('<after>', 'the later file, directory or glob')
@@ -102,8 +113,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       run(async (settings) => (await import('./commands/diff.js')).diffCommand(before, after, { ...settings, ...diffOptions(options) }, ctx)),
     );
 
-  program
-    .command('agree')
+  output(program
+    .command('agree'))
     .description("compare independent ratings of the same communities: each rater's level, the spread, Krippendorff's alpha and Cohen's kappa")
     .argument('<paths...>', 'rating files (with rater: NAME), directories or globs')
     .addOption(formats(formatsOf(agreeRenderers), 'table'))
@@ -132,8 +143,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       ),
     );
 
-  program
-    .command('trend')
+  output(program
+    .command('trend'))
     .description('follow communities across two or more periods: scores, phase paths, slopes, stalls and regressions')
     .argument('<sets...>', 'one file, directory or glob per period, in order; or paths holding several periods, grouped by each file\'s period')
     .addOption(formats(['table', 'json', 'csv', 'markdown'], 'table'))
@@ -167,8 +178,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       }),
     );
 
-  program
-    .command('validate')
+  output(program
+    .command('validate'))
     .description('check rubrics and assessments; exit 1 on any error')
     .argument('<paths...>', 'rubric directories, rubric files, assessment files, directories or globs')
     .addOption(formats([...formatsOf(validationRenderers), ...CI_FORMATS], 'text'))
@@ -182,16 +193,18 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     );
 
   const rubric = program.command('rubric').description('list and show rubrics');
-  rubric
-    .command('list')
+  output(rubric
+    .command('list'))
     .description('list the rubrics found on the search path')
-    .action(() => run(async (settings) => (await import('./commands/rubric.js')).rubricListCommand(settings, ctx)));
-  rubric
-    .command('show')
+    .addOption(formats(['text', 'json'], 'text'))
+    .action((options: { format: 'text' | 'json' }) => run(async (settings) => (await import('./commands/rubric.js')).rubricListCommand({ ...settings, format: options.format }, ctx)));
+  output(rubric
+    .command('show'))
     .description("print a rubric's tree: principles, indicators, pillars and gates")
     .argument('<id|path>', 'a rubric id or path')
-    .action((reference: string) =>
-      run(async (settings) => (await import('./commands/rubric.js')).rubricShowCommand(reference, settings, ctx)),
+    .addOption(formats(['text', 'json'], 'text'))
+    .action((reference: string, options: { format: 'text' | 'json' }) =>
+      run(async (settings) => (await import('./commands/rubric.js')).rubricShowCommand(reference, { ...settings, format: options.format }, ctx)),
     );
 
   program
@@ -298,22 +311,129 @@ function parseDelimiter(value: string): string {
   throw new InvalidArgumentError(`"${value}" is not one of , ; | tab.`);
 }
 
+/** Commands whose stdout `-o FILE` sends to a file (see `output` in buildProgram). */
+const routedOutput = new WeakSet<Command>();
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. Never calls process.exit. */
 export async function runCli(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  // Commands read ctx.stdout and ctx.stderr when they run: `-o FILE` and `--quiet` swap them once
+  // the command line is parsed. Otherwise they are the real streams (assess's prompts need those).
+  let stdout: OutputStream = ctx.stdout;
+  let stderr: OutputStream = ctx.stderr;
+  const routed: CommandContext = {
+    stdin: ctx.stdin,
+    env: ctx.env,
+    cwd: ctx.cwd,
+    get stdout() {
+      return stdout;
+    },
+    get stderr() {
+      return stderr;
+    },
+  };
+  let language = earlyLanguage(argv, ctx.env, undefined);
   let pending: Promise<number> | undefined;
   let program: Command | undefined;
-  const run = (action: Action): void => {
-    const flags = (program?.opts() ?? {}) as GlobalFlags;
-    // Built inside the promise: a bad SWADAYA_LANG is reported like any other error of the run.
-    pending = Promise.resolve().then(() => action(buildSettings(flags, ctx)));
-  };
-  program = buildProgram(ctx, run);
+  let current: Command | undefined;
+  let outputFile: AtomicOutputFile | undefined;
   try {
     configureReadLimit(ctx.env);
+    const config = await projectConfig(ctx, argv, language);
+    language = earlyLanguage(argv, ctx.env, config.lang);
+    const run = (action: Action): void => {
+      const flags = { ...(program?.opts() ?? {}), configLang: config.lang } as GlobalFlags;
+      if (flags.quiet) stderr = new QuietStream(ctx.stderr);
+      const file = current && routedOutput.has(current) ? (current.opts() as { output?: string }).output : undefined;
+      // Built inside the promise: a bad SWADAYA_LANG or an unwritable -o is reported like any other error of the run.
+      pending = Promise.resolve().then(() => {
+        if (file !== undefined && file !== '-') stdout = outputFile = openOutputFile(resolve(ctx.cwd, file), file, language);
+        return action(buildSettings(flags, routed));
+      });
+    };
+    program = buildProgram(routed, run);
+    applyConfigDefaults(program, config);
+    localizeProgram(program, language);
+    const configure = (command: Command): void => {
+      command
+        .configureOutput({
+          writeOut: (text) => ctx.stdout.write(text),
+          writeErr: (text) => ctx.stderr.write(text),
+          outputError: (text, write) => write(translateCommanderMessage(text, language)),
+        })
+        .showHelpAfterError(translateCommanderMessage('(run with --help for usage)', language));
+      command.commands.forEach(configure);
+    };
+    configure(program);
+    program.hook('preAction', (_program, actionCommand) => {
+      current = actionCommand;
+    });
     await program.parseAsync([...argv], { from: 'user' });
-    return pending ? await pending : ExitCode.ok;
+    const code = pending ? await pending : ExitCode.ok;
+    // A report is kept when the run worked, or when it ran and a check failed (exit 1).
+    if (outputFile) code === ExitCode.ok || code === ExitCode.checkFailed ? outputFile.commit() : outputFile.abandon();
+    return code;
   } catch (error) {
-    return reportError(error, ctx, argv.includes('--debug'));
+    outputFile?.abandon();
+    return reportError(error, ctx, argv.includes('--debug'), language);
+  }
+}
+
+/** The language of help and command-line errors, decided before commander parses: --lang, SWADAYA_LANG, the configuration, the locale. */
+function earlyLanguage(argv: readonly string[], env: CommandContext['env'], configLang: Language | undefined): Language {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const flag = index === -1 ? undefined : argv[index]!.includes('=') ? argv[index]!.slice('--lang='.length) : argv[index + 1];
+  for (const candidate of [flag, env.SWADAYA_LANG, configLang, localeLanguage(env)]) {
+    if (candidate !== undefined && isLanguage(candidate)) return candidate;
+  }
+  return 'en';
+}
+
+/** swadaya.config.yaml or package.json "swadaya" (README, "Configuration"); its errors stop every command but --help and --version. */
+async function projectConfig(ctx: CommandContext, argv: readonly string[], language: Language): Promise<SwadayaConfig> {
+  const { loadConfig } = await import('./io/config-file.js');
+  const loaded = await loadConfig(ctx.cwd);
+  if (loaded.findings.length === 0) return loaded.config;
+  if (argv.some((arg) => ['-h', '--help', '-v', '--version'].includes(arg))) return {};
+  const { formatFinding } = await import('./i18n/messages.js');
+  throw new SwadayaError('bad-config', loaded.findings.map((finding) => formatFinding(finding, language)).join('\n'));
+}
+
+/**
+ * The configuration's values as the options' values where the command line gives none: commander
+ * keeps them with source 'config', and a value typed on the command line replaces them.
+ */
+function applyConfigDefaults(program: Command, config: SwadayaConfig): void {
+  const visit = (command: Command, path: string): void => {
+    const set = (name: string, value: unknown): void => {
+      const option = (command.options as Option[]).find((candidate) => candidate.attributeName() === name);
+      if (value === undefined || !option) return;
+      if (option.argChoices && !option.argChoices.includes(String(value))) return;
+      command.setOptionValueWithSource(name, value, 'config');
+    };
+    // A default rubric is for the commands that create something with one; the others read the rubric each file names.
+    if (['assess', 'template', 'schema', 'init'].includes(path)) set('rubric', config.rubric);
+    const format = typeof config.format === 'string' ? config.format : config.format?.[path.split(' ')[0] ?? ''];
+    set('format', format);
+    if (path === 'score') {
+      set('failUnder', config.thresholds?.failUnder);
+      set('require', config.thresholds?.require);
+    }
+    if (path === 'diff') set('tolerance', config.thresholds?.tolerance);
+    if (path === 'diff' || path === 'trend') set('failOnRegression', config.thresholds?.failOnRegression);
+    for (const sub of command.commands) visit(sub, path === '' ? sub.name() : `${path} ${sub.name()}`);
+  };
+  visit(program, '');
+}
+
+function openOutputFile(file: string, shown: string, language: Language): AtomicOutputFile {
+  try {
+    return new AtomicOutputFile(file);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new SwadayaError(
+      'output-not-writable',
+      language === 'id' ? `tidak dapat menulis ${shown} (${reason}). Periksa direktorinya dan izin tulisnya.` : `cannot write ${shown} (${reason}). Check that its directory exists and is writable.`,
+    );
   }
 }
 
@@ -337,7 +457,7 @@ function configureReadLimit(env: CommandContext['env']): void {
   setMaxFileBytes(bytes);
 }
 
-function reportError(error: unknown, ctx: CommandContext, debug: boolean): number {
+function reportError(error: unknown, ctx: CommandContext, debug: boolean, language: Language): number {
   if (error instanceof CommanderError) return exitCodeOf(error);
   if (error instanceof SwadayaError) {
     ctx.stderr.write(`swadaya: ${terminalSafe(error.message)}\n`);
@@ -346,7 +466,9 @@ function reportError(error: unknown, ctx: CommandContext, debug: boolean): numbe
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr.write(`swadaya: internal error: ${message}\n`);
-  ctx.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : 'Run again with --debug for details, and report it.\n');
+  const id = language === 'id';
+  ctx.stderr.write(`swadaya: ${id ? 'galat internal' : 'internal error'}: ${message}\n`);
+  const again = id ? 'Jalankan lagi dengan --debug untuk rinciannya, lalu laporkan.' : 'Run again with --debug for details, and report it.';
+  ctx.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : `${again}\n`);
   return exitCodeOf(error);
 }

@@ -17,6 +17,8 @@ export interface Settings {
   /** Where rubric ids are looked up: SWADAYA_RUBRIC_PATH, ./rubrics, the shipped rubrics. */
   readonly rubricSearch: RubricSearch;
   readonly debug: boolean;
+  /** `--quiet`: only errors on stderr (no progress, warnings or notices). */
+  readonly quiet: boolean;
 }
 
 /** A command's settings: the shared ones plus its own typed options (its `--format` among them). */
@@ -27,6 +29,9 @@ export interface GlobalFlags {
   readonly lang?: string | undefined;
   readonly color?: boolean | undefined;
   readonly debug?: boolean | undefined;
+  readonly quiet?: boolean | undefined;
+  /** The configuration file's `lang`: after --lang and SWADAYA_LANG, before the locale. */
+  readonly configLang?: Language | undefined;
 }
 
 /** A chalk instance that never colours: machine formats (json, csv, yaml) and tests. */
@@ -38,6 +43,7 @@ export function buildSettings(flags: GlobalFlags, ctx: CommandContext): Settings
     colors: { stdout: colorsFor(ctx.stdout, flags, ctx.env), stderr: colorsFor(ctx.stderr, flags, ctx.env) },
     rubricSearch: { cwd: ctx.cwd, searchPath: ctx.env.SWADAYA_RUBRIC_PATH },
     debug: flags.debug === true,
+    quiet: flags.quiet === true,
   };
 }
 
@@ -55,7 +61,7 @@ function colorsFor(stream: { readonly isTTY?: boolean | undefined }, flags: Glob
  */
 function requestedLanguage(flags: GlobalFlags, env: CommandContext['env']): Language | undefined {
   const lang = flags.lang ?? env.SWADAYA_LANG;
-  if (lang === '' || lang === undefined) return localeLanguage(env);
+  if (lang === '' || lang === undefined) return flags.configLang ?? localeLanguage(env);
   if (!isLanguage(lang)) {
     throw new SwadayaError('bad-language', `SWADAYA_LANG="${lang}" is not a language swadaya speaks. Use ${LANGUAGES.join(' or ')}, or unset it.`);
   }

@@ -1,10 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
-import { validateConfig } from '../schema/generated/validators.js';
-import { schemaFindings } from '../schema/schema-findings.js';
-import { isPlainObject } from './rubric-loader.js';
-import { parseYamlText, readTextFile } from './yaml-source.js';
 
 /** The defaults a project sets for the command line (schemas/config.schema.json). */
 export interface SwadayaConfig {
@@ -48,7 +44,8 @@ export async function loadConfig(cwd: string): Promise<LoadedConfig> {
       if (existsSync(file)) return readConfig(file, undefined);
     }
     const packageFile = join(dir, 'package.json');
-    if (existsSync(packageFile)) {
+    // Most package.json files have no "swadaya" key: they are passed over without parsing YAML.
+    if (existsSync(packageFile) && readFileSync(packageFile, 'utf8').includes('"swadaya"')) {
       const loaded = await readConfig(packageFile, 'swadaya');
       if (loaded.file !== undefined) return loaded;
     }
@@ -58,6 +55,13 @@ export async function loadConfig(cwd: string): Promise<LoadedConfig> {
 
 /** Reads one configuration file; `key` is the key of package.json that holds it. */
 export async function readConfig(file: string, key: string | undefined): Promise<LoadedConfig> {
+  // Loaded only when there is a configuration: `swadaya --version` needs no YAML parser.
+  const [{ validateConfig }, { schemaFindings }, { isPlainObject }, { parseYamlText, readTextFile }] = await Promise.all([
+    import('../schema/generated/validators.js'),
+    import('./schema-findings.js'),
+    import('./rubric-loader.js'),
+    import('./yaml-source.js'),
+  ]);
   const failed = (findings: readonly Finding[]): LoadedConfig => ({ file, config: {}, findings });
   const text = await readTextFile(file);
   if (typeof text !== 'string') return failed([text]);

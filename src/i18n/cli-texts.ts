@@ -1,0 +1,117 @@
+/**
+ * The Indonesian of every description declared in src/cli.ts (commands, options, arguments),
+ * keyed by its English text; src/i18n/commander-text.ts applies it to the whole program.
+ */
+export const CLI_TEXTS_ID: Readonly<Record<string, string>> = {
+  'Score how ready a community is to move to the next phase of a community-development programme.':
+    'Menilai kesiapan komunitas untuk naik ke fase berikutnya dalam program pemberdayaan masyarakat.',
+  'print the version': 'cetak versi',
+  "language of texts and labels (env SWADAYA_LANG; default: the rubric's first language)":
+    'bahasa teks dan label (env SWADAYA_LANG, lalu LANG; bawaan: bahasa pertama rubrik)',
+  'no colour (also: NO_COLOR)': 'tanpa warna (juga: NO_COLOR)',
+  'show stack traces of internal errors': 'tampilkan jejak tumpukan galat internal',
+  'print only errors on stderr: no progress bar, warnings or notices': 'hanya cetak galat di stderr: tanpa bilah kemajuan, peringatan atau pemberitahuan',
+  'score assessment files, directories (recursive) and globs': 'nilai berkas penilaian, direktori (rekursif) dan glob',
+  'output format': 'format keluaran',
+  'score with this rubric instead of the one each file names': 'nilai dengan rubrik ini, bukan rubrik yang disebut tiap berkas',
+  'mean scores and phase counts per community field (e.g. region)': 'rata-rata skor dan jumlah fase per bidang komunitas (mis. region)',
+  'exit 1 if any overall score is below this': 'keluar dengan 1 bila ada skor keseluruhan di bawah nilai ini',
+  'exit 1 unless every assessment is ready or graduated': 'keluar dengan 1 kecuali semua penilaian siap atau lulus',
+  'show how every number was derived': 'tunjukkan asal-usul setiap angka',
+  'assessment files, directories or globs': 'berkas penilaian, direktori atau glob',
+  'interview a community in the terminal and save the answers to FILE': 'wawancarai komunitas di terminal dan simpan jawabannya ke FILE',
+  'the rubric to assess with (default: the one the file names, else p2kp)': 'rubrik untuk menilai (bawaan: yang disebut berkas, jika tidak p2kp)',
+  'go through every answer again, not only the missing ones': 'tinjau lagi semua jawaban, bukan hanya yang belum diisi',
+  "rate blind as NAME: writes rater: NAME; refuses a consensus or another rater's file":
+    'menilai secara buta sebagai NAMA: menulis rater: NAMA; menolak berkas konsensus atau milik penilai lain',
+  'the assessment file to create or resume': 'berkas penilaian yang dibuat atau dilanjutkan',
+  'compare two assessment files or two sets (directories or globs), community by community':
+    'bandingkan dua berkas penilaian atau dua himpunan (direktori atau glob), komunitas demi komunitas',
+  'score both sides with this rubric': 'nilai kedua sisi dengan rubrik ini',
+  'list every indicator whose answer changed': 'daftar setiap indikator yang jawabannya berubah',
+  'a fall of more than this many points is a regression': 'penurunan lebih dari sekian poin dianggap kemunduran',
+  'exit 1 when any community regresses': 'keluar dengan 1 bila ada komunitas yang mundur',
+  'the earlier file, directory or glob': 'berkas, direktori atau glob yang lebih awal',
+  'the later file, directory or glob': 'berkas, direktori atau glob yang lebih akhir',
+  "compare independent ratings of the same communities: each rater's level, the spread, Krippendorff's alpha and Cohen's kappa":
+    'bandingkan penilaian independen atas komunitas yang sama: tingkat tiap penilai, sebaran, alpha Krippendorff dan kappa Cohen',
+  'read every rating with this rubric': 'baca setiap penilaian dengan rubrik ini',
+  'flag indicators whose spread (highest − lowest level) is at least this': 'tandai indikator yang sebarannya (tingkat tertinggi − terendah) sekurangnya sebesar ini',
+  'exit 1 when the overall alpha is below this (Krippendorff suggests 0.800 to draw conclusions, and 0.667 as the lowest for tentative ones)':
+    'keluar dengan 1 bila alpha keseluruhan di bawah nilai ini (Krippendorff menyarankan 0.800 untuk menarik kesimpulan, dan 0.667 sebagai batas terendah untuk kesimpulan sementara)',
+  'rating files (with rater: NAME), directories or globs': 'berkas penilaian (dengan rater: NAMA), direktori atau glob',
+  'write a draft consensus file for each community and period rated by several raters: median levels, notes, flagged answers to discuss':
+    'tulis draf berkas konsensus untuk setiap komunitas dan periode yang dinilai beberapa penilai: tingkat median, catatan, jawaban yang ditandai untuk dibahas',
+  'the directory to write the drafts to (created when missing)': 'direktori tujuan draf (dibuat bila belum ada)',
+  'mark answers whose spread (highest − lowest level) is at least this with "# discuss"':
+    'tandai jawaban yang sebarannya (tingkat tertinggi − terendah) sekurangnya sebesar ini dengan "# discuss"',
+  'overwrite existing consensus files': 'timpa berkas konsensus yang sudah ada',
+  'follow communities across two or more periods: scores, phase paths, slopes, stalls and regressions':
+    'ikuti komunitas melintasi dua periode atau lebih: skor, jalur fase, kemiringan, kemandekan dan kemunduran',
+  'score every period with this rubric': 'nilai setiap periode dengan rubrik ini',
+  'a community is stalled when its last N assessments share one attained phase (default 3)':
+    'komunitas dianggap mandek bila N penilaian terakhirnya berada pada fase tercapai yang sama (bawaan 3)',
+  'exit 1 when any community is stalled': 'keluar dengan 1 bila ada komunitas yang mandek',
+  'exit 1 when any community moved back a phase at any step': 'keluar dengan 1 bila ada komunitas yang turun fase pada langkah mana pun',
+  "one file, directory or glob per period, in order; or paths holding several periods, grouped by each file's period":
+    'satu berkas, direktori atau glob per periode, berurutan; atau jalur berisi beberapa periode, dikelompokkan menurut periode tiap berkas',
+  'check rubrics and assessments; exit 1 on any error': 'periksa rubrik dan penilaian; keluar dengan 1 bila ada galat',
+  'check assessments against this rubric': 'periksa penilaian terhadap rubrik ini',
+  'rubric directories, rubric files, assessment files, directories or globs': 'direktori rubrik, berkas rubrik, berkas penilaian, direktori atau glob',
+  'list and show rubrics': 'daftar dan tampilkan rubrik',
+  'list the rubrics found on the search path': 'daftar rubrik yang ditemukan pada jalur pencarian',
+  "print a rubric's tree: principles, indicators, pillars and gates": 'cetak pohon rubrik: prinsip, indikator, pilar dan gerbang',
+  'a rubric id or path': 'id atau jalur rubrik',
+  'print an assessment file ready to fill in by hand': 'cetak berkas penilaian yang siap diisi manual',
+  'the rubric to write a template for': 'rubrik yang dibuatkan templat',
+  "fill in the rater: one person's independent rating (see swadaya agree)": 'isi rater: penilaian independen satu orang (lihat swadaya agree)',
+  'write the file there (atomically) instead of to stdout; its modeline is relative to it':
+    'tulis berkas ke sana (secara atomik), bukan ke stdout; baris modeline-nya relatif terhadap berkas itu',
+  'print an assessment JSON Schema for one rubric: its indicator ids, levels and n/a, for editors':
+    'cetak JSON Schema penilaian untuk satu rubrik: id indikator, tingkat dan tidak berlaku, untuk editor',
+  'the rubric to write the schema for': 'rubrik yang dibuatkan skema',
+  'write the schema there (atomically) instead of to stdout': 'tulis skema ke sana (secara atomik), bukan ke stdout',
+  "set up editor checks in this project: the rubric's schema in .swadaya/ and yaml.schemas in .vscode/settings.json":
+    'siapkan pemeriksaan editor di proyek ini: skema rubrik di .swadaya/ dan yaml.schemas di .vscode/settings.json',
+  'the rubric the assessments use': 'rubrik yang dipakai penilaian',
+  'the assessment files the schema applies to (default: assessments/**/*.yaml and *.yml)': 'berkas penilaian yang diperiksa skema (bawaan: assessments/**/*.yaml dan *.yml)',
+  'print a shell completion script for bash, zsh or fish': 'cetak skrip pelengkapan shell untuk bash, zsh atau fish',
+  'bash, zsh or fish': 'bash, zsh atau fish',
+  'write the output to FILE (atomically) instead of to stdout': 'tulis keluaran ke FILE (secara atomik), bukan ke stdout',
+};
+
+export interface CommandExample {
+  readonly command: string;
+  readonly en?: string;
+  readonly id?: string;
+}
+
+/** Examples under each command's --help, keyed by command path ('' for the program). */
+export const COMMAND_EXAMPLES: Readonly<Record<string, readonly CommandExample[]>> = {
+  '': [
+    { command: 'swadaya score assessments/2025', en: 'score a directory of assessments', id: 'nilai satu direktori penilaian' },
+    { command: 'swadaya diff assessments/2024 assessments/2025', en: 'compare two years', id: 'bandingkan dua tahun' },
+    { command: 'swadaya score --help', en: 'the options of one command', id: 'opsi satu perintah' },
+  ],
+  score: [
+    { command: 'swadaya score assessments/2025 --require ready --fail-under 60', en: 'a CI gate', id: 'gerbang CI' },
+    { command: 'swadaya score assessments/2025 --format csv --excel -o scores.csv', en: 'a spreadsheet for Excel', id: 'lembar kerja untuk Excel' },
+    { command: 'swadaya score sukaluyu.yaml --explain', en: 'how every number was derived', id: 'asal-usul setiap angka' },
+  ],
+  assess: [{ command: 'swadaya assess sukaluyu-2026.yaml --rubric p2kp --lang id' }],
+  diff: [
+    { command: 'swadaya diff 2024/ 2025/ --fail-on-regression --tolerance 2' },
+    { command: 'swadaya diff 2024/ 2025/ --format csv -o change.csv' },
+  ],
+  agree: [{ command: 'swadaya agree ratings/2026 --min-alpha 0.667' }],
+  consensus: [{ command: 'swadaya consensus ratings/2026 -o consensus/2026' }],
+  trend: [{ command: 'swadaya trend assessments/2023 assessments/2024 assessments/2025 --fail-on-regression' }],
+  validate: [{ command: 'swadaya validate rubrics/p2kp assessments --format github' }],
+  rubric: [{ command: 'swadaya rubric list' }, { command: 'swadaya rubric show p2kp --format json' }],
+  'rubric list': [{ command: 'swadaya rubric list --format json' }],
+  'rubric show': [{ command: 'swadaya rubric show p2kp --lang id' }],
+  template: [{ command: 'swadaya template --rubric p2kp -o assessments/2026/sukaluyu.yaml' }],
+  schema: [{ command: 'swadaya schema --rubric p2kp -o .swadaya/p2kp.schema.json' }],
+  init: [{ command: "swadaya init --rubric p2kp --glob 'data/**/*.yaml'" }],
+  completion: [{ command: 'source <(swadaya completion bash)' }, { command: 'swadaya completion fish > ~/.config/fish/completions/swadaya.fish' }],
+};
