@@ -20,6 +20,7 @@ import type { ValidateOptions } from './commands/validate.js';
 import { CI_FORMATS } from './format/ci/index.js';
 import { agreeRenderers } from './format/agree/index.js';
 import { diffRenderers } from './format/diff/index.js';
+import { DEFAULT_CSV_STYLE, EXCEL_CSV_STYLE, type CsvStyle } from './format/csv.js';
 import { formatsOf } from './format/renderer.js';
 import { scoreRenderers } from './format/score/index.js';
 import { validationRenderers } from './format/validate/index.js';
@@ -68,10 +69,17 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     routedOutput.add(command);
     return command.option('-o, --output <file>', 'write the output to FILE (atomically) instead of to stdout') as C;
   };
+  // --csv-delimiter, --csv-decimal, --bom, --excel for a command with a csv format (README, "CSV for spreadsheets").
+  const csvOptions = <C extends Command>(command: C): C =>
+    command
+      .addOption(new Option('--csv-delimiter <char>', 'CSV field separator: , ; or tab').choices([',', ';', 'tab']))
+      .addOption(new Option('--csv-decimal <char>', 'CSV decimal separator in numbers: . or ,').choices(['.', ',']))
+      .option('--bom', 'start the CSV with a UTF-8 byte order mark (Excel then reads UTF-8)')
+      .option('--excel', 'CSV for Excel in an Indonesian locale: BOM, ; between fields, , in numbers') as C;
   const formats = (list: string[], fallback: string) => new Option('--format <format>', 'output format').choices(list).default(fallback);
 
-  output(program
-    .command('score'))
+  csvOptions(output(program
+    .command('score')))
     .description('score assessment files, directories (recursive) and globs')
     .argument('<paths...>', 'assessment files, directories or globs')
     .addOption(formats([...formatsOf(scoreRenderers), ...CI_FORMATS], 'table'))
@@ -98,8 +106,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       run(async (settings) => (await import('./commands/assess.js')).assessCommand(file, { ...settings, rubric: options.rubric, review: options.review, rater: options.rater }, ctx)),
     );
 
-  output(program
-    .command('diff'))
+  csvOptions(output(program
+    .command('diff')))
     .description('compare two assessment files or two sets (directories or globs), community by community')
     .argument('<before>', 'the earlier file, directory or glob')
     .argument('<after>', 'the later file, directory or glob')
@@ -284,14 +292,29 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 }
 
 /** commander's options, which it types as `any`, copied field by field into the typed options of each command. */
-function scoreOptions(options: ScoreOptions): ScoreOptions {
+function scoreOptions(options: ScoreOptions & CsvFlags): ScoreOptions {
   const { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, csvRaw } = options;
-  return { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, csvRaw };
+  return { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, csvRaw, csv: csvStyleOf(options) };
 }
 
-function diffOptions(options: DiffOptions): DiffOptions {
+/** The CSV flags as commander parses them; the configuration's `csv` has set their defaults. */
+interface CsvFlags {
+  readonly csvDelimiter?: string | undefined;
+  readonly csvDecimal?: '.' | ',' | undefined;
+  readonly bom?: boolean | undefined;
+  readonly excel?: boolean | undefined;
+}
+
+/** --excel first (BOM, `;`, `,`), then each flag on its own. */
+function csvStyleOf(flags: CsvFlags): CsvStyle {
+  const base = flags.excel ? EXCEL_CSV_STYLE : DEFAULT_CSV_STYLE;
+  const delimiter = flags.csvDelimiter === 'tab' ? '\t' : flags.csvDelimiter;
+  return { delimiter: delimiter ?? base.delimiter, decimal: flags.csvDecimal ?? base.decimal, bom: flags.bom ?? base.bom };
+}
+
+function diffOptions(options: DiffOptions & CsvFlags): DiffOptions {
   const { format, rubric, detail, tolerance, failOnRegression, csvRaw } = options;
-  return { format, rubric, detail, tolerance, failOnRegression, csvRaw };
+  return { format, rubric, detail, tolerance, failOnRegression, csvRaw, csv: csvStyleOf(options) };
 }
 
 function agreeOptions(options: AgreeOptions): AgreeOptions {
@@ -420,6 +443,12 @@ function applyConfigDefaults(program: Command, config: SwadayaConfig): void {
     }
     if (path === 'diff') set('tolerance', config.thresholds?.tolerance);
     if (path === 'diff' || path === 'trend') set('failOnRegression', config.thresholds?.failOnRegression);
+    if (path === 'score' || path === 'diff') {
+      set('excel', config.csv?.excel);
+      set('csvDelimiter', config.csv?.delimiter === '\t' ? 'tab' : config.csv?.delimiter);
+      set('csvDecimal', config.csv?.decimal);
+      set('bom', config.csv?.bom);
+    }
     for (const sub of command.commands) visit(sub, path === '' ? sub.name() : `${path} ${sub.name()}`);
   };
   visit(program, '');

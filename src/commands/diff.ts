@@ -9,6 +9,7 @@ import { regressionFailures } from '../core/gates.js';
 import { RatingSorter, type RatedDocument } from '../core/ratings.js';
 import type { Rubric } from '../core/model.js';
 import { ExitCode, SwadayaError } from '../errors.js';
+import type { CsvStyle } from '../format/csv.js';
 import { diffRenderers, type DiffFormat } from '../format/diff/index.js';
 import { namesFromRubrics } from '../format/diff/report.js';
 import { findingLines } from '../format/findings.js';
@@ -31,6 +32,8 @@ export interface DiffOptions {
   readonly failOnRegression?: boolean | undefined;
   /** --csv-raw: CSV cells exactly as the data (formula prefixes not neutralised). */
   readonly csvRaw?: boolean | undefined;
+  /** The CSV layout for `--format csv`. */
+  readonly csv?: CsvStyle | undefined;
 }
 
 /** `swadaya diff <before> <after>` (docs/commands.md#diff): score both sides, match by community id, compare. */
@@ -83,7 +86,7 @@ export async function diffCommand(before: string, after: string, options: Comman
   } else {
     const entry = diffRenderers[format];
     const render = await entry.load();
-    const report = { diff, names: namesFromRubrics(rubrics, requested, lang), sides: { before, after }, inputErrors: errors, csvRaw: options.csvRaw };
+    const report = { diff, names: namesFromRubrics(rubrics, requested, lang), sides: { before, after }, inputErrors: errors, csv: options.csv, csvRaw: options.csvRaw };
     await out.render(render(report, renderContextFor(entry, options, lang)));
   }
 

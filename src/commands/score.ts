@@ -14,6 +14,7 @@ import { findingLines } from '../format/findings.js';
 import type { Renderer } from '../format/renderer.js';
 import { scoreRenderers, type ScoreFormat } from '../format/score/index.js';
 import type { ScoreEntry, ScoreJsonEntry, ScoreRun, ScoreTotals } from '../format/score/run.js';
+import type { CsvStyle } from '../format/csv.js';
 import { NAMED_FAILURES, gateReport } from '../i18n/gate-messages.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
 import { RubricFinder } from '../io/rubric-finder.js';
@@ -33,6 +34,8 @@ export interface ScoreOptions extends CacheOptions {
   readonly explain?: boolean | undefined;
   /** --csv-raw: CSV cells exactly as the data (formula prefixes not neutralised). */
   readonly csvRaw?: boolean | undefined;
+  /** The CSV layout for `--format csv`. */
+  readonly csv?: CsvStyle | undefined;
 }
 
 /** Rubrics by `id@version`, loaded once in this thread for titles and texts (workers load their own). */
@@ -172,7 +175,7 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
         }
       }
       const render: Renderer<ScoreRun<ScoreEntry>> = await entry.load();
-      await out.render(render({ entries: scoreEntries(), totals, csvRaw: settings.csvRaw }, context));
+      await out.render(render({ entries: scoreEntries(), totals, csv: settings.csv, csvRaw: settings.csvRaw }, context));
     }
   }
   const names: GateName[] = [];

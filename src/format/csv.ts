@@ -1,7 +1,29 @@
 /** The one line ending of every CSV swadaya writes: RFC 4180's CRLF (docs/json-output.md#csv). */
 export const CSV_LINE_END = '\r\n';
 
-export type CsvValue = string | number | boolean | null | undefined;
+/**
+ * How a CSV is laid out for the spreadsheet that opens it (README, "CSV for spreadsheets"):
+ * the field separator, the decimal separator of numbers, and a UTF-8 byte order mark. Excel in
+ * an Indonesian (or most European) locale reads `;` and `,` decimals, and UTF-8 only with a BOM:
+ * `--excel` sets all three.
+ */
+export interface CsvStyle {
+  readonly delimiter: string;
+  readonly decimal: '.' | ',';
+  readonly bom: boolean;
+}
+
+export const DEFAULT_CSV_STYLE: CsvStyle = { delimiter: ',', decimal: '.', bom: false };
+export const EXCEL_CSV_STYLE: CsvStyle = { delimiter: ';', decimal: ',', bom: true };
+
+/** An id (community id, period, indicator id): always quoted, so a spreadsheet keeps `0101` as text. */
+export class CsvId {
+  constructor(readonly text: string) {}
+}
+
+export const csvId = (text: string | null | undefined): CsvId | null => (text === null || text === undefined ? null : new CsvId(text));
+
+export type CsvValue = string | number | boolean | null | undefined | CsvId;
 
 /**
  * A text cell starting with = + - @ (or a tab or a carriage return) would run as a formula when
@@ -9,19 +31,28 @@ export type CsvValue = string | number | boolean | null | undefined;
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/**
- * RFC 4180 field: quoted when it holds a comma, a quote or a line break; empty for null. A text
- * that a spreadsheet would run as a formula gets a leading apostrophe, which spreadsheets show as
- * text; numbers are never changed (a delta of -5.2 stays a number). `raw` (--csv-raw) keeps every
- * cell exactly as the data, for files read back by programs.
- */
-export function csvField(value: CsvValue, raw = false): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (!raw && typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/** What a CSV starts with: the byte order mark when asked for. */
+export function csvStart(style: CsvStyle = DEFAULT_CSV_STYLE): string {
+  return style.bom ? '\uFEFF' : '';
 }
 
-export function csvLine(fields: readonly CsvValue[], raw = false): string {
-  return `${fields.map((field) => csvField(field, raw)).join(',')}${CSV_LINE_END}`;
+/**
+ * RFC 4180 field: quoted when it holds the delimiter, a quote or a line break, and ids always;
+ * empty for null. Numbers take the style's decimal separator and are never otherwise changed. A
+ * text a spreadsheet would run as a formula gets a leading apostrophe, unless `raw` (--csv-raw)
+ * keeps every cell exactly as the data, for files read back by programs.
+ */
+export function csvField(value: CsvValue, raw = false, style: CsvStyle = DEFAULT_CSV_STYLE): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof CsvId) {
+    const id = !raw && FORMULA_START.test(value.text) ? `'${value.text}` : value.text;
+    return `"${id.replace(/"/g, '""')}"`;
+  }
+  let text = typeof value === 'number' && style.decimal !== '.' ? String(value).replace('.', style.decimal) : String(value);
+  if (!raw && typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return text.includes(style.delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(fields: readonly CsvValue[], raw = false, style: CsvStyle = DEFAULT_CSV_STYLE): string {
+  return `${fields.map((field) => csvField(field, raw, style)).join(style.delimiter)}${CSV_LINE_END}`;
 }

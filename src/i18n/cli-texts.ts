@@ -77,7 +77,34 @@ export const CLI_TEXTS_ID: Readonly<Record<string, string>> = {
   'the assessment files the schema applies to (default: assessments/**/*.yaml and *.yml)': 'berkas penilaian yang diperiksa skema (bawaan: assessments/**/*.yaml dan *.yml)',
   'print a shell completion script for bash, zsh or fish': 'cetak skrip pelengkapan shell untuk bash, zsh atau fish',
   'bash, zsh or fish': 'bash, zsh atau fish',
+  'CSV field separator: , ; or tab': 'pemisah kolom CSV: , ; atau tab',
+  'CSV decimal separator in numbers: . or ,': 'pemisah desimal angka di CSV: . atau ,',
+  'start the CSV with a UTF-8 byte order mark (Excel then reads UTF-8)': 'awali CSV dengan penanda urutan bita UTF-8 (agar Excel membaca UTF-8)',
+  'CSV for Excel in an Indonesian locale: BOM, ; between fields, , in numbers': 'CSV untuk Excel berlokal Indonesia: BOM, ; antarkolom, , pada angka',
   'write the output to FILE (atomically) instead of to stdout': 'tulis keluaran ke FILE (secara atomik), bukan ke stdout',
+  'reuse the scores of files unchanged since the last run (docs/ci.md#the-cache)': 'pakai ulang skor berkas yang tidak berubah sejak jalannya terakhir (docs/ci.md#the-cache)',
+  'where the cache is kept (implies --cache; default node_modules/.cache/swadaya or $XDG_CACHE_HOME/swadaya)':
+    'letak cache (menyiratkan --cache; bawaan node_modules/.cache/swadaya atau $XDG_CACHE_HOME/swadaya)',
+  'reuse the checks of files unchanged since the last run (docs/ci.md#the-cache)': 'pakai ulang pemeriksaan berkas yang tidak berubah sejak jalannya terakhir (docs/ci.md#the-cache)',
+  'where the cache is kept (implies --cache)': 'letak cache (menyiratkan --cache)',
+  'write the rubric as an XLSForm (.xlsx) for KoboToolbox and ODK Central': 'tulis rubrik sebagai XLSForm (.xlsx) untuk KoboToolbox dan ODK Central',
+  'the rubric to turn into a form': 'rubrik yang dijadikan formulir',
+  'the XLSForm file to write': 'berkas XLSForm yang ditulis',
+  'turn KoboToolbox or ODK Central exports, or a wide spreadsheet, into assessment files (one per row)':
+    'ubah ekspor KoboToolbox atau ODK Central, atau lembar kerja lebar, menjadi berkas penilaian (satu per baris)',
+  'the rubric the form or spreadsheet answers': 'rubrik yang dijawab formulir atau lembar kerja itu',
+  'the directory to write <community id>-<period>.yaml files into': 'direktori tujuan berkas <id komunitas>-<periode>.yaml',
+  'the kind of table (default: detected from the header row)': 'jenis tabel (bawaan: dikenali dari baris judul)',
+  'CSV delimiter: , ; | or tab (default: detected from the header row)': 'pemisah CSV: , ; | atau tab (bawaan: dikenali dari baris judul)',
+  'import submissions a reviewer rejected too': 'impor juga kiriman yang ditolak peninjau',
+  'replace existing files whose content differs': 'ganti berkas yang sudah ada bila isinya berbeda',
+  'write nothing; list what would be written': 'jangan menulis apa pun; daftar apa yang akan ditulis',
+  'CSV or XLSX files': 'berkas CSV atau XLSX',
+  'export assessments for review in a spreadsheet': 'ekspor penilaian untuk ditinjau di lembar kerja',
+  'the answers of assessment files as a wide spreadsheet (one row each) that import reads back':
+    'jawaban berkas penilaian sebagai lembar kerja lebar (satu baris per berkas) yang dapat dibaca kembali oleh import',
+  'the .csv or .xlsx file to write': 'berkas .csv atau .xlsx yang ditulis',
+  'read the files with this rubric instead of the one each names': 'baca berkas dengan rubrik ini, bukan rubrik yang disebut tiap berkas',
 };
 
 export interface CommandExample {

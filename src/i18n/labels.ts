@@ -196,6 +196,13 @@ const en = {
   initWroteSettings: 'Updated {file}: yaml.schemas maps {globs} to it.',
   initNext: 'Editors running the YAML language server (VS Code with the YAML extension, Neovim, JetBrains) now check those files against the rubric; they need no modeline. Run swadaya init again when the rubric changes.',
   initBadSettings: 'cannot update {file}: it is not valid JSON at line {line}, column {column}. Fix it or move it aside, then run swadaya init again.',
+  explainProgress: 'progress',
+  explainMin: 'min',
+  reasonCoverageBelow: 'coverage below the threshold',
+  reasonMissing: 'not answered',
+  reasonNotApplicable: 'everything n/a',
+  reasonMeets: 'meets the threshold',
+  reasonBelow: 'below the threshold',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -395,6 +402,13 @@ const id: Record<LabelKey, string> = {
   initWroteSettings: 'Memperbarui {file}: yaml.schemas memetakan {globs} ke skema itu.',
   initNext: 'Editor yang menjalankan YAML language server (VS Code dengan ekstensi YAML, Neovim, JetBrains) kini memeriksa berkas-berkas itu terhadap rubrik, tanpa baris modeline. Jalankan swadaya init lagi bila rubrik berubah.',
   initBadSettings: 'tidak dapat memperbarui {file}: bukan JSON yang sah pada baris {line}, kolom {column}. Perbaiki atau pindahkan berkas itu, lalu jalankan swadaya init lagi.',
+  explainProgress: 'kemajuan',
+  explainMin: 'min.',
+  reasonCoverageBelow: 'cakupan di bawah ambang',
+  reasonMissing: 'belum dijawab',
+  reasonNotApplicable: 'semuanya tidak berlaku',
+  reasonMeets: 'memenuhi ambang',
+  reasonBelow: 'di bawah ambang',
 };
 
 const tables: Record<Language, Record<LabelKey, string>> = { en, id };

@@ -121,7 +121,7 @@ describe('swadaya score', () => {
   it('writes one CSV row per assessment with a column per principle and pillar', async () => {
     const { stdout } = await score([tinyAssessment, '--rubric', tinyRubric, '--format', 'csv']);
     const [header, row] = stdout.trim().split('\r\n');
-    expect(header?.split(',').slice(-5)).toEqual(['principle:alpha', 'principle:beta', 'pillar:p1', 'pillar:p2', 'pillar:p3']);
+    expect(header?.split(',').slice(-5)).toEqual(['principle_alpha', 'principle_beta', 'pillar_p1', 'pillar_p2', 'pillar_p3']);
     expect(row?.split(',').slice(-5)).toEqual(['62.5', '50', '50', '50', '100']);
   });
 

@@ -241,13 +241,13 @@ describe('table, markdown and csv', () => {
     const { stdout } = await diff(['2024', '2025', '--format', 'csv']);
     const lines = stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe(
-      'id,name,status,before_file,after_file,before_period,after_period,before_phase,after_phase,before_verdict,after_verdict,transition,regression,' +
-        'overall_before,overall_after,overall_delta,voice_before,voice_after,voice_delta,means_before,means_after,means_delta',
+      'community_id,community_name,status,file_before,file_after,period_before,period_after,phase_current_before,phase_current_after,verdict_before,verdict_after,transition,regression,' +
+        'overall_before,overall_after,overall_delta,principle_voice_before,principle_voice_after,principle_voice_delta,principle_means_before,principle_means_after,principle_means_delta',
     );
-    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['001', '002', '003', '004', '005', '006', '007']);
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['"001"', '"002"', '"003"', '"004"', '"005"', '"006"', '"007"']);
     expect(lines.every((line) => line.split(',').length === 22)).toBe(true);
-    expect(lines[2]).toBe('002,Kelurahan Beta,matched,2024/beta.yaml,2025/beta.yaml,2024,2025,graduated,mandiri,graduated,not-ready,regressed,true,75,68.75,-6.25,75,75,0,75,62.5,-12.5');
-    expect(lines[4]).toBe('004,Kelurahan Delta,removed,2024/delta.yaml,,2024,,berdaya,,not-ready,,,,25,,,,,,,,');
-    expect(lines[7]).toBe('007,Kelurahan Eta,matched,2024/zeta-eta.yaml,2025/zeta-eta.yaml,2024,2025,berdaya,berdaya,not-ready,not-ready,unchanged,false,25,25,0,25,25,0,,25,');
+    expect(lines[2]).toBe('"002",Kelurahan Beta,matched,2024/beta.yaml,2025/beta.yaml,"2024","2025",graduated,mandiri,graduated,not-ready,regressed,true,75,68.75,-6.25,75,75,0,75,62.5,-12.5');
+    expect(lines[4]).toBe('"004",Kelurahan Delta,removed,2024/delta.yaml,,"2024",,berdaya,,not-ready,,,,25,,,,,,,,');
+    expect(lines[7]).toBe('"007",Kelurahan Eta,matched,2024/zeta-eta.yaml,2025/zeta-eta.yaml,"2024","2025",berdaya,berdaya,not-ready,not-ready,unchanged,false,25,25,0,25,25,0,,25,');
   });
 });

@@ -59,15 +59,15 @@ describe('diff renderers', () => {
     const [header, ...rows] = [...renderDiffCsv(report(result))].join('').trimEnd().split('\r\n');
     const columns = header!.split(',');
     expect(rows).toEqual([
-      '1,Kelurahan 1,removed,2024/1.yaml,,2024,,one,,not-ready,,,,50,,,,,',
-      '2,Kelurahan 2,added,,2025/2.yaml,,2025,,one,,not-ready,,,,50,,,,',
+      '"1",Kelurahan 1,removed,2024/1.yaml,,"2024",,one,,not-ready,,,,50,,,,,',
+      '"2",Kelurahan 2,added,,2025/2.yaml,,"2025",,one,,not-ready,,,,50,,,,',
     ]);
     expect(rows.every((row) => row.split(',').length === columns.length)).toBe(true);
   });
 
   it('quotes csv fields that hold commas or quotes', () => {
     const result = diffSubjects([subject('1', 50, 'one', '2024', 'Kel. "A", Kota B')], [subject('1', 50, 'one', '2025', 'Kel. "A", Kota B')]);
-    expect([...renderDiffCsv(report(result))].join('').split('\r\n')[1]).toMatch(/^1,"Kel\. ""A"", Kota B",matched,/);
+    expect([...renderDiffCsv(report(result))].join('').split('\r\n')[1]).toMatch(/^"1","Kel\. ""A"", Kota B",matched,/);
   });
 
   it('lists csv rows by id, merging added and removed communities in among the matched ones', () => {
@@ -76,7 +76,7 @@ describe('diff renderers', () => {
       [subject('d', 60, 'two', '2025'), subject('c', 50, 'one', '2025'), subject('a', 40, 'one', '2025'), subject('e', 50, 'one', '2025')],
     );
     const rows = [...renderDiffCsv(report(result))].slice(1).map((line) => line.split(',').slice(0, 3).join(','));
-    expect(rows).toEqual(['a,Kelurahan a,matched', 'b,Kelurahan b,removed', 'c,Kelurahan c,added', 'd,Kelurahan d,matched', 'e,Kelurahan e,added']);
+    expect(rows).toEqual(['"a",Kelurahan a,matched', '"b",Kelurahan b,removed', '"c",Kelurahan c,added', '"d",Kelurahan d,matched', '"e",Kelurahan e,added']);
   });
 
   it('builds the same comparisons each time the matched communities are read', () => {

@@ -1,47 +1,45 @@
 import { round2, roundDelta } from '../../contract/rounding.js';
 import { byId } from '../../core/diff.js';
 import { type CommunityDiff, type UnmatchedCommunity } from '../../core/diff-types.js';
-import { csvLine } from '../csv.js';
+import { csvId, csvLine, csvStart, DEFAULT_CSV_STYLE, type CsvValue } from '../csv.js';
 import type { DiffReport } from './report.js';
 
 /**
  * One row per community, sorted by id, for a spreadsheet: matched communities with before, after
  * and delta for the overall score and every principle; added and removed ones with one side empty.
- * Headers are stable ids, not translated. Line by line: a national diff is never one string.
+ * Column names follow the score CSV's, with `_before`, `_after` and `_delta` (docs/json-output.md#csv).
+ * Line by line: a national diff is never one string.
  */
-export function* renderDiffCsv({ diff, csvRaw }: DiffReport): Generator<string> {
+export function* renderDiffCsv({ diff, csv, csvRaw }: DiffReport): Generator<string> {
+  const style = csv ?? DEFAULT_CSV_STYLE;
   // Formula prefixes neutralised unless --csv-raw (src/format/csv.ts).
-  const line = (fields: Parameters<typeof csvLine>[0]): string => csvLine(fields, csvRaw === true);
+  const line = (fields: readonly CsvValue[]): string => csvLine(fields, csvRaw === true, style);
   const principles = diff.principles;
+  const sides = (name: string): string[] => [`${name}_before`, `${name}_after`];
   const header = [
-    'id',
-    'name',
+    'community_id',
+    'community_name',
     'status',
-    'before_file',
-    'after_file',
-    'before_period',
-    'after_period',
-    'before_phase',
-    'after_phase',
-    'before_verdict',
-    'after_verdict',
+    ...sides('file'),
+    ...sides('period'),
+    ...sides('phase_current'),
+    ...sides('verdict'),
     'transition',
     'regression',
-    'overall_before',
-    'overall_after',
+    ...sides('overall'),
     'overall_delta',
-    ...principles.flatMap((id) => [`${id}_before`, `${id}_after`, `${id}_delta`]),
+    ...principles.flatMap((id) => [...sides(`principle_${id}`), `principle_${id}_delta`]),
   ];
   const matchedLine = (community: CommunityDiff): string => {
     const changes = new Map(community.delta.principles.map((change) => [change.id, change]));
     return line([
-      community.id,
+      csvId(community.id),
       community.name,
       'matched',
       community.before.file,
       community.after.file,
-      community.before.period,
-      community.after.period,
+      csvId(community.before.period),
+      csvId(community.after.period),
       community.before.phase,
       community.after.phase,
       community.before.verdict,
@@ -58,13 +56,13 @@ export function* renderDiffCsv({ diff, csvRaw }: DiffReport): Generator<string> 
     ]);
   };
   const unmatchedLine = (community: UnmatchedCommunity, status: 'added' | 'removed'): string => {
-    const pair = (value: string | number | null): (string | number | null)[] => (status === 'removed' ? [value, null] : [null, value]);
+    const pair = (value: CsvValue): CsvValue[] => (status === 'removed' ? [value, null] : [null, value]);
     return line([
-      community.id,
+      csvId(community.id),
       community.name,
       status,
       ...pair(community.file),
-      ...pair(community.period),
+      ...pair(csvId(community.period)),
       ...pair(community.phase),
       ...pair(community.verdict),
       null,
@@ -80,7 +78,7 @@ export function* renderDiffCsv({ diff, csvRaw }: DiffReport): Generator<string> 
   ].sort(byId);
 
   // Matched communities come sorted by id: the unmatched ones are merged in, each id being in one list only.
-  yield line(header);
+  yield csvStart(style) + line(header);
   let next = 0;
   for (const community of diff.communities) {
     while (next < unmatchedRows.length && unmatchedRows[next]!.id < community.id) yield unmatchedRows[next++]!.line;

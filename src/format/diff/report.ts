@@ -3,6 +3,7 @@ import type { Finding } from '../../core/finding.js';
 import type { Rubric } from '../../core/model.js';
 import { localize, textLanguage, type Language } from '../../i18n/language.js';
 import { phaseName } from '../titles.js';
+import type { CsvStyle } from '../csv.js';
 
 /** Titles of the rubric's areas in the chosen language; ids where no rubric names them. */
 export interface DiffNames {
@@ -20,6 +21,8 @@ export interface DiffReport {
   readonly inputErrors: readonly Finding[];
   /** --csv-raw: CSV cells exactly as the data, formula prefixes not neutralised. */
   readonly csvRaw?: boolean | undefined;
+  /** The CSV layout (--csv-delimiter, --csv-decimal, --bom, --excel); the csv renderer's only. */
+  readonly csv?: CsvStyle | undefined;
 }
 
 /** Names from the rubrics the sides were scored with, the first rubric that knows an id winning. */

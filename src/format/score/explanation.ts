@@ -1,6 +1,6 @@
-import type { AreaExplanation, IndicatorTerm } from '../../core/explain.js';
+import type { AreaExplanation, IndicatorTerm, StatusReason } from '../../core/explain.js';
 import type { Language } from '../../i18n/language.js';
-import { labelsFor } from '../../i18n/labels.js';
+import { labelsFor, type LabelKey } from '../../i18n/labels.js';
 import { textLanguage } from '../../i18n/language.js';
 import { statusLabel } from '../../i18n/verdict-labels.js';
 import { showPercent, showScore } from '../numbers.js';
@@ -28,6 +28,15 @@ function areaText(area: AreaExplanation, title: string, options: RenderContext):
   for (const term of area.indicators) lines.push(`      ${termText(term, options.language)}`);
   return lines;
 }
+
+/** Why a criterion has its status, in the reader's words (core/explain.ts names the reasons). */
+const REASON_LABELS: Record<StatusReason, LabelKey> = {
+  'coverage-below-threshold': 'reasonCoverageBelow',
+  missing: 'reasonMissing',
+  'not-applicable': 'reasonNotApplicable',
+  'meets-threshold': 'reasonMeets',
+  'below-threshold': 'reasonBelow',
+};
 
 /** `--explain`: which indicators, weights and levels produced every number. */
 export function renderExplanation(entry: ScoreEntry, options: RenderContext): string {
@@ -57,8 +66,10 @@ export function renderExplanation(entry: ScoreEntry, options: RenderContext): st
     out.push('', colors.bold(`${labels.gate}: ${gate.phase}`), `  ${labels.readinessIndex} = 100 × ${trim(gate.progressSum)} / ${gate.progressCount} = ${showScore(gate.index)}`);
     for (const criterion of gate.criteria) {
       const result = criterion.result;
-      const progress = criterion.progress === null ? '' : ` · progress ${trim(criterion.progress)}`;
-      out.push(`    ${result.target} ${result.kind === 'level' ? 'level' : 'min'} ${result.threshold}: ${statusLabel(result.status, options.language)} (${criterion.reason})${progress}`);
+      const progress = criterion.progress === null ? '' : ` · ${labels.explainProgress} ${trim(criterion.progress)}`;
+      const kind = result.kind === 'level' ? labels.levelWord : labels.explainMin;
+      const reason = labels[REASON_LABELS[criterion.reason]];
+      out.push(`    ${result.target} ${kind} ${result.threshold}: ${statusLabel(result.status, options.language)} (${reason})${progress}`);
     }
   }
   const path = entry.result.readiness.path;

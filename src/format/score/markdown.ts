@@ -3,7 +3,7 @@ import { localize, textLanguage } from '../../i18n/language.js';
 import { statusLabel, verdictLabel } from '../../i18n/verdict-labels.js';
 import { markdownCell, markdownRow } from '../markdown.js';
 import { showPercent, showScore } from '../numbers.js';
-import { phaseTitle } from '../titles.js';
+import { phaseName, phaseTitle } from '../titles.js';
 import { pathHeading, pathLevels, pathNotes } from './path.js';
 import type { RenderContext } from '../renderer.js';
 import { targetTitle } from '../titles.js';
@@ -59,7 +59,7 @@ export async function* renderScoreMarkdown(run: ScoreRun<ScoreEntry>, context: R
       markdownRow([
         markdownCell(`${result.community.name} (${result.community.id})`),
         markdownCell(result.period),
-        markdownCell(result.phase.current) + (result.phase.mismatch ? ' ⚠️' : ''),
+        markdownCell(phaseName(result.phase.current, context.language)) + (result.phase.mismatch ? ' ⚠️' : ''),
         `**${showScore(result.overall.score)}**`,
         ...result.principles.map((area) => showScore(area.score)),
         showScore(result.readiness.index),

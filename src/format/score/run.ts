@@ -3,6 +3,7 @@ import type { Finding } from '../../core/finding.js';
 import type { Rubric } from '../../core/model.js';
 import type { ScoreResult } from '../../core/result.js';
 import type { ScoreSummary } from '../../core/summary.js';
+import type { CsvStyle } from '../csv.js';
 
 /** One scored assessment, with its rubric for titles and texts. */
 export interface ScoreEntry {
@@ -35,4 +36,6 @@ export interface ScoreRun<Entry> {
   totals(): ScoreTotals;
   /** --csv-raw: CSV cells exactly as the data, formula prefixes not neutralised. */
   readonly csvRaw?: boolean | undefined;
+  /** The CSV layout (--csv-delimiter, --csv-decimal, --bom, --excel); the csv renderer's only. */
+  readonly csv?: CsvStyle | undefined;
 }

@@ -3,6 +3,7 @@ import type { ScoreSummary } from '../../core/summary.js';
 import { labelsFor } from '../../i18n/labels.js';
 import { localize, textLanguage } from '../../i18n/language.js';
 import { verdictLabel } from '../../i18n/verdict-labels.js';
+import { phaseName } from '../titles.js';
 import { renderTable } from '../long-table.js';
 import { showScore } from '../numbers.js';
 import type { RenderContext } from '../renderer.js';
@@ -52,7 +53,7 @@ export async function* renderScoreTable(run: ScoreRun<ScoreEntry>, context: Rend
       result.community.name,
       colors.dim(result.community.id),
       result.period,
-      result.phase.current + (result.phase.mismatch ? colors.yellow(' ⚠') : ''),
+      phaseName(result.phase.current, language) + (result.phase.mismatch ? colors.yellow(' ⚠') : ''),
       colors.bold(showScore(result.overall.score)),
       ...result.principles.map((area) => showScore(area.score)),
       showScore(result.readiness.index),
@@ -65,7 +66,7 @@ export async function* renderScoreTable(run: ScoreRun<ScoreEntry>, context: Rend
   else if (rows.length === 1 && first) out.push(renderScoreDetail(first, context));
   if (rows.length > 1 && header) {
     const table = renderTable(boxOf(header, colors), rows);
-    out.push(`${table}\n${summaryLine(totals.summary, context, (phase) => phase)}\n`);
+    out.push(`${table}\n${summaryLine(totals.summary, context, (phase) => phaseName(phase, context.language))}\n`);
   }
   if (totals.groups && first) out.push(groupTable(totals.groups, context));
   if (rows.length === 0) out.push(`${colors.yellow(labels.noResults)}\n`);
@@ -84,7 +85,7 @@ function groupTable(groups: NonNullable<ScoreTotals['groups']>, context: RenderC
     ...principleIds.map((id) => showScore(summary.meanPrinciples.find((entry) => entry.id === id)?.mean ?? null)),
     showScore(summary.meanIndex),
     Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${verdictLabel(verdict as never, language)}`).join(', '),
-    Object.entries(summary.phases).map(([phase, count]) => `${count} ${phase}`).join(', '),
+    Object.entries(summary.phases).map(([phase, count]) => `${count} ${phaseName(phase, language)}`).join(', '),
   ]);
   const table = renderTable(boxOf(head, colors), rows);
   return `${table}\n`;
