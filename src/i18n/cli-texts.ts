@@ -105,6 +105,15 @@ export const CLI_TEXTS_ID: Readonly<Record<string, string>> = {
     'jawaban berkas penilaian sebagai lembar kerja lebar (satu baris per berkas) yang dapat dibaca kembali oleh import',
   'the .csv or .xlsx file to write': 'berkas .csv atau .xlsx yang ditulis',
   'read the files with this rubric instead of the one each names': 'baca berkas dengan rubrik ini, bukan rubrik yang disebut tiap berkas',
+  'write one self-contained HTML report (charts, gate, path to the next phase) of an assessment, a set, or the change between two sets':
+    'tulis satu laporan HTML mandiri (grafik, gerbang, jalan ke fase berikutnya) untuk satu penilaian, satu himpunan, atau perubahan antara dua himpunan',
+  'the HTML file to write': 'berkas HTML yang ditulis',
+  'also print the report to this PDF through a local Chromium or Chrome': 'cetak juga laporan ke PDF ini melalui Chromium atau Chrome setempat',
+  'the Chromium or Chrome to print with (env CHROME_PATH; default: the usual install paths)': 'Chromium atau Chrome untuk mencetak (env CHROME_PATH; bawaan: jalur pemasangan yang lazim)',
+  'one page per community; with DIR, one HTML file per community in DIR, named by id and period': 'satu halaman per komunitas; dengan DIR, satu berkas HTML per komunitas di DIR, dinamai menurut id dan periode',
+  'the earlier set: report the change to --after': 'himpunan yang lebih awal: laporkan perubahannya ke --after',
+  'the later set': 'himpunan yang lebih akhir',
+  'a table of the set by this community field (e.g. region)': 'tabel himpunan menurut bidang komunitas ini (mis. region)',
 };
 
 export interface CommandExample {
