@@ -4,6 +4,8 @@ import { hasUnsafe, terminalSafe } from '../core/terminal-text.js';
 export interface OutputStream {
   write(chunk: string): boolean;
   once(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  /** Real streams have it: the listeners of a wait that is over are taken off again. */
+  removeListener?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
   readonly isTTY?: boolean | undefined;
   /** True once the stream failed or was closed: nothing more will be written or drained. */
   readonly destroyed?: boolean | undefined;
@@ -26,9 +28,14 @@ export async function write(stream: OutputStream, text: string): Promise<void> {
   // On a terminal, data never moves the cursor, rings, or reorders the line (README, "Limits").
   const shown = stream.isTTY && hasUnsafe(text) ? terminalSafe(text) : text;
   if (stream.write(shown) || stream.destroyed) return;
+  // Whichever comes first ends the wait; the other two listeners are removed, or every wait of a
+  // large output would leave two behind (Node warns past ten).
   await new Promise<void>((resolve) => {
-    stream.once('drain', resolve);
-    stream.once('close', resolve);
-    stream.once('error', resolve);
+    const events = ['drain', 'close', 'error'] as const;
+    const finish = (): void => {
+      for (const event of events) stream.removeListener?.(event, finish);
+      resolve();
+    };
+    for (const event of events) stream.once(event, finish);
   });
 }
