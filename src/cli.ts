@@ -179,10 +179,11 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--after <path>', 'the later set')
     .option('--group-by <field>', 'a table of the set by this community field (e.g. region)')
     .option('--rubric <id|path>', 'score with this rubric instead of the one each file names')
+    .option('--trend', 'the paths are periods, one set each (or a pool grouped by period): the cohort flow and every community\'s overall over time')
     .action((paths: string[], options: ReportCommandOptions) =>
       run(async (settings) => {
-        const { output, pdf, chrome, each, before, after, groupBy, rubric } = options;
-        return (await import('./commands/report.js')).reportCommand(paths, { ...settings, output, pdf, chrome, each, before, after, groupBy, rubric }, ctx);
+        const { output, pdf, chrome, each, before, after, groupBy, rubric, trend } = options;
+        return (await import('./commands/report.js')).reportCommand(paths, { ...settings, output, pdf, chrome, each, before, after, groupBy, rubric, trend }, ctx);
       }),
     );
 

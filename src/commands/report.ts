@@ -20,6 +20,8 @@ import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
 import { VERSION } from '../version.js';
 import { write, type CommandContext } from './context.js';
 import { loadRubrics, scoreSides } from './diff.js';
+import { followSets } from './trend.js';
+import { trendReport } from '../format/report/trend.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings, Settings } from './settings.js';
 import { scoreAssessment } from '../core/scoring.js';
@@ -34,6 +36,8 @@ export interface ReportCommandOptions {
   readonly after?: string | undefined;
   readonly groupBy?: string | undefined;
   readonly rubric?: string | undefined;
+  /** The paths are one set per period (or a pool of several periods): report their trend. */
+  readonly trend?: boolean | undefined;
 }
 
 /** Fewer files than this are read in this thread, keeping their answers for the community pages (a large set without --each goes to workers). */
@@ -50,6 +54,9 @@ export async function reportCommand(paths: readonly string[], options: CommandSe
   const change = options.before !== undefined || options.after !== undefined;
   if (change && (options.before === undefined || options.after === undefined)) {
     throw usage(tool, '--before and --after go together: report --before A --after B -o change.html', '--before dan --after harus dipakai bersama: report --before A --after B -o perubahan.html');
+  }
+  if (options.trend && (change || options.each !== undefined)) {
+    throw usage(tool, '--trend takes the periods as paths, without --before/--after or --each.', '--trend menerima periode sebagai jalur, tanpa --before/--after atau --each.');
   }
   if (change && paths.length > 0) throw usage(tool, 'Give either paths or --before and --after, not both.', 'Berikan jalur atau --before dan --after, jangan keduanya.');
   if (!change && paths.length === 0) throw usage(tool, 'Name the assessments to report on: swadaya report examples/2025 -o 2025.html', 'Sebutkan penilaian yang dilaporkan: swadaya report examples/2025 -o 2025.html');
@@ -68,7 +75,16 @@ export async function reportCommand(paths: readonly string[], options: CommandSe
     version: VERSION,
   });
   let html: string | undefined;
-  if (change) {
+  if (options.trend) {
+    const { trend, rubrics, findings: found } = await followSets(paths, options, ctx);
+    findings.push(...found);
+    if (trend.communities.length === 0) {
+      await writeFindings(findings, tool, ctx, options);
+      throw usage(tool, 'The periods hold no valid assessment to follow.', 'Periode-periode itu tidak berisi penilaian yang sah untuk diikuti.');
+    }
+    const rubric = rubrics[0];
+    html = trendReport(trend, rubric, { lang: rubric ? textLanguage(requested, rubric) : (requested ?? 'en'), tool: outputLanguage(requested, rubric), version: VERSION });
+  } else if (change) {
     const before = await gatherInputs([options.before ?? ''], ctx.cwd);
     const after = await gatherInputs([options.after ?? ''], ctx.cwd);
     findings.push(...before.findings, ...after.findings);

@@ -40,15 +40,11 @@ export async function trendCommand(paths: readonly string[], options: CommandSet
     );
   }
 
-  const sets = await Promise.all(paths.map((path) => gatherInputs([path], ctx.cwd)));
-  const findings: Finding[] = sets.flatMap((set) => set.findings);
-  const points = await scoreSets(sets.map((set) => set.assessmentFiles), options, ctx, findings);
-  const rubrics = await loadRubrics(points, options);
+  const { trend, rubrics, findings } = await followSets(paths, { ...options, stall }, ctx);
   const lang = outputLanguage(requested, rubrics[0]);
   const stderrColors = options.colors.stderr;
   await write(ctx.stderr, findingLines(findings, lang, stderrColors));
 
-  const trend = trendOf(periodsOf(points), { stall });
   const labels = labelsFor(lang);
   if (trend.communities.length === 0) {
     throw new SwadayaError('no-assessments', lang === 'id' ? `${paths.join(', ')}: tidak ada penilaian yang sah untuk diikuti.` : `${paths.join(', ')}: no valid assessment to follow.`);
@@ -67,8 +63,21 @@ export async function trendCommand(paths: readonly string[], options: CommandSet
   return failures.length > 0 ? ExitCode.checkFailed : ExitCode.ok;
 }
 
+/** What `trend` and `report --trend` follow: the trend of the sets, their rubrics, and the findings on the way. */
+export async function followSets(
+  paths: readonly string[],
+  options: CommandSettings<{ readonly rubric?: string | undefined; readonly stall?: number | undefined }>,
+  ctx: CommandContext,
+): Promise<{ trend: TrendResult; rubrics: Rubric[]; findings: Finding[] }> {
+  const sets = await Promise.all(paths.map((path) => gatherInputs([path], ctx.cwd)));
+  const findings: Finding[] = sets.flatMap((set) => set.findings);
+  const points = await scoreSets(sets.map((set) => set.assessmentFiles), options, ctx, findings);
+  const rubrics = await loadRubrics(points, options);
+  return { trend: trendOf(periodsOf(points), { stall: options.stall ?? DEFAULT_STALL }), rubrics, findings };
+}
+
 /** Scores every set in one batch (one worker pool, one progress bar), keeping only what a trend follows. */
-async function scoreSets(sets: readonly (readonly string[])[], options: CommandSettings<TrendCommandOptions>, ctx: CommandContext, findings: Finding[]): Promise<TrendPoint[][]> {
+async function scoreSets(sets: readonly (readonly string[])[], options: CommandSettings<{ readonly rubric?: string | undefined }>, ctx: CommandContext, findings: Finding[]): Promise<TrendPoint[][]> {
   const files = sets.flat();
   const setOf = sets.flatMap((set, index) => set.map(() => index));
   const points: TrendPoint[][] = sets.map(() => []);
@@ -105,7 +114,7 @@ async function scoreSets(sets: readonly (readonly string[])[], options: CommandS
 }
 
 /** The rubrics the points were scored with, latest first, for principle and phase titles. */
-async function loadRubrics(sets: readonly (readonly TrendPoint[])[], options: CommandSettings<TrendCommandOptions>): Promise<Rubric[]> {
+async function loadRubrics(sets: readonly (readonly TrendPoint[])[], options: CommandSettings<{ readonly rubric?: string | undefined }>): Promise<Rubric[]> {
   const keys = new Set<string>();
   for (const set of [...sets].reverse()) for (const point of set) keys.add(`${point.layout.rubric.id}@${point.layout.rubric.version}`);
   const finder = new RubricFinder(options.rubricSearch);

@@ -114,6 +114,8 @@ export const CLI_TEXTS_ID: Readonly<Record<string, string>> = {
   'the earlier set: report the change to --after': 'himpunan yang lebih awal: laporkan perubahannya ke --after',
   'the later set': 'himpunan yang lebih akhir',
   'a table of the set by this community field (e.g. region)': 'tabel himpunan menurut bidang komunitas ini (mis. region)',
+  "the paths are periods, one set each (or a pool grouped by period): the cohort flow and every community's overall over time":
+    'jalur-jalurnya adalah periode, satu himpunan per periode (atau satu kumpulan yang dikelompokkan menurut periode): aliran kohort dan skor keseluruhan tiap komunitas dari waktu ke waktu',
 };
 
 export interface CommandExample {

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { curveLinearClosed, lineRadial } from 'd3-shape';
+import { curveLinearClosed, line, lineRadial } from 'd3-shape';
 import { esc } from './html.js';
 
 /**
@@ -383,5 +383,38 @@ export function divergingBarChart(text: ChartText, rows: readonly DivergingRow[]
     const text = `${row.value >= 0 ? '+' : '−'}${Math.abs(row.value).toFixed(1)}`;
     parts.push(label(row.value >= 0 ? x1 + 4 : x0 - 4, mid + 4, text, ` font-size="${FONT - 1}"${row.value >= 0 ? '' : ' text-anchor="end"'}`));
   });
+  return svg(text, width, height, parts.join(''));
+}
+
+export interface SeriesPoint {
+  /** Position on the time axis, 0 = the first period. */
+  readonly index: number;
+  readonly value: number | null;
+}
+
+/**
+ * A small line chart of one community's overall score across the periods (0–100), for a grid of
+ * small multiples: every chart has the same scales, so their lines compare. A period without a
+ * score breaks the line.
+ */
+export function smallLineChart(text: ChartText, periods: readonly string[], points: readonly SeriesPoint[]): string {
+  const width = 180;
+  const height = 90;
+  const x = scaleLinear().domain([0, Math.max(1, periods.length - 1)]).range([26, width - 10]);
+  const y = scaleLinear().domain([0, 100]).range([height - 18, 8]);
+  const parts: string[] = [];
+  for (const tick of [0, 50, 100]) {
+    parts.push(`<line x1="26" x2="${width - 10}" y1="${r1(y(tick))}" y2="${r1(y(tick))}" stroke="${PALETTE.light}"/>`);
+    parts.push(label(22, y(tick) + 3, String(tick), ` font-size="8" text-anchor="end" fill="${PALETTE.grey}"`));
+  }
+  periods.forEach((period, index) => parts.push(label(x(index), height - 5, period, ` font-size="8" text-anchor="middle" fill="${PALETTE.grey}"`)));
+  const path = line<SeriesPoint>()
+    .defined((point) => point.value !== null)
+    .x((point) => x(point.index))
+    .y((point) => y(point.value ?? 0))(points as SeriesPoint[]);
+  if (path) parts.push(`<path d="${path}" fill="none" stroke="${PALETTE.blue}" stroke-width="2"/>`);
+  for (const point of points) {
+    if (point.value !== null) parts.push(`<circle cx="${r1(x(point.index))}" cy="${r1(y(point.value))}" r="2.5" fill="${PALETTE.blue}"/>`);
+  }
   return svg(text, width, height, parts.join(''));
 }

@@ -75,6 +75,11 @@ section.compact h3 { margin: 8px 0 3px; font-size: 1rem; }
 section.compact ol.path li { margin: 2px 0; font-size: 0.82rem; }
 section.compact p { margin: 3px 0; }
 td.status { white-space: nowrap; }
+.small-lines { display: grid; grid-template-columns: repeat(auto-fill, minmax(300px, 1fr)); gap: 0 18px; }
+.small-lines figure.chart { margin: 8px 0; }
+.small-lines figure.chart figcaption { font-size: 0.9rem; }
+.small-lines .chart-body { flex-direction: column; gap: 2px; }
+.small-lines .chart-data { flex: 0 0 auto; min-width: 0; width: 100%; }
 .legend-swatch { display: inline-block; width: 0.9em; height: 0.9em; vertical-align: -0.1em; margin-right: 4px; }
 @page { size: A4; margin: 12mm 11mm; }
 @media print {
