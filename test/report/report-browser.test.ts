@@ -83,6 +83,8 @@ const cases = [
   { name: 'a set (id)', args: ['examples/2025', '--lang', 'id'], texts: ['Putusan menurut fase yang dinyatakan', 'Sebaran skor keseluruhan', '10 komunitas terdekat ke gerbangnya'], charts: ['verdicts', 'distribution', 'principle-scores'] },
   { name: 'a change (en)', args: ['--before', 'examples/2024', '--after', 'examples/2025', '--lang', 'en'], texts: ['Phase transitions', 'Biggest rises and falls', 'Mean change by principle'], charts: ['transitions', 'movers', 'mean-change'] },
   { name: 'a change (id)', args: ['--before', 'examples/2024', '--after', 'examples/2025', '--lang', 'id'], texts: ['Perpindahan fase', 'Kenaikan dan penurunan terbesar', 'Rata-rata perubahan menurut prinsip'], charts: ['transitions', 'movers', 'mean-change'] },
+  { name: 'several periods (en)', args: ['--trend', 'examples/2024', 'examples/2025', 'examples/2026', '--lang', 'en'], texts: ['Communities per attained phase, period by period', 'Overall score of each community over the periods'], charts: ['cohort'] },
+  { name: 'several periods (id)', args: ['--trend', 'examples/2024', 'examples/2025', 'examples/2026', '--lang', 'id'], texts: ['Komunitas per fase yang dicapai, periode demi periode', 'Skor keseluruhan tiap komunitas dari periode ke periode'], charts: ['cohort'] },
 ];
 
 describe('the reports in Chromium', () => {
