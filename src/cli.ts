@@ -151,8 +151,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       ),
     );
 
-  output(program
-    .command('trend'))
+  csvOptions(output(program
+    .command('trend')))
     .description('follow communities across two or more periods: scores, phase paths, slopes, stalls and regressions')
     .argument('<sets...>', 'one file, directory or glob per period, in order; or paths holding several periods, grouped by each file\'s period')
     .addOption(formats(['table', 'json', 'csv', 'markdown'], 'table'))
@@ -160,10 +160,11 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--stall <periods>', 'a community is stalled when its last N assessments share one attained phase (default 3)', parseNumber)
     .option('--fail-on-stall', 'exit 1 when any community is stalled')
     .option('--fail-on-regression', 'exit 1 when any community moved back a phase at any step')
-    .action((sets: string[], options: TrendCommandOptions) =>
+    .option('--csv-raw', 'CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets')
+    .action((sets: string[], options: TrendCommandOptions & CsvFlags) =>
       run(async (settings) => {
-        const { format, rubric, stall, failOnStall, failOnRegression } = options;
-        return (await import('./commands/trend.js')).trendCommand(sets, { ...settings, format, rubric, stall, failOnStall, failOnRegression }, ctx);
+        const { format, rubric, stall, failOnStall, failOnRegression, csvRaw } = options;
+        return (await import('./commands/trend.js')).trendCommand(sets, { ...settings, format, rubric, stall, failOnStall, failOnRegression, csvRaw, csv: csvStyleOf(options) }, ctx);
       }),
     );
 

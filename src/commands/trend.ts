@@ -6,6 +6,7 @@ import type { Rubric } from '../core/model.js';
 import { SharedCopies, StringPool } from '../core/shared-copies.js';
 import { DEFAULT_STALL, periodsOf, trendOf, type CommunityTrend, type TrendLayout, type TrendPoint, type TrendResult } from '../core/trend.js';
 import { ExitCode, SwadayaError } from '../errors.js';
+import type { CsvStyle } from '../format/csv.js';
 import { namesFromRubrics, type DiffNames } from '../format/diff/report.js';
 import { trendRenderers, type TrendFormat } from '../format/trend/index.js';
 import { versionsText } from '../format/trend/view.js';
@@ -26,6 +27,10 @@ export interface TrendCommandOptions {
   readonly stall?: number | undefined;
   readonly failOnStall?: boolean | undefined;
   readonly failOnRegression?: boolean | undefined;
+  /** --csv-raw: CSV cells exactly as the data (formula prefixes not neutralised). */
+  readonly csvRaw?: boolean | undefined;
+  /** How the CSV is laid out (--excel, --csv-delimiter, --csv-decimal, --bom). */
+  readonly csv?: CsvStyle | undefined;
 }
 
 /** `swadaya trend <set…>` (docs/trend.md): score every set, follow each community across the periods. */
@@ -55,7 +60,7 @@ export async function trendCommand(paths: readonly string[], options: CommandSet
   const names = namesFromRubrics(rubrics, requested, lang);
   const inputErrors = findings.filter((finding) => finding.severity === 'error');
   const render = await entry.load();
-  await new OutputWriter(ctx.stdout).render(render({ trend, names, inputErrors }, renderContextFor(entry, options, lang)));
+  await new OutputWriter(ctx.stdout).render(render({ trend, names, inputErrors, csv: options.csv, csvRaw: options.csvRaw }, renderContextFor(entry, options, lang)));
 
   if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
   const failures = gateFailures(trend, options, lang, names);

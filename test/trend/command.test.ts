@@ -148,14 +148,22 @@ describe('swadaya trend: other formats', () => {
     const lines = stdout.split('\r\n');
     expect(lines[0]).toBe('community_id,community_name,period,measure,value');
     expect(lines.slice(1, 6)).toEqual([
-      '001,Kelurahan Alpha,2024,overall,37.5',
-      '001,Kelurahan Alpha,2024,voice,37.5',
-      '001,Kelurahan Alpha,2024,means,37.5',
-      '001,Kelurahan Alpha,2024,phase,berdaya',
-      '001,Kelurahan Alpha,2024,verdict,not-ready',
+      '"001",Kelurahan Alpha,"2024",overall,37.5',
+      '"001",Kelurahan Alpha,"2024",voice,37.5',
+      '"001",Kelurahan Alpha,"2024",means,37.5',
+      '"001",Kelurahan Alpha,"2024",phase,berdaya',
+      '"001",Kelurahan Alpha,"2024",verdict,not-ready',
     ]);
     // 16 assessments × (overall, 2 principles, phase, verdict) + the header + the final newline.
     expect(lines).toHaveLength(16 * 5 + 2);
+  });
+
+  it('lays the CSV out for Excel with --excel: BOM, semicolons, decimal commas, ids quoted', async () => {
+    const { code, stdout } = await run('trend', ['2024', '2025', '2026', '--format', 'csv', '--excel']);
+    expect(code).toBe(0);
+    const lines = stdout.split('\r\n');
+    expect(lines[0]).toBe('\uFEFFcommunity_id;community_name;period;measure;value');
+    expect(lines[1]).toBe('"001";Kelurahan Alpha;"2024";overall;37,5');
   });
 
   it('draws a sparkline per community on the 0–100 scale, · where a period is missing', async () => {

@@ -1,17 +1,20 @@
 import { round2 } from '../../contract/rounding.js';
-import { csvLine } from '../csv.js';
+import { csvId, csvLine, csvStart, DEFAULT_CSV_STYLE, type CsvValue } from '../csv.js';
 import type { TrendReport } from './report.js';
 
 /**
  * Long form (docs/trend.md#formats): one row per measure per period — `overall`, each principle
  * of that period's rubric, `phase` (attained) and `verdict` — for pivot tables, R and pandas.
+ * Ids and periods are always quoted; --excel and the --csv-* options lay it out as score's CSV.
  * Row by row: a national trend is never one string.
  */
-export function* renderTrendCsv({ trend }: TrendReport): Generator<string> {
-  yield csvLine(['community_id', 'community_name', 'period', 'measure', 'value']);
+export function* renderTrendCsv({ trend, csv, csvRaw }: TrendReport): Generator<string> {
+  const style = csv ?? DEFAULT_CSV_STYLE;
+  const line = (fields: readonly CsvValue[]): string => csvLine(fields, csvRaw === true, style);
+  yield csvStart(style) + line(['community_id', 'community_name', 'period', 'measure', 'value']);
   for (const community of trend.communities) {
     for (const entry of community.series) {
-      const row = (measure: string, value: string | number | null): string => csvLine([community.id, community.name, entry.period, measure, value]);
+      const row = (measure: string, value: string | number | null): string => line([csvId(community.id), community.name, csvId(entry.period), measure, value]);
       let lines = row('overall', round2(entry.overall));
       for (const [id, score] of Object.entries(entry.principles)) lines += row(id, round2(score));
       yield lines + row('phase', entry.phase) + row('verdict', entry.verdict);
