@@ -1,5 +1,5 @@
 import type { Assessment, Criterion, Indicator, Rubric, Text } from './model.js';
-import { TOLERANCE, indicatorScore, indicatorsOf, parseTarget } from './rubric-index.js';
+import { answerTable, MISSING, NA, RATED, TOLERANCE, indicatorScore, indicatorsOf, parseTarget, type AnswerTable } from './rubric-index.js';
 
 /**
  * The path to the next phase (docs/path.md): the fewest one-level steps a greedy search finds
@@ -49,9 +49,6 @@ export interface PathStep {
   readonly criteria: readonly string[];
 }
 
-const MISSING = 0;
-const NA = 1;
-const RATED = 2;
 
 type CompiledCriterion =
   | { readonly kind: 'overall'; readonly target: string; readonly threshold: number }
@@ -122,24 +119,10 @@ function layoutOf(rubric: Rubric): Layout {
 }
 
 /** The answers being changed by the search: a state and a level per rubric position. */
-interface Answers {
-  readonly state: Uint8Array;
-  readonly level: Float64Array;
-}
+type Answers = AnswerTable;
 
 function answersOf(layout: Layout, assessment: Assessment): Answers {
-  const state = new Uint8Array(layout.indicators.length);
-  const level = new Float64Array(layout.indicators.length);
-  for (const [id, answer] of assessment.answers) {
-    const at = layout.position.get(id);
-    if (at === undefined) continue;
-    if (answer.kind === 'na') state[at] = NA;
-    else {
-      state[at] = RATED;
-      level[at] = answer.level;
-    }
-  }
-  return { state, level };
+  return answerTable(layout.position, layout.indicators.length, assessment);
 }
 
 /** Σ w·s, Σ w answered, Σ w covered, Σ w: the sums scoring uses, in the same order (docs/path.md). */

@@ -1,4 +1,4 @@
-import type { Criterion, Indicator, Rubric } from './model.js';
+import type { Assessment, Criterion, Indicator, Rubric } from './model.js';
 
 /** Slack for comparing full-precision floats with a threshold (docs/scoring.md#criteria). */
 export const TOLERANCE = 1e-9;
@@ -160,3 +160,30 @@ export function indicatorScore(level: number, max: number): number {
   return max > 0 ? (100 * level) / max : 100;
 }
 
+
+/** An answer's state in an `AnswerTable`. */
+export const MISSING = 0;
+export const NA = 1;
+export const RATED = 2;
+
+/** One assessment's answers laid out by rubric position: a state and a level per indicator. */
+export interface AnswerTable {
+  readonly state: Uint8Array;
+  readonly level: Float64Array;
+}
+
+/** Lays out the answers by `position` (indicator id → rubric position); ids the rubric lacks are left out. */
+export function answerTable(position: ReadonlyMap<string, number>, size: number, assessment: Assessment): AnswerTable {
+  const state = new Uint8Array(size);
+  const level = new Float64Array(size);
+  for (const [id, answer] of assessment.answers) {
+    const at = position.get(id);
+    if (at === undefined) continue;
+    if (answer.kind === 'na') state[at] = NA;
+    else {
+      state[at] = RATED;
+      level[at] = answer.level;
+    }
+  }
+  return { state, level };
+}

@@ -1,6 +1,6 @@
 import { GRADUATED } from './model.js';
 import { pathToReady } from './path.js';
-import { indexOf, indicatorScore, TOLERANCE, type CompiledCriterion, type RubricIndex } from './rubric-index.js';
+import { answerTable, indexOf, indicatorScore, MISSING, NA, RATED, TOLERANCE, type AnswerTable, type CompiledCriterion, type RubricIndex } from './rubric-index.js';
 import type { Assessment, Criterion, Indicator, Rubric, Text } from './model.js';
 import type {
   AreaScore,
@@ -20,30 +20,9 @@ export { indicatorScore, indicatorsOf, parseTarget, tagAreaTarget, TOLERANCE, ty
 export const FOCUS_PER_CRITERION = 3;
 
 
-const MISSING = 0;
-const NA = 1;
-const RATED = 2;
-
-/** One assessment's answers laid out by rubric position. */
-interface AnswerTable {
-  readonly state: Uint8Array;
-  readonly level: Float64Array;
-}
-
-function answerTable(index: RubricIndex, assessment: Assessment): AnswerTable {
-  const size = index.weights.length;
-  const state = new Uint8Array(size);
-  const level = new Float64Array(size);
-  for (const [id, answer] of assessment.answers) {
-    const at = index.position.get(id);
-    if (at === undefined) continue;
-    if (answer.kind === 'na') state[at] = NA;
-    else {
-      state[at] = RATED;
-      level[at] = answer.level;
-    }
-  }
-  return { state, level };
+/** The answers of `assessment` by the index's rubric positions. */
+function answersByPosition(index: RubricIndex, assessment: Assessment): AnswerTable {
+  return answerTable(index.position, index.weights.length, assessment);
 }
 
 /** The sums behind an area's score and coverage (docs/scoring.md#areas). */
@@ -98,7 +77,7 @@ function positionsOf(index: RubricIndex, indicators: readonly Indicator[]): numb
 /** The sums of docs/scoring.md#areas for any set of the rubric's indicators. */
 export function areaSums(rubric: Rubric, assessment: Assessment, indicators: readonly Indicator[]): AreaSums {
   const index = indexOf(rubric);
-  return sumArea(positionsOf(index, indicators), index, answerTable(index, assessment));
+  return sumArea(positionsOf(index, indicators), index, answersByPosition(index, assessment));
 }
 
 /** Score and coverage of an area (docs/scoring.md#areas). */
@@ -303,7 +282,7 @@ class Scorer {
     assessment: Assessment,
   ) {
     this.index = indexOf(rubric);
-    this.table = answerTable(this.index, assessment);
+    this.table = answersByPosition(this.index, assessment);
   }
 
   area(indices: readonly number[]): { score: number | null; coverage: number } {
