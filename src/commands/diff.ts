@@ -1,7 +1,7 @@
 import { gatherInputs, refusedRatings } from '../batch/inputs.js';
 import { runBatch } from '../batch/run-batch.js';
 import { diffSubjects } from '../core/diff.js';
-import { type DiffResult, type RubricRef, type Side } from '../core/diff-types.js';
+import { type DiffResult, type Side } from '../core/diff-types.js';
 import { StringPool } from '../core/shared-copies.js';
 import { LayoutRegistry, rubricKey, type DiffSubject } from '../core/diff-subjects.js';
 import type { Finding } from '../core/finding.js';
@@ -17,7 +17,7 @@ import { gateReport } from '../i18n/gate-messages.js';
 import { fillLabel } from '../i18n/fill-label.js';
 import { labelsFor } from '../i18n/labels.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
-import { RubricFinder } from '../io/rubric-finder.js';
+import { rubricsForRefs } from '../io/rubric-finder.js';
 import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
 import { write, type CommandContext } from './context.js';
 import { OutputWriter, renderContextFor } from './output.js';
@@ -146,16 +146,7 @@ export async function scoreSides(
 
 /** The rubrics the sides were scored with (after side first), for titles and the indicator ids each version has. */
 export async function loadRubrics(subjects: Record<Side, DiffSubject[]>, options: CommandSettings<DiffOptions>): Promise<Rubric[]> {
-  const refs = new Map<string, RubricRef>();
-  for (const subject of [...subjects.after, ...subjects.before]) if (!refs.has(rubricKey(subject.layout.rubric))) refs.set(rubricKey(subject.layout.rubric), subject.layout.rubric);
-  const finder = new RubricFinder(options.rubricSearch);
-  const rubrics: Rubric[] = [];
-  for (const ref of refs.values()) {
-    const found = await finder.find(options.rubric ?? `${ref.id}@${ref.version}`, '');
-    if ('code' in found || !found.rubric) continue;
-    if (found.rubric.id === ref.id && found.rubric.version === ref.version) rubrics.push(found.rubric);
-  }
-  return rubrics;
+  return rubricsForRefs([...subjects.after, ...subjects.before].map((subject) => subject.layout.rubric), options.rubricSearch, options.rubric);
 }
 
 function duplicateFindings(diff: DiffResult): Finding[] {

@@ -15,7 +15,7 @@ import { fillLabel } from '../i18n/fill-label.js';
 import { NAMED_FAILURES } from '../i18n/gate-messages.js';
 import { labelsFor } from '../i18n/labels.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
-import { RubricFinder } from '../io/rubric-finder.js';
+import { rubricsForRefs } from '../io/rubric-finder.js';
 import { write, type CommandContext } from './context.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
@@ -120,15 +120,11 @@ async function scoreSets(sets: readonly (readonly string[])[], options: CommandS
 
 /** The rubrics the points were scored with, latest first, for principle and phase titles. */
 async function loadRubrics(sets: readonly (readonly TrendPoint[])[], options: CommandSettings<{ readonly rubric?: string | undefined }>): Promise<Rubric[]> {
-  const keys = new Set<string>();
-  for (const set of [...sets].reverse()) for (const point of set) keys.add(`${point.layout.rubric.id}@${point.layout.rubric.version}`);
-  const finder = new RubricFinder(options.rubricSearch);
-  const rubrics: Rubric[] = [];
-  for (const key of keys) {
-    const found = await finder.find(options.rubric ?? key, '');
-    if (!('code' in found) && found.rubric) rubrics.push(found.rubric);
+  // The latest period first, so its rubric names the areas; one ref per point, never copied into an array.
+  function* refs(): Generator<TrendPoint['layout']['rubric']> {
+    for (const set of [...sets].reverse()) for (const point of set) yield point.layout.rubric;
   }
-  return rubrics;
+  return rubricsForRefs(refs(), options.rubricSearch, options.rubric);
 }
 
 /** The gate lines of --fail-on-stall and --fail-on-regression, each naming the communities that fail it. */

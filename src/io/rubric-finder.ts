@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, delimiter, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Finding } from '../core/finding.js';
+import type { Rubric } from '../core/model.js';
 import { closestMatch } from '../core/suggest.js';
 import { cachedRubric } from './rubric-cache.js';
 import { packageRoot } from './package-root.js';
@@ -124,6 +125,24 @@ export class RubricFinder {
     }
     return first!;
   }
+}
+
+/**
+ * The rubrics that scored a run, in the order of `refs` (each `id@version` once), for titles and
+ * indicator ids: the `--rubric` override when given, else each ref itself. A ref no rubric on
+ * the search path matches exactly is left out, so callers fall back to ids.
+ */
+export async function rubricsForRefs(refs: Iterable<{ readonly id: string; readonly version: string }>, search: RubricSearch, override: string | undefined): Promise<Rubric[]> {
+  const keys = new Map<string, { readonly id: string; readonly version: string }>();
+  for (const ref of refs) if (!keys.has(`${ref.id}@${ref.version}`)) keys.set(`${ref.id}@${ref.version}`, ref);
+  const finder = new RubricFinder(search);
+  const rubrics: Rubric[] = [];
+  for (const [key, ref] of keys) {
+    const found = await finder.find(override ?? key, '');
+    if ('code' in found || !found.rubric) continue;
+    if (found.rubric.id === ref.id && found.rubric.version === ref.version) rubrics.push(found.rubric);
+  }
+  return rubrics;
 }
 
 /**
