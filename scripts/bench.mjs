@@ -1,7 +1,7 @@
 // npm run bench [-- --quick] [-- --repeats N] [-- --no-build] [-- --cache]
 //
 // --cache measures only the cache of `score --cache` (scripts/bench-cache.mjs).
-// Measures swadaya at national scale (SPEC §8) against a floor taken on the same machine in the
+// Measures swadaya at national scale (docs/commands.md#scale) against a floor taken on the same machine in the
 // same run: one thread that only reads and YAML.parses the same files (scripts/parse-floor.mjs).
 // Tool and floor run alternately, so a busy machine slows both; each ratio is the median of the
 // ratios of its pairs. Peak RSS is the whole process's, worker threads included.
