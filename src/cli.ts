@@ -20,7 +20,7 @@ import type { ValidateOptions } from './commands/validate.js';
 import { CI_FORMATS } from './format/ci/index.js';
 import { agreeRenderers } from './format/agree/index.js';
 import { diffRenderers } from './format/diff/index.js';
-import { DEFAULT_CSV_STYLE, EXCEL_CSV_STYLE, type CsvStyle } from './format/csv.js';
+import { DEFAULT_CSV_STYLE, EXCEL_CSV_STYLE, type CsvOptions, type CsvStyle } from './format/csv.js';
 import { formatsOf } from './format/renderer.js';
 import { scoreRenderers } from './format/score/index.js';
 import { validationRenderers } from './format/validate/index.js';
@@ -69,13 +69,15 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     routedOutput.add(command);
     return command.option('-o, --output <file>', 'write the output to FILE (atomically) instead of to stdout') as C;
   };
-  // --csv-delimiter, --csv-decimal, --bom, --excel for a command with a csv format (README, "CSV for spreadsheets").
+  // --excel, --csv-delimiter, --csv-decimal, --bom, --csv-raw for every command with a csv format
+  // (README, "CSV for spreadsheets"); csvOptionsOf turns them into the command's CsvOptions.
   const csvOptions = <C extends Command>(command: C): C =>
     command
       .addOption(new Option('--csv-delimiter <char>', 'CSV field separator: , ; or tab').choices([',', ';', 'tab']))
       .addOption(new Option('--csv-decimal <char>', 'CSV decimal separator in numbers: . or ,').choices(['.', ',']))
       .option('--bom', 'start the CSV with a UTF-8 byte order mark (Excel then reads UTF-8)')
-      .option('--excel', 'CSV for Excel in an Indonesian locale: BOM, ; between fields, , in numbers') as C;
+      .option('--excel', 'CSV for Excel in an Indonesian locale: BOM, ; between fields, , in numbers')
+      .option('--csv-raw', 'CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets') as C;
   const formats = (list: string[], fallback: string) => new Option('--format <format>', 'output format').choices(list).default(fallback);
 
   csvOptions(output(program
@@ -90,7 +92,6 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--explain', 'show how every number was derived')
     .option('--cache', 'reuse the scores of files unchanged since the last run (docs/ci.md#the-cache)')
     .option('--cache-location <dir>', 'where the cache is kept (implies --cache; default node_modules/.cache/swadaya or $XDG_CACHE_HOME/swadaya)')
-    .option('--csv-raw', 'CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets')
     .action((paths: string[], options: ScoreOptions) =>
       run(async (settings) => (await import('./commands/score.js')).scoreCommand(paths, { ...settings, ...scoreOptions(options) }, ctx)),
     );
@@ -116,13 +117,12 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--detail', 'list every indicator whose answer changed')
     .option('--tolerance <points>', 'a fall of more than this many points is a regression', parseNumber, 0)
     .option('--fail-on-regression', 'exit 1 when any community regresses')
-    .option('--csv-raw', 'CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets')
     .action((before: string, after: string, options: DiffOptions) =>
       run(async (settings) => (await import('./commands/diff.js')).diffCommand(before, after, { ...settings, ...diffOptions(options) }, ctx)),
     );
 
-  output(program
-    .command('agree'))
+  csvOptions(output(program
+    .command('agree')))
     .description("compare independent ratings of the same communities: each rater's level, the spread, Krippendorff's alpha and Cohen's kappa")
     .argument('<paths...>', 'rating files (with rater: NAME), directories or globs')
     .addOption(formats(formatsOf(agreeRenderers), 'table'))
@@ -160,11 +160,10 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--stall <periods>', 'a community is stalled when its last N assessments share one attained phase (default 3)', parseNumber)
     .option('--fail-on-stall', 'exit 1 when any community is stalled')
     .option('--fail-on-regression', 'exit 1 when any community moved back a phase at any step')
-    .option('--csv-raw', 'CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets')
     .action((sets: string[], options: TrendCommandOptions & CsvFlags) =>
       run(async (settings) => {
-        const { format, rubric, stall, failOnStall, failOnRegression, csvRaw } = options;
-        return (await import('./commands/trend.js')).trendCommand(sets, { ...settings, format, rubric, stall, failOnStall, failOnRegression, csvRaw, csv: csvStyleOf(options) }, ctx);
+        const { format, rubric, stall, failOnStall, failOnRegression } = options;
+        return (await import('./commands/trend.js')).trendCommand(sets, { ...settings, format, rubric, stall, failOnStall, failOnRegression, ...csvOptionsOf(options) }, ctx);
       }),
     );
 
@@ -295,33 +294,35 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 
 /** commander's options, which it types as `any`, copied field by field into the typed options of each command. */
 function scoreOptions(options: ScoreOptions & CsvFlags): ScoreOptions {
-  const { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, csvRaw } = options;
-  return { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, csvRaw, csv: csvStyleOf(options) };
+  const { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation } = options;
+  return { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, ...csvOptionsOf(options) };
 }
 
-/** The CSV flags as commander parses them; the configuration's `csv` has set their defaults. */
+/** The flags of `csvOptions` as commander parses them; the configuration's `csv` has set their defaults. */
 interface CsvFlags {
   readonly csvDelimiter?: string | undefined;
   readonly csvDecimal?: '.' | ',' | undefined;
   readonly bom?: boolean | undefined;
   readonly excel?: boolean | undefined;
+  readonly csvRaw?: boolean | undefined;
 }
 
-/** --excel first (BOM, `;`, `,`), then each flag on its own. */
-function csvStyleOf(flags: CsvFlags): CsvStyle {
+/** The layout: --excel first (BOM, `;`, `,`), then each flag on its own; and --csv-raw. */
+function csvOptionsOf(flags: CsvFlags): CsvOptions {
   const base = flags.excel ? EXCEL_CSV_STYLE : DEFAULT_CSV_STYLE;
   const delimiter = flags.csvDelimiter === 'tab' ? '\t' : flags.csvDelimiter;
-  return { delimiter: delimiter ?? base.delimiter, decimal: flags.csvDecimal ?? base.decimal, bom: flags.bom ?? base.bom };
+  const csv: CsvStyle = { delimiter: delimiter ?? base.delimiter, decimal: flags.csvDecimal ?? base.decimal, bom: flags.bom ?? base.bom };
+  return { csv, csvRaw: flags.csvRaw };
 }
 
 function diffOptions(options: DiffOptions & CsvFlags): DiffOptions {
-  const { format, rubric, detail, tolerance, failOnRegression, csvRaw } = options;
-  return { format, rubric, detail, tolerance, failOnRegression, csvRaw, csv: csvStyleOf(options) };
+  const { format, rubric, detail, tolerance, failOnRegression } = options;
+  return { format, rubric, detail, tolerance, failOnRegression, ...csvOptionsOf(options) };
 }
 
-function agreeOptions(options: AgreeOptions): AgreeOptions {
+function agreeOptions(options: AgreeOptions & CsvFlags): AgreeOptions {
   const { format, rubric, flag, minAlpha } = options;
-  return { format, rubric, flag, minAlpha };
+  return { format, rubric, flag, minAlpha, ...csvOptionsOf(options) };
 }
 
 function importOptions(options: ImportOptions): ImportOptions {
@@ -445,12 +446,11 @@ function applyConfigDefaults(program: Command, config: SwadayaConfig): void {
     }
     if (path === 'diff') set('tolerance', config.thresholds?.tolerance);
     if (path === 'diff' || path === 'trend') set('failOnRegression', config.thresholds?.failOnRegression);
-    if (path === 'score' || path === 'diff') {
-      set('excel', config.csv?.excel);
-      set('csvDelimiter', config.csv?.delimiter === '\t' ? 'tab' : config.csv?.delimiter);
-      set('csvDecimal', config.csv?.decimal);
-      set('bom', config.csv?.bom);
-    }
+    // Every command with the CSV options (csvOptions in buildProgram): score, diff, trend, agree.
+    set('excel', config.csv?.excel);
+    set('csvDelimiter', config.csv?.delimiter === '\t' ? 'tab' : config.csv?.delimiter);
+    set('csvDecimal', config.csv?.decimal);
+    set('bom', config.csv?.bom);
     for (const sub of command.commands) visit(sub, path === '' ? sub.name() : `${path} ${sub.name()}`);
   };
   visit(program, '');

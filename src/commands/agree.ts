@@ -1,6 +1,7 @@
 import { computeAgreement, DEFAULT_FLAG } from '../core/agree.js';
 import { ExitCode, SwadayaError } from '../errors.js';
 import { agreeRenderers, type AgreeFormat } from '../format/agree/index.js';
+import type { CsvOptions } from '../format/csv.js';
 import { round4 } from '../contract/rounding.js';
 import { findingLines } from '../format/findings.js';
 import { fillLabel } from '../i18n/fill-label.js';
@@ -11,7 +12,7 @@ import { readRatings } from './ratings-input.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import type { CommandSettings } from './settings.js';
 
-export interface AgreeOptions {
+export interface AgreeOptions extends CsvOptions {
   readonly format?: AgreeFormat | undefined;
   readonly rubric?: string | undefined;
   /** Flag an indicator whose spread is at least this (default 2). */
@@ -34,7 +35,7 @@ export async function agreeCommand(paths: readonly string[], options: CommandSet
   const report = computeAgreement(groups, { flag });
   const entry = agreeRenderers[options.format ?? 'table'];
   const render = await entry.load();
-  await new OutputWriter(ctx.stdout).render(render(report, renderContextFor(entry, options, tool)));
+  await new OutputWriter(ctx.stdout).render(render({ ...report, csv: options.csv, csvRaw: options.csvRaw }, renderContextFor(entry, options, tool)));
 
   if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
   const alpha = report.alpha.overall;

@@ -9,7 +9,7 @@ import { regressionFailures } from '../core/gates.js';
 import { RatingSorter, type RatedDocument } from '../core/ratings.js';
 import type { Rubric } from '../core/model.js';
 import { ExitCode, SwadayaError } from '../errors.js';
-import type { CsvStyle } from '../format/csv.js';
+import type { CsvOptions } from '../format/csv.js';
 import { diffRenderers, type DiffFormat } from '../format/diff/index.js';
 import { namesFromRubrics } from '../format/diff/report.js';
 import { findingLines } from '../format/findings.js';
@@ -24,16 +24,12 @@ import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings, Settings } from './settings.js';
 
-export interface DiffOptions {
+export interface DiffOptions extends CsvOptions {
   readonly format: DiffFormat | CiFormat;
   readonly rubric?: string | undefined;
   readonly detail?: boolean | undefined;
   readonly tolerance?: number | undefined;
   readonly failOnRegression?: boolean | undefined;
-  /** --csv-raw: CSV cells exactly as the data (formula prefixes not neutralised). */
-  readonly csvRaw?: boolean | undefined;
-  /** The CSV layout for `--format csv`. */
-  readonly csv?: CsvStyle | undefined;
 }
 
 /** `swadaya diff <before> <after>` (docs/commands.md#diff): score both sides, match by community id, compare. */

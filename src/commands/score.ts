@@ -14,7 +14,7 @@ import { findingLines } from '../format/findings.js';
 import type { Renderer } from '../format/renderer.js';
 import { scoreRenderers, type ScoreFormat } from '../format/score/index.js';
 import type { ScoreEntry, ScoreJsonEntry, ScoreRun, ScoreTotals } from '../format/score/run.js';
-import type { CsvStyle } from '../format/csv.js';
+import type { CsvOptions } from '../format/csv.js';
 import { NAMED_FAILURES, gateReport } from '../i18n/gate-messages.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
 import { RubricFinder } from '../io/rubric-finder.js';
@@ -25,17 +25,13 @@ import { startProgress } from './progress.js';
 import type { CommandSettings } from './settings.js';
 import { openCache, saveCache, type CacheOptions } from './cache.js';
 
-export interface ScoreOptions extends CacheOptions {
+export interface ScoreOptions extends CacheOptions, CsvOptions {
   readonly format: ScoreFormat | CiFormat;
   readonly rubric?: string | undefined;
   readonly groupBy?: string | undefined;
   readonly failUnder?: number | undefined;
   readonly require?: 'ready' | undefined;
   readonly explain?: boolean | undefined;
-  /** --csv-raw: CSV cells exactly as the data (formula prefixes not neutralised). */
-  readonly csvRaw?: boolean | undefined;
-  /** The CSV layout for `--format csv`. */
-  readonly csv?: CsvStyle | undefined;
 }
 
 /** Rubrics by `id@version`, loaded once in this thread for titles and texts (workers load their own). */

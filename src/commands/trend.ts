@@ -6,7 +6,7 @@ import type { Rubric } from '../core/model.js';
 import { SharedCopies, StringPool } from '../core/shared-copies.js';
 import { DEFAULT_STALL, periodsOf, trendOf, type CommunityTrend, type TrendLayout, type TrendPoint, type TrendResult } from '../core/trend.js';
 import { ExitCode, SwadayaError } from '../errors.js';
-import type { CsvStyle } from '../format/csv.js';
+import type { CsvOptions } from '../format/csv.js';
 import { namesFromRubrics, type DiffNames } from '../format/diff/report.js';
 import { trendRenderers, type TrendFormat } from '../format/trend/index.js';
 import { versionsText } from '../format/trend/view.js';
@@ -21,16 +21,12 @@ import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings } from './settings.js';
 
-export interface TrendCommandOptions {
+export interface TrendCommandOptions extends CsvOptions {
   readonly format?: TrendFormat | undefined;
   readonly rubric?: string | undefined;
   readonly stall?: number | undefined;
   readonly failOnStall?: boolean | undefined;
   readonly failOnRegression?: boolean | undefined;
-  /** --csv-raw: CSV cells exactly as the data (formula prefixes not neutralised). */
-  readonly csvRaw?: boolean | undefined;
-  /** How the CSV is laid out (--excel, --csv-delimiter, --csv-decimal, --bom). */
-  readonly csv?: CsvStyle | undefined;
 }
 
 /** `swadaya trend <set…>` (docs/trend.md): score every set, follow each community across the periods. */

@@ -56,3 +56,27 @@ export function csvField(value: CsvValue, raw = false, style: CsvStyle = DEFAULT
 export function csvLine(fields: readonly CsvValue[], raw = false, style: CsvStyle = DEFAULT_CSV_STYLE): string {
   return `${fields.map((field) => csvField(field, raw, style)).join(style.delimiter)}${CSV_LINE_END}`;
 }
+
+/**
+ * What every command with a csv format passes its csv renderer besides the data: the layout
+ * (--excel, --csv-delimiter, --csv-decimal, --bom) and --csv-raw. One set of flags for score,
+ * diff, trend and agree (README, "CSV for spreadsheets").
+ */
+export interface CsvOptions {
+  /** The layout; DEFAULT_CSV_STYLE when absent. */
+  readonly csv?: CsvStyle | undefined;
+  /** --csv-raw: cells exactly as the data, formula prefixes not neutralised. */
+  readonly csvRaw?: boolean | undefined;
+}
+
+/** The writer of one CSV: what it starts with (the BOM when asked for) and its lines, in the options' layout. */
+export interface CsvWriter {
+  readonly start: string;
+  line(fields: readonly CsvValue[]): string;
+}
+
+export function csvWriter({ csv, csvRaw }: CsvOptions): CsvWriter {
+  const style = csv ?? DEFAULT_CSV_STYLE;
+  const raw = csvRaw === true;
+  return { start: csvStart(style), line: (fields) => csvLine(fields, raw, style) };
+}

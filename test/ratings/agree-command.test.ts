@@ -1,3 +1,6 @@
+import { parse } from 'csv-parse/sync';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
@@ -82,9 +85,43 @@ describe('swadaya agree', () => {
     const lines = result.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toBe('community_id,community_name,period,indicator,principle,rater,level,spread,flagged');
     expect(lines).toHaveLength(1 + 2 * 4 * 2);
-    expect(lines.slice(1, 3)).toEqual(['0001,Desa Satu,2025,b1,beta,ani,0,2,true', '0001,Desa Satu,2025,b1,beta,budi,2,2,true']);
-    expect(lines).toContain('0001,Desa Satu,2025,a2,alpha,budi,na,,false');
-    expect(lines).toContain('0002,Desa Dua,2025,b2,beta,budi,,,false');
+    expect(lines.slice(1, 3)).toEqual(['"0001",Desa Satu,"2025","b1","beta",ani,0,2,true', '"0001",Desa Satu,"2025","b1","beta",budi,2,2,true']);
+    expect(lines).toContain('"0001",Desa Satu,"2025","a2","alpha",budi,na,,false');
+    expect(lines).toContain('"0002",Desa Dua,"2025","b2","beta",budi,,,false');
+  });
+
+  it('csv --excel: BOM, ; between fields; read back by a parser set to ; it has the same rows as the JSON', async () => {
+    const result = await agree([`${ratings}/pair`, '--format', 'csv', '--excel']);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith('\uFEFFcommunity_id;community_name;period;indicator;principle;rater;level;spread;flagged\r\n')).toBe(true);
+    const rows = parse(result.stdout, { delimiter: ';', bom: true, columns: true }) as Record<string, string>[];
+    const json = JSON.parse((await agree([`${ratings}/pair`, '--format', 'json'])).stdout) as {
+      groups: { community: { id: string }; period: string; raters: string[]; indicators: { indicator: string; principle: string; levels: Record<string, number | 'na' | null>; spread: number | null }[] }[];
+    };
+    const expected = json.groups.flatMap((group) =>
+      group.indicators.flatMap((row) =>
+        group.raters.map((rater) => [group.community.id, group.period, row.indicator, row.principle, rater, String(row.levels[rater] ?? ''), row.spread === null ? '' : String(row.spread)]),
+      ),
+    );
+    expect(rows.map((row) => [row.community_id, row.period, row.indicator, row.principle, row.rater, row.level, row.spread])).toEqual(expected);
+    expect(rows).toHaveLength(16);
+    expect(rows[0]).toEqual({ community_id: '0001', community_name: 'Desa Satu', period: '2025', indicator: 'b1', principle: 'beta', rater: 'ani', level: '0', spread: '2', flagged: 'true' });
+  });
+
+  it('csv --csv-delimiter tab --bom, and the configuration\'s csv: {excel: true}', async () => {
+    const tab = await agree([`${ratings}/pair`, '--format', 'csv', '--csv-delimiter', 'tab', '--bom']);
+    expect(tab.stdout.split('\r\n')[1]).toBe('"0001"\tDesa Satu\t"2025"\t"b1"\t"beta"\tani\t0\t2\ttrue');
+    expect(tab.stdout.startsWith('\uFEFF')).toBe(true);
+    const dir = mkdtempSync(join(tmpdir(), 'swadaya-agree-config-'));
+    try {
+      writeFileSync(join(dir, 'swadaya.config.yaml'), 'csv: {excel: true}\n');
+      const memory = memoryContext({ cwd: dir });
+      const code = await runCli(['agree', join(root, ratings, 'pair'), '--rubric', join(root, tiny), '--format', 'csv'], memory.ctx);
+      expect(code).toBe(0);
+      expect(memory.stdout().split('\r\n')[1]).toBe('"0001";Desa Satu;"2025";"b1";"beta";ani;0;2;true');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('markdown: the flagged row in bold', async () => {

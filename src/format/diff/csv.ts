@@ -1,7 +1,7 @@
 import { round2, roundDelta } from '../../contract/rounding.js';
 import { byId } from '../../core/diff.js';
 import { type CommunityDiff, type UnmatchedCommunity } from '../../core/diff-types.js';
-import { csvId, csvLine, csvStart, DEFAULT_CSV_STYLE, type CsvValue } from '../csv.js';
+import { csvId, csvWriter, type CsvValue } from '../csv.js';
 import type { DiffReport } from './report.js';
 
 /**
@@ -10,10 +10,10 @@ import type { DiffReport } from './report.js';
  * Column names follow the score CSV's, with `_before`, `_after` and `_delta` (docs/json-output.md#csv).
  * Line by line: a national diff is never one string.
  */
-export function* renderDiffCsv({ diff, csv, csvRaw }: DiffReport): Generator<string> {
-  const style = csv ?? DEFAULT_CSV_STYLE;
+export function* renderDiffCsv(report: DiffReport): Generator<string> {
+  const diff = report.diff;
   // Formula prefixes neutralised unless --csv-raw (src/format/csv.ts).
-  const line = (fields: readonly CsvValue[]): string => csvLine(fields, csvRaw === true, style);
+  const { start, line } = csvWriter(report);
   const principles = diff.principles;
   const sides = (name: string): string[] => [`${name}_before`, `${name}_after`];
   const header = [
@@ -78,7 +78,7 @@ export function* renderDiffCsv({ diff, csv, csvRaw }: DiffReport): Generator<str
   ].sort(byId);
 
   // Matched communities come sorted by id: the unmatched ones are merged in, each id being in one list only.
-  yield csvStart(style) + line(header);
+  yield start + line(header);
   let next = 0;
   for (const community of diff.communities) {
     while (next < unmatchedRows.length && unmatchedRows[next]!.id < community.id) yield unmatchedRows[next++]!.line;

@@ -3,7 +3,7 @@ import type { Finding } from '../../core/finding.js';
 import type { Rubric } from '../../core/model.js';
 import { localize, textLanguage, type Language } from '../../i18n/language.js';
 import { phaseName } from '../titles.js';
-import type { CsvStyle } from '../csv.js';
+import type { CsvOptions } from '../csv.js';
 
 /** Titles of the rubric's areas in the chosen language; ids where no rubric names them. */
 export interface DiffNames {
@@ -12,17 +12,13 @@ export interface DiffNames {
 }
 
 /** What a diff renderer is given: the comparison, the names of its areas, and the two sides as typed. */
-export interface DiffReport {
+export interface DiffReport extends CsvOptions {
   readonly diff: DiffResult;
   readonly names: DiffNames;
   /** The before and after paths as given on the command line. */
   readonly sides: { readonly before: string; readonly after: string };
   /** Errors in the inputs: every format says the diff is incomplete (docs/ci.md). */
   readonly inputErrors: readonly Finding[];
-  /** --csv-raw: CSV cells exactly as the data, formula prefixes not neutralised. */
-  readonly csvRaw?: boolean | undefined;
-  /** The CSV layout (--csv-delimiter, --csv-decimal, --bom, --excel); the csv renderer's only. */
-  readonly csv?: CsvStyle | undefined;
 }
 
 /** Names from the rubrics the sides were scored with, the first rubric that knows an id winning. */

@@ -3,7 +3,7 @@ import type { Finding } from '../../core/finding.js';
 import type { Rubric } from '../../core/model.js';
 import type { ScoreResult } from '../../core/result.js';
 import type { ScoreSummary } from '../../core/summary.js';
-import type { CsvStyle } from '../csv.js';
+import type { CsvOptions } from '../csv.js';
 
 /** One scored assessment, with its rubric for titles and texts. */
 export interface ScoreEntry {
@@ -31,11 +31,7 @@ export interface ScoreTotals {
  * be read only once `entries` is exhausted. A renderer that can stream (json, yaml, csv) writes
  * each entry as it comes; a view that needs them all keeps only what it shows.
  */
-export interface ScoreRun<Entry> {
+export interface ScoreRun<Entry> extends CsvOptions {
   readonly entries: AsyncIterable<Entry>;
   totals(): ScoreTotals;
-  /** --csv-raw: CSV cells exactly as the data, formula prefixes not neutralised. */
-  readonly csvRaw?: boolean | undefined;
-  /** The CSV layout (--csv-delimiter, --csv-decimal, --bom, --excel); the csv renderer's only. */
-  readonly csv?: CsvStyle | undefined;
 }

@@ -1,5 +1,5 @@
 import { round2 } from '../../contract/rounding.js';
-import { csvId, csvLine, csvStart, DEFAULT_CSV_STYLE, type CsvValue } from '../csv.js';
+import { csvId, csvWriter } from '../csv.js';
 import type { TrendReport } from './report.js';
 
 /**
@@ -8,11 +8,10 @@ import type { TrendReport } from './report.js';
  * Ids and periods are always quoted; --excel and the --csv-* options lay it out as score's CSV.
  * Row by row: a national trend is never one string.
  */
-export function* renderTrendCsv({ trend, csv, csvRaw }: TrendReport): Generator<string> {
-  const style = csv ?? DEFAULT_CSV_STYLE;
-  const line = (fields: readonly CsvValue[]): string => csvLine(fields, csvRaw === true, style);
-  yield csvStart(style) + line(['community_id', 'community_name', 'period', 'measure', 'value']);
-  for (const community of trend.communities) {
+export function* renderTrendCsv(report: TrendReport): Generator<string> {
+  const { start, line } = csvWriter(report);
+  yield start + line(['community_id', 'community_name', 'period', 'measure', 'value']);
+  for (const community of report.trend.communities) {
     for (const entry of community.series) {
       const row = (measure: string, value: string | number | null): string => line([csvId(community.id), community.name, csvId(entry.period), measure, value]);
       let lines = row('overall', round2(entry.overall));
