@@ -1,5 +1,5 @@
 import type { Assessment, Criterion, Indicator, Rubric, Text } from './model.js';
-import { answerTable, MISSING, NA, RATED, TOLERANCE, indicatorScore, indicatorsOf, parseTarget, type AnswerTable } from './rubric-index.js';
+import { MISSING, NA, RATED, TOLERANCE, indicatorScore, indicatorsOf, parseTarget } from './rubric-index.js';
 
 /**
  * The path to the next phase (docs/path.md): the fewest one-level steps a greedy search finds
@@ -50,62 +50,149 @@ export interface PathStep {
 }
 
 
-type CompiledCriterion =
-  | { readonly kind: 'overall'; readonly target: string; readonly threshold: number }
-  | { readonly kind: 'area'; readonly target: string; readonly threshold: number; readonly indices: readonly number[] }
-  /** `position` is -1 when the rubric has no such indicator. */
-  | { readonly kind: 'level'; readonly target: string; readonly threshold: number; readonly position: number };
+/** How a criterion reads the answers, in `GatePlan.kinds`. */
+const OVERALL = 0;
+const AREA = 1;
+const LEVEL = 2;
+
+/**
+ * One gate laid out for the search, built once per rubric and phase: the criteria as flat arrays,
+ * and for each indicator the criteria that read it (`readers`, offsets into `readerList`).
+ */
+interface GatePlan {
+  readonly targets: readonly string[];
+  /** First position of each target in the gate: the order items list their criteria in. */
+  readonly targetOrder: ReadonlyMap<string, number>;
+  readonly kinds: Uint8Array;
+  readonly thresholds: Float64Array;
+  /** A level criterion's indicator position, -1 when the rubric has no such indicator. */
+  readonly positions: Int32Array;
+  /** An area criterion's indicator positions, in rubric order (empty for the other kinds). */
+  readonly areas: readonly Int32Array[];
+  readonly readerStart: Int32Array;
+  readonly readerList: Int32Array;
+  readonly scratch: Scratch;
+}
 
 interface Layout {
   readonly indicators: readonly Indicator[];
   readonly position: ReadonlyMap<string, number>;
   readonly weights: Float64Array;
+  /** Each indicator's rank in id order: ties between equal gains and weights go to the smaller id. */
+  readonly idRank: Int32Array;
   readonly principleOf: Int32Array;
-  readonly principles: readonly { readonly weight: number; readonly indices: readonly number[] }[];
-  readonly gates: ReadonlyMap<string, readonly CompiledCriterion[]>;
-  /** For each gate, for each indicator: the criteria (by position in the gate) that read it. */
-  readonly readers: ReadonlyMap<string, readonly (readonly number[])[]>;
+  readonly principleWeights: Float64Array;
+  readonly principleIndices: readonly Int32Array[];
+  /** Σ W over the principles, summed in rubric order as the overall score sums it. */
+  readonly principleTotal: number;
+  readonly gates: ReadonlyMap<string, GatePlan>;
+}
+
+/**
+ * The search's working state, reused from one assessment to the next (the search is synchronous):
+ * the answers being changed, and for each area criterion and each principle the sums scoring
+ * uses (Σ w·s, Σ w answered, Σ w covered, Σ w), four to an entry.
+ */
+interface Scratch {
+  readonly state: Uint8Array;
+  readonly level: Float64Array;
+  readonly areaSums: Float64Array;
+  readonly principleSums: Float64Array;
+  /** Each principle's terms of the overall sums: W·coverage, and W·score when it has a score. */
+  readonly principleCoverage: Float64Array;
+  readonly principleScore: Float64Array;
+  readonly principleScored: Uint8Array;
+  readonly current: Float64Array;
+  readonly open: Uint8Array;
 }
 
 const layouts = new WeakMap<Rubric, Layout>();
 
 function compile(rubric: Rubric): Layout {
   const indicators = rubric.indicators;
+  const size = indicators.length;
   const position = new Map(indicators.map((indicator, i) => [indicator.id, i]));
-  const positionsOf = (target: string): number[] =>
-    indicatorsOf(rubric, target).map((indicator) => position.get(indicator.id) ?? -1).filter((i) => i >= 0);
+  const positionsOf = (target: string): Int32Array =>
+    Int32Array.from(indicatorsOf(rubric, target).map((indicator) => position.get(indicator.id) ?? -1).filter((i) => i >= 0));
   const principleIds = rubric.principles.map((p) => p.id);
-  const principleOf = new Int32Array(indicators.length);
+  const principleOf = new Int32Array(size);
   indicators.forEach((indicator, i) => (principleOf[i] = principleIds.indexOf(indicator.principle)));
-  const gates = new Map<string, CompiledCriterion[]>();
-  const readers = new Map<string, number[][]>();
+  const principleIndices = rubric.principles.map((p) => positionsOf(`principle:${p.id}`));
+  const principleWeights = Float64Array.from(rubric.principles, (p) => p.weight);
+  let principleTotal = 0;
+  for (const weight of principleWeights) principleTotal += weight;
+  const byId = indicators.map((indicator, i) => ({ id: indicator.id, i })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const idRank = new Int32Array(size);
+  byId.forEach(({ i }, rank) => (idRank[i] = rank));
+
+  const gates = new Map<string, GatePlan>();
   for (const phase of rubric.phases) {
-    const compiled = phase.exit.map((criterion: Criterion): CompiledCriterion => {
+    const count = phase.exit.length;
+    const kinds = new Uint8Array(count);
+    const thresholds = new Float64Array(count);
+    const positions = new Int32Array(count).fill(-1);
+    const areas: Int32Array[] = [];
+    const readers: number[][] = indicators.map(() => []);
+    const targetOrder = new Map<string, number>();
+    phase.exit.forEach((criterion: Criterion, c) => {
+      if (!targetOrder.has(criterion.target)) targetOrder.set(criterion.target, c);
+      let read: Int32Array;
       if (criterion.kind === 'level') {
         const parsed = parseTarget(criterion.target);
         const at = parsed?.kind === 'indicator' ? (position.get(parsed.id) ?? -1) : -1;
-        return { kind: 'level', target: criterion.target, threshold: criterion.level, position: at };
+        kinds[c] = LEVEL;
+        thresholds[c] = criterion.level;
+        positions[c] = at;
+        read = at >= 0 ? Int32Array.of(at) : new Int32Array(0);
+        areas.push(new Int32Array(0));
+      } else if (criterion.target === 'overall') {
+        kinds[c] = OVERALL;
+        thresholds[c] = criterion.min;
+        read = Int32Array.from(indicators, (_, i) => i);
+        areas.push(new Int32Array(0));
+      } else {
+        kinds[c] = AREA;
+        thresholds[c] = criterion.min;
+        read = positionsOf(criterion.target);
+        areas.push(read);
       }
-      if (criterion.target === 'overall') return { kind: 'overall', target: criterion.target, threshold: criterion.min };
-      return { kind: 'area', target: criterion.target, threshold: criterion.min, indices: positionsOf(criterion.target) };
+      for (const i of read) readers[i]?.push(c);
     });
-    const byIndicator: number[][] = indicators.map(() => []);
-    compiled.forEach((criterion, c) => {
-      const read =
-        criterion.kind === 'overall' ? indicators.map((_, i) => i) : criterion.kind === 'area' ? criterion.indices : criterion.position >= 0 ? [criterion.position] : [];
-      for (const i of read) byIndicator[i]?.push(c);
+    const readerStart = new Int32Array(size + 1);
+    readers.forEach((list, i) => (readerStart[i + 1] = (readerStart[i] ?? 0) + list.length));
+    const principles = rubric.principles.length;
+    gates.set(phase.id, {
+      targets: phase.exit.map((criterion) => criterion.target),
+      targetOrder,
+      kinds,
+      thresholds,
+      positions,
+      areas,
+      readerStart,
+      readerList: Int32Array.from(readers.flat()),
+      scratch: {
+        state: new Uint8Array(size),
+        level: new Float64Array(size),
+        areaSums: new Float64Array(4 * count),
+        principleSums: new Float64Array(4 * principles),
+        principleCoverage: new Float64Array(principles),
+        principleScore: new Float64Array(principles),
+        principleScored: new Uint8Array(principles),
+        current: new Float64Array(count),
+        open: new Uint8Array(count),
+      },
     });
-    gates.set(phase.id, compiled);
-    readers.set(phase.id, byIndicator);
   }
   return {
     indicators,
     position,
     weights: Float64Array.from(indicators, (indicator) => indicator.weight),
+    idRank,
     principleOf,
-    principles: rubric.principles.map((p) => ({ weight: p.weight, indices: positionsOf(`principle:${p.id}`) })),
+    principleWeights,
+    principleIndices,
+    principleTotal,
     gates,
-    readers,
   };
 }
 
@@ -118,146 +205,217 @@ function layoutOf(rubric: Rubric): Layout {
   return layout;
 }
 
-/** The answers being changed by the search: a state and a level per rubric position. */
-type Answers = AnswerTable;
-
-function answersOf(layout: Layout, assessment: Assessment): Answers {
-  return answerTable(layout.position, layout.indicators.length, assessment);
-}
-
-/** Σ w·s, Σ w answered, Σ w covered, Σ w: the sums scoring uses, in the same order (docs/path.md). */
-interface Sums {
-  weighted: number;
-  answered: number;
-  covered: number;
-  total: number;
-}
-
-/** A change measured without being applied: one indicator raised to one level. */
-interface Change {
-  readonly at: number;
-  readonly level: number;
-}
-
 /**
- * How far one gate is from passing for the answers at hand. Each area's sums are kept and
- * refreshed, in scoring's order, when an answer changes; a candidate change is measured as a
- * difference from them, so weighing every candidate costs a few operations per criterion.
+ * The search over one gate for one assessment (docs/path.md). The sums of every area and
+ * principle are kept for the answers at hand and summed afresh, in scoring's order, when an
+ * answer changes; a candidate step is weighed as a difference from them, without allocating,
+ * so weighing every candidate costs a few operations per criterion that reads it.
  */
-class GateGaps {
-  private readonly areaSums = new Map<number, Sums>();
-  private readonly principleSums: Sums[];
+class GateSearch {
+  private readonly state: Uint8Array;
+  private readonly level: Float64Array;
+  private readonly areaSums: Float64Array;
+  private readonly principleSums: Float64Array;
+  private readonly principleCoverage: Float64Array;
+  private readonly principleScore: Float64Array;
+  private readonly principleScored: Uint8Array;
+
+  /** The change being weighed: its indicator's principle, and the sums' differences it makes. */
+  private changePrinciple = -1;
+  private changeLost = 0;
+  private changeGained = 0;
+  private changeAnswered = 0;
+  private changeCovered = 0;
 
   constructor(
     private readonly layout: Layout,
-    private readonly criteria: readonly CompiledCriterion[],
+    private readonly plan: GatePlan,
     private readonly max: number,
     private readonly coverageThreshold: number,
-    private readonly answers: Answers,
   ) {
-    criteria.forEach((criterion, c) => {
-      if (criterion.kind === 'area') this.areaSums.set(c, this.sums(criterion.indices));
-    });
-    this.principleSums = layout.principles.map((principle) => this.sums(principle.indices));
+    ({
+      state: this.state,
+      level: this.level,
+      areaSums: this.areaSums,
+      principleSums: this.principleSums,
+      principleCoverage: this.principleCoverage,
+      principleScore: this.principleScore,
+      principleScored: this.principleScored,
+    } = plan.scratch);
   }
 
-  private sums(indices: readonly number[]): Sums {
-    const { weights } = this.layout;
-    const { state, level } = this.answers;
-    const sums: Sums = { weighted: 0, answered: 0, covered: 0, total: 0 };
-    for (const i of indices) {
-      const w = weights[i] ?? 0;
-      sums.total += w;
-      if (state[i] === MISSING) continue;
-      sums.covered += w;
-      if (state[i] === RATED) {
-        sums.answered += w;
-        sums.weighted += w * indicatorScore(level[i] ?? 0, this.max);
+  /** Lays out `assessment`'s answers, or with `best` every answer that can move at the top level. */
+  load(assessment: Assessment, best: boolean): void {
+    const { state, level } = this;
+    state.fill(MISSING);
+    level.fill(0);
+    for (const [id, answer] of assessment.answers) {
+      const at = this.layout.position.get(id);
+      if (at === undefined) continue;
+      if (answer.kind === 'na') state[at] = NA;
+      else {
+        state[at] = RATED;
+        level[at] = answer.level;
       }
     }
-    return sums;
-  }
-
-  /** Sums of an area holding `change.at`, as they would be after the change. */
-  private changed(sums: Sums, change: Change): Sums {
-    const w = this.layout.weights[change.at] ?? 0;
-    const state = this.answers.state[change.at];
-    const before = state === RATED ? w * indicatorScore(this.answers.level[change.at] ?? 0, this.max) : 0;
-    return {
-      weighted: sums.weighted - before + w * indicatorScore(change.level, this.max),
-      answered: sums.answered + (state === RATED ? 0 : w),
-      covered: sums.covered + (state === MISSING ? w : 0),
-      total: sums.total,
-    };
-  }
-
-  /** After an answer changed: the sums of every area holding it, summed afresh. */
-  refresh(at: number, readers: readonly number[]): void {
-    for (const c of readers) {
-      const criterion = this.criteria[c];
-      if (criterion?.kind === 'area') this.areaSums.set(c, this.sums(criterion.indices));
+    if (best) {
+      for (let i = 0; i < state.length; i += 1) {
+        if (state[i] === NA) continue;
+        state[i] = RATED;
+        level[i] = this.max;
+      }
     }
-    const p = this.layout.principleOf[at] ?? -1;
-    const principle = this.layout.principles[p];
-    if (principle !== undefined) this.principleSums[p] = this.sums(principle.indices);
+    const { kinds, areas } = this.plan;
+    for (let c = 0; c < kinds.length; c += 1) if (kinds[c] === AREA) this.sum(areas[c]!, this.areaSums, 4 * c);
+    for (let p = 0; p < this.layout.principleIndices.length; p += 1) this.refreshPrinciple(p);
+  }
+
+  /** Σ w·s, Σ w answered, Σ w covered, Σ w over `indices`, in scoring's order, into `into[at…at+3]`. */
+  private sum(indices: Int32Array, into: Float64Array, at: number): void {
+    const { weights } = this.layout;
+    const { state, level, max } = this;
+    let weighted = 0;
+    let answered = 0;
+    let covered = 0;
+    let total = 0;
+    for (let k = 0; k < indices.length; k += 1) {
+      const i = indices[k]!;
+      const w = weights[i]!;
+      total += w;
+      const s = state[i];
+      if (s === MISSING) continue;
+      covered += w;
+      if (s === RATED) {
+        answered += w;
+        weighted += w * indicatorScore(level[i]!, max);
+      }
+    }
+    into[at] = weighted;
+    into[at + 1] = answered;
+    into[at + 2] = covered;
+    into[at + 3] = total;
+  }
+
+  private refreshPrinciple(p: number): void {
+    const sums = this.principleSums;
+    this.sum(this.layout.principleIndices[p]!, sums, 4 * p);
+    const weight = this.layout.principleWeights[p]!;
+    const answered = sums[4 * p + 1]!;
+    const total = sums[4 * p + 3]!;
+    this.principleCoverage[p] = weight * (total > 0 ? sums[4 * p + 2]! / total : 0);
+    this.principleScored[p] = answered > 0 ? 1 : 0;
+    this.principleScore[p] = answered > 0 ? weight * (sums[4 * p]! / answered) : 0;
+  }
+
+  /** Sets the answer at `at` to `level` and sums afresh every area and the principle that hold it. */
+  apply(at: number, level: number): void {
+    this.state[at] = RATED;
+    this.level[at] = level;
+    const { kinds, areas, readerStart, readerList } = this.plan;
+    for (let k = readerStart[at]!; k < readerStart[at + 1]!; k += 1) {
+      const c = readerList[k]!;
+      if (kinds[c] === AREA) this.sum(areas[c]!, this.areaSums, 4 * c);
+    }
+    const p = this.layout.principleOf[at]!;
+    if (p >= 0 && p < this.layout.principleIndices.length) this.refreshPrinciple(p);
+  }
+
+  /** Makes `level` at `at` the change `gapAfter` weighs. */
+  weigh(at: number, level: number): void {
+    const w = this.layout.weights[at]!;
+    const state = this.state[at];
+    this.changePrinciple = this.layout.principleOf[at]!;
+    this.changeLost = state === RATED ? w * indicatorScore(this.level[at]!, this.max) : 0;
+    this.changeGained = w * indicatorScore(level, this.max);
+    this.changeAnswered = state === RATED ? 0 : w;
+    this.changeCovered = state === MISSING ? w : 0;
   }
 
   /** The relative gap of an area: 0 when it passes or is n/a, else value and coverage shortfalls over their thresholds. */
-  private areaGap(score: number | null, coverage: number, threshold: number): number {
+  private areaGap(scored: boolean, score: number, coverage: number, threshold: number): number {
     const unknown = coverage < this.coverageThreshold - TOLERANCE;
-    const valueGap = score === null ? (threshold > 0 ? 1 : 0) : score >= threshold - TOLERANCE ? 0 : (threshold - score) / threshold;
-    if (!unknown) return score === null ? 0 : valueGap;
+    const valueGap = !scored ? (threshold > 0 ? 1 : 0) : score >= threshold - TOLERANCE ? 0 : (threshold - score) / threshold;
+    if (!unknown) return scored ? valueGap : 0;
     return (this.coverageThreshold - coverage) / this.coverageThreshold + valueGap;
   }
 
-  /** The relative gap of criterion `c`, after `change` if given; 0 exactly when scoring calls it pass or na. */
-  gap(c: number, change?: Change): number {
-    const criterion = this.criteria[c];
-    if (criterion === undefined) return 0;
-    const { threshold } = criterion;
-    if (criterion.kind === 'level') {
-      const at = criterion.position;
-      const moves = change !== undefined && change.at === at;
-      const state = at < 0 ? MISSING : moves ? RATED : this.answers.state[at];
+  /** The relative gap of criterion `c` for the answers at hand; 0 exactly when scoring calls it pass or na. */
+  gap(c: number): number {
+    const threshold = this.plan.thresholds[c]!;
+    const kind = this.plan.kinds[c];
+    if (kind === LEVEL) {
+      const at = this.plan.positions[c]!;
+      const state = at < 0 ? MISSING : this.state[at];
       if (state === NA) return 0;
       // Missing counts as level 0 with its evidence still to find.
       if (state === MISSING) return 1 + (threshold > 0 ? 1 : 0);
-      const level = moves ? change.level : (this.answers.level[at] ?? 0);
+      const level = this.level[at]!;
       return level >= threshold - TOLERANCE ? 0 : (threshold - level) / threshold;
     }
-    if (criterion.kind === 'area') {
-      const cached = this.areaSums.get(c) ?? { weighted: 0, answered: 0, covered: 0, total: 0 };
-      const sums = change === undefined ? cached : this.changed(cached, change);
-      const score = sums.answered > 0 ? sums.weighted / sums.answered : null;
-      return this.areaGap(score, sums.total > 0 ? sums.covered / sums.total : 0, threshold);
+    if (kind === AREA) {
+      const sums = this.areaSums;
+      const answered = sums[4 * c + 1]!;
+      const total = sums[4 * c + 3]!;
+      return this.areaGap(answered > 0, answered > 0 ? sums[4 * c]! / answered : 0, total > 0 ? sums[4 * c + 2]! / total : 0, threshold);
     }
-    // The overall score: the principles' weighted mean, summed in scoring's order.
-    const changedPrinciple = change === undefined ? -1 : (this.layout.principleOf[change.at] ?? -1);
+    return this.overallGap(-1, 0, 0, threshold);
+  }
+
+  /**
+   * The relative gap of criterion `c` after the change of `weigh`, which moves an indicator `c`
+   * reads: the same sums, each as it would be after the change.
+   */
+  gapAfter(c: number, level: number): number {
+    const threshold = this.plan.thresholds[c]!;
+    const kind = this.plan.kinds[c];
+    if (kind === LEVEL) return level >= threshold - TOLERANCE ? 0 : (threshold - level) / threshold;
+    if (kind === AREA) {
+      const sums = this.areaSums;
+      const weighted = sums[4 * c]! - this.changeLost + this.changeGained;
+      const answered = sums[4 * c + 1]! + this.changeAnswered;
+      const covered = sums[4 * c + 2]! + this.changeCovered;
+      const total = sums[4 * c + 3]!;
+      return this.areaGap(answered > 0, answered > 0 ? weighted / answered : 0, total > 0 ? covered / total : 0, threshold);
+    }
+    const p = this.changePrinciple;
+    if (p < 0 || p >= this.layout.principleIndices.length) return this.overallGap(-1, 0, 0, threshold);
+    const sums = this.principleSums;
+    const weight = this.layout.principleWeights[p]!;
+    const weighted = sums[4 * p]! - this.changeLost + this.changeGained;
+    const answered = sums[4 * p + 1]! + this.changeAnswered;
+    const covered = sums[4 * p + 2]! + this.changeCovered;
+    const total = sums[4 * p + 3]!;
+    const coverage = weight * (total > 0 ? covered / total : 0);
+    return this.overallGap(p, coverage, answered > 0 ? weight * (weighted / answered) : Number.NaN, threshold);
+  }
+
+  /**
+   * The overall score's gap: the principles' weighted mean, summed in scoring's order, principle
+   * `changed` (if not -1) taking the terms given (`score` NaN when it has no score).
+   */
+  private overallGap(changed: number, coverage: number, score: number, threshold: number): number {
     let weightedScore = 0;
     let scoredWeight = 0;
     let weightedCoverage = 0;
-    let totalWeight = 0;
-    this.layout.principles.forEach((principle, p) => {
-      const cached = this.principleSums[p] ?? { weighted: 0, answered: 0, covered: 0, total: 0 };
-      const sums = p === changedPrinciple && change !== undefined ? this.changed(cached, change) : cached;
-      totalWeight += principle.weight;
-      weightedCoverage += principle.weight * (sums.total > 0 ? sums.covered / sums.total : 0);
-      if (sums.answered > 0) {
-        weightedScore += principle.weight * (sums.weighted / sums.answered);
-        scoredWeight += principle.weight;
+    const weights = this.layout.principleWeights;
+    for (let p = 0; p < weights.length; p += 1) {
+      if (p === changed) {
+        weightedCoverage += coverage;
+        if (!Number.isNaN(score)) {
+          weightedScore += score;
+          scoredWeight += weights[p]!;
+        }
+        continue;
       }
-    });
-    return this.areaGap(scoredWeight > 0 ? weightedScore / scoredWeight : null, totalWeight > 0 ? weightedCoverage / totalWeight : 0, threshold);
+      weightedCoverage += this.principleCoverage[p]!;
+      if (this.principleScored[p] === 1) {
+        weightedScore += this.principleScore[p]!;
+        scoredWeight += weights[p]!;
+      }
+    }
+    const totalWeight = this.layout.principleTotal;
+    return this.areaGap(scoredWeight > 0, scoredWeight > 0 ? weightedScore / scoredWeight : 0, totalWeight > 0 ? weightedCoverage / totalWeight : 0, threshold);
   }
-}
-
-/** The level a step on position `at` reaches, or null when it cannot move (n/a, or at the top). */
-function nextLevel(answers: Answers, at: number, max: number): number | null {
-  const state = answers.state[at];
-  if (state === NA) return null;
-  if (state === MISSING) return Math.min(1, max);
-  const level = answers.level[at] ?? 0;
-  return level < max ? level + 1 : null;
 }
 
 /**
@@ -266,62 +424,97 @@ function nextLevel(answers: Answers, at: number, max: number): number | null {
  */
 export function planSteps(rubric: Rubric, assessment: Assessment, phase: string): { steps: PathStep[]; blocked: string[] } {
   const layout = layoutOf(rubric);
-  const criteria = layout.gates.get(phase) ?? [];
-  const readers = layout.readers.get(phase) ?? [];
+  const plan = layout.gates.get(phase);
+  if (plan === undefined) return { steps: [], blocked: [] };
   const max = rubric.maxLevel;
-  const answers = answersOf(layout, assessment);
-  const gaps = new GateGaps(layout, criteria, max, rubric.coverage, answers);
-  const current = criteria.map((_, c) => gaps.gap(c));
-  if (current.every((gap) => gap === 0)) return { steps: [], blocked: [] };
+  const count = plan.kinds.length;
+  const { current, open } = plan.scratch;
+  const search = new GateSearch(layout, plan, max, rubric.coverage);
+
+  search.load(assessment, false);
+  let passes = true;
+  for (let c = 0; c < count; c += 1) {
+    current[c] = search.gap(c);
+    if (current[c] !== 0) passes = false;
+  }
+  if (passes) return { steps: [], blocked: [] };
 
   // A criterion that still fails with every answer that can move at the top is blocked.
-  const best: Answers = { state: answers.state.slice(), level: answers.level.slice() };
-  best.state.forEach((state, i) => {
-    if (state === NA) return;
-    best.state[i] = RATED;
-    best.level[i] = max;
-  });
-  const atBest = new GateGaps(layout, criteria, max, rubric.coverage, best);
-  const open = criteria.map((_, c) => atBest.gap(c) === 0);
-  const blocked = criteria.filter((_, c) => !open[c]).map((criterion) => criterion.target);
+  search.load(assessment, true);
+  const blocked: string[] = [];
+  for (let c = 0; c < count; c += 1) {
+    open[c] = search.gap(c) === 0 ? 1 : 0;
+    if (open[c] === 0) blocked.push(plan.targets[c]!);
+  }
+  search.load(assessment, false);
+  let remaining = false;
+  for (let c = 0; c < count; c += 1) if (open[c] === 1 && current[c]! > 0) remaining = true;
 
+  const { state, level: levels } = plan.scratch;
+  const { readerStart, readerList } = plan;
+  const size = layout.indicators.length;
+  const top = Math.min(1, max);
   const steps: PathStep[] = [];
-  const remaining = (): boolean => current.some((gap, c) => open[c] && gap > 0);
-  while (remaining()) {
-    let chosen: { at: number; level: number; gain: number } | null = null;
-    for (let at = 0; at < layout.indicators.length; at += 1) {
-      const level = nextLevel(answers, at, max);
-      if (level === null) continue;
+  while (remaining) {
+    let chosenAt = -1;
+    let chosenLevel = 0;
+    let chosenGain = 0;
+    for (let at = 0; at < size; at += 1) {
+      // The level a step reaches; none from n/a or the top.
+      const answer = state[at];
+      if (answer === NA) continue;
+      let level: number;
+      if (answer === MISSING) level = top;
+      else {
+        const now = levels[at]!;
+        if (!(now < max)) continue;
+        level = now + 1;
+      }
+      search.weigh(at, level);
       let gain = 0;
-      for (const c of readers[at] ?? []) if (open[c]) gain += (current[c] ?? 0) - gaps.gap(c, { at, level });
-      if (chosen === null || better(layout, { at, gain }, chosen)) chosen = { at, level, gain };
+      for (let k = readerStart[at]!; k < readerStart[at + 1]!; k += 1) {
+        const c = readerList[k]!;
+        if (open[c] === 1) gain += current[c]! - search.gapAfter(c, level);
+      }
+      if (chosenAt < 0 || better(layout, at, gain, chosenAt, chosenGain)) {
+        chosenAt = at;
+        chosenLevel = level;
+        chosenGain = gain;
+      }
     }
     // Unreachable while a criterion is open: an open criterion passes with every movable answer at the top.
-    if (chosen === null) break;
-    const indicator = layout.indicators[chosen.at];
-    const from = answers.state[chosen.at] === RATED ? (answers.level[chosen.at] ?? 0) : null;
-    answers.state[chosen.at] = RATED;
-    answers.level[chosen.at] = chosen.level;
-    const affected = readers[chosen.at] ?? [];
-    gaps.refresh(chosen.at, affected);
+    if (chosenAt < 0) break;
+    const from = state[chosenAt] === RATED ? levels[chosenAt]! : null;
+    search.apply(chosenAt, chosenLevel);
     const moved: string[] = [];
-    for (const c of affected) {
-      const gap = gaps.gap(c);
-      if (open[c] && (current[c] ?? 0) - gap > TOLERANCE) moved.push(criteria[c]?.target ?? '');
+    for (let k = readerStart[chosenAt]!; k < readerStart[chosenAt + 1]!; k += 1) {
+      const c = readerList[k]!;
+      const gap = search.gap(c);
+      if (open[c] === 1 && current[c]! - gap > TOLERANCE) {
+        const target = plan.targets[c]!;
+        if (!moved.includes(target)) moved.push(target);
+      }
       current[c] = gap;
     }
-    steps.push({ indicator: indicator?.id ?? '', from, to: chosen.level, gain: chosen.gain, criteria: [...new Set(moved)] });
+    steps.push({ indicator: layout.indicators[chosenAt]?.id ?? '', from, to: chosenLevel, gain: chosenGain, criteria: moved });
+    remaining = false;
+    for (let c = 0; c < count; c += 1) {
+      if (open[c] === 1 && current[c]! > 0) {
+        remaining = true;
+        break;
+      }
+    }
   }
   return { steps, blocked };
 }
 
 /** More gap closed first, then the heavier indicator, then the smaller id. */
-function better(layout: Layout, candidate: { at: number; gain: number }, chosen: { at: number; gain: number }): boolean {
-  if (candidate.gain > chosen.gain + TOLERANCE) return true;
-  if (candidate.gain < chosen.gain - TOLERANCE) return false;
-  const weight = (layout.weights[candidate.at] ?? 0) - (layout.weights[chosen.at] ?? 0);
+function better(layout: Layout, at: number, gain: number, chosenAt: number, chosenGain: number): boolean {
+  if (gain > chosenGain + TOLERANCE) return true;
+  if (gain < chosenGain - TOLERANCE) return false;
+  const weight = layout.weights[at]! - layout.weights[chosenAt]!;
   if (weight !== 0) return weight > 0;
-  return (layout.indicators[candidate.at]?.id ?? '') < (layout.indicators[chosen.at]?.id ?? '');
+  return layout.idRank[at]! < layout.idRank[chosenAt]!;
 }
 
 /** The steps grouped by indicator, each listed once, in the order first chosen. */
@@ -336,8 +529,8 @@ export function pathItems(rubric: Rubric, phase: string, steps: readonly PathSte
     }
   }
   const layout = layoutOf(rubric);
-  const criteria = layout.gates.get(phase) ?? [];
-  const gateOrder = (target: string): number => criteria.findIndex((criterion) => criterion.target === target);
+  const order = layout.gates.get(phase)?.targetOrder;
+  const gateOrder = (target: string): number => order?.get(target) ?? -1;
   return [...byIndicator].map(([id, item]) => {
     const indicator = rubric.indicators[layout.position.get(id) ?? -1];
     return {
