@@ -19,6 +19,7 @@ import { findBrowser, printToPdf } from '../io/pdf.js';
 import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
 import { VERSION } from '../version.js';
 import { write, type CommandContext } from './context.js';
+import { unknownGroupField } from './group-by.js';
 import { loadRubrics, scoreSides } from './diff.js';
 import { followSets } from './trend.js';
 import { trendReport } from '../format/report/trend.js';
@@ -183,7 +184,7 @@ async function reportOnSet(
   const guard = new DuplicateGuard(ctx.cwd);
   if (eachDir !== undefined) await ensureDirectory(resolve(ctx.cwd, eachDir), outputLanguage(options.language));
   const progress = await startProgress(ctx, files.length);
-  const set: SetState = { stats: new SetStatsBuilder(), ids: new IdMaker(), sections: [], single: undefined, count: 0, rubric: undefined, rubricRef: undefined };
+  const set: SetState = { stats: new SetStatsBuilder(), ids: new IdMaker(), sections: [], single: undefined, count: 0, groupMatched: false, fieldsSeen: new Set(), rubric: undefined, rubricRef: undefined };
   try {
     if (options.each !== undefined || files.length < IN_PROCESS_LIMIT) {
       // The answers are needed (the community pages, or one assessment's own report): read here.
@@ -219,6 +220,10 @@ async function reportOnSet(
     progress.stop();
   }
   if (set.count === 0) return undefined;
+  if (options.groupBy !== undefined && !set.groupMatched) {
+    // As in score: a field no assessment has would make one unnamed group. Nothing is written.
+    throw new SwadayaError('unknown-group-field', unknownGroupField(options.groupBy, set.fieldsSeen, outputLanguage(options.language)));
+  }
   const rubric = set.rubric ?? (await findRubric(set.rubricRef, options, search));
   if (!rubric) return undefined;
   const page = pageOptions(rubric);
@@ -235,6 +240,9 @@ interface SetState {
   readonly sections: string[];
   single: AssessmentView | undefined;
   count: number;
+  /** Whether any assessment has the --group-by field, and the community fields seen. */
+  groupMatched: boolean;
+  readonly fieldsSeen: Set<string>;
   rubric: Rubric | undefined;
   rubricRef: string | undefined;
 }
@@ -250,6 +258,8 @@ async function addRow(
 ): Promise<void> {
   set.count += 1;
   set.stats.add(row);
+  if (row.group !== '') set.groupMatched = true;
+  for (const field of row.fields ?? []) set.fieldsSeen.add(field);
   set.rubricRef ??= row.rubric;
   if (!view) return;
   set.rubric ??= view.rubric;

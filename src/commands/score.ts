@@ -20,6 +20,7 @@ import { outputLanguage, type Language } from '../i18n/language.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
 import { write, type CommandContext } from './context.js';
+import { unknownGroupField } from './group-by.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings } from './settings.js';
@@ -101,6 +102,8 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
   const checked: CheckedAssessment[] = [];
   const summary = new SummaryBuilder();
   const groups = settings.groupBy ? new GroupedSummary(settings.groupBy) : undefined;
+  // Whether any assessment has the --group-by field is known only from the data: stdout waits for the first one that has it.
+  if (groups) out.holdWhile(() => groups.matched === 0);
   const guard = new DuplicateGuard(ctx.cwd);
   let scored = 0;
   const tally = (result: SummaryInput, subject: GateSubject & Pick<ScoredDocument, 'rubricRef' | 'community'>): void => {
@@ -182,18 +185,19 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
     await out.render(await renderCiReport(ciFormat, { command: 'score', findings, failures, assessments: checked, checked: scored, gates: { names, threshold: gates.failUnder } }, language));
   }
 
+  if (groups && scored > 0 && groups.matched === 0) {
+    // --group-by a field no assessment has would put everything in one unnamed group: refuse,
+    // and write none of the output held back for this (holdWhile above).
+    out.discard();
+    await write(ctx.stderr, `${settings.colors.stderr.red(`swadaya: ${unknownGroupField(groups.field, groups.fieldsSeen, language)}`)}\n`);
+    return ExitCode.invalidInput;
+  }
+  await out.release();
+
   // Who failed is said even when input errors make the exit code 2: CI logs should show both.
   const counts = new Map(names.map((gate) => [gate, failed.count(gate)] as const));
   const message = gateReport(counts, failed.failures, failed.total, language, { threshold: gates.failUnder });
   if (message !== '') await write(ctx.stderr, settings.colors.stderr.red(message));
-  if (groups && scored > 0 && groups.matched === 0) {
-    // --group-by a field no assessment has would put everything in one unnamed group: say so.
-    const fields = [...groups.fieldsSeen].join(', ');
-    await write(ctx.stderr, `${settings.colors.stderr.red(language === 'id'
-      ? `swadaya: --group-by ${groups.field}: tidak ada penilaian dengan community.${groups.field}. Bidang yang ada: ${fields}.`
-      : `swadaya: --group-by ${groups.field}: no assessment has community.${groups.field}. The fields they have: ${fields}.`)}\n`);
-    return ExitCode.invalidInput;
-  }
   if (findings.some((finding) => finding.severity === 'error') || scored === 0) return ExitCode.invalidInput;
   return failed.total > 0 ? ExitCode.checkFailed : ExitCode.ok;
 }

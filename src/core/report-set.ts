@@ -26,11 +26,16 @@ export interface ReportRow {
   readonly unknown: readonly string[];
   /** The `--group-by` field's value; '' when absent. */
   readonly group: string;
+  /** With `--group-by`, when the community lacks the field: the fields it has, to name them in the error. */
+  readonly fields?: readonly string[];
 }
 
 export function reportRowOf(file: string, result: ScoreResult, groupBy: string | undefined): ReportRow {
   const path = result.readiness.path;
-  const value = groupBy === undefined ? undefined : result.community[groupBy];
+  // Own fields only: `--group-by constructor` must not find Object's constructor.
+  const community = result.community as Readonly<Record<string, unknown>>;
+  const value = groupBy === undefined || !Object.hasOwn(community, groupBy) ? undefined : community[groupBy];
+  const group = value === undefined || value === null ? '' : String(value);
   return {
     file,
     rubric: `${result.rubric.id}@${result.rubric.version}`,
@@ -46,7 +51,8 @@ export function reportRowOf(file: string, result: ScoreResult, groupBy: string |
     index: result.readiness.index,
     steps: path === null || path.blocked.length > 0 ? null : path.steps,
     unknown: result.readiness.criteria.filter((criterion) => criterion.status === 'unknown').map((criterion) => criterion.target),
-    group: value === undefined || value === null ? '' : String(value),
+    group,
+    ...(groupBy !== undefined && group === '' ? { fields: Object.keys(community) } : {}),
   };
 }
 

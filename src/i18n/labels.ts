@@ -203,6 +203,8 @@ const en = {
   reasonNotApplicable: 'everything n/a',
   reasonMeets: 'meets the threshold',
   reasonBelow: 'below the threshold',
+  groupByUnknown: '--group-by {field}: no assessment has community.{field}. The fields they have: {fields}.',
+  groupByDidYouMean: 'Did you mean --group-by {suggestion}?',
 } as const;
 
 export type LabelKey = keyof typeof en;
@@ -409,6 +411,8 @@ const id: Record<LabelKey, string> = {
   reasonNotApplicable: 'semuanya tidak berlaku',
   reasonMeets: 'memenuhi ambang',
   reasonBelow: 'di bawah ambang',
+  groupByUnknown: '--group-by {field}: tidak ada penilaian dengan community.{field}. Bidang yang ada: {fields}.',
+  groupByDidYouMean: 'Maksud Anda --group-by {suggestion}?',
 };
 
 const tables: Record<Language, Record<LabelKey, string>> = { en, id };

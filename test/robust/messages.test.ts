@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -104,13 +104,41 @@ describe('options checked, never silently ignored', () => {
     }
   });
 
-  it('--group-by a field no assessment has: exit 2 naming the fields there are; constructor is no field', async () => {
+  it('--group-by a field no assessment has: exit 2 naming the fields there are, nothing on stdout; constructor is no field', async () => {
     for (const field of ['nosuchfield', 'constructor', '__proto__', 'toString']) {
-      const result = await run(['score', 'tiny-a.yaml', '--group-by', field, '--format', 'json']);
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`swadaya: --group-by ${field}: no assessment has community.${field}. The fields they have: id, name, region.`);
-      expect(result.stdout).not.toContain('native code');
+      for (const format of ['json', 'csv', 'table', 'yaml', 'sarif']) {
+        const result = await run(['score', 'tiny-a.yaml', '--group-by', field, '--format', format]);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe(`swadaya: --group-by ${field}: no assessment has community.${field}. The fields they have: id, name, region.\n`);
+        expect(result.stdout).toBe('');
+      }
     }
+  });
+
+  it('--group-by a typo of a field there is: did you mean, in en and id; nothing on stdout, exit 2', async () => {
+    const en = await run(['score', 'tiny-a.yaml', '--group-by', 'regoin', '--format', 'csv']);
+    expect(en).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'swadaya: --group-by regoin: no assessment has community.regoin. The fields they have: id, name, region. Did you mean --group-by region?\n',
+    });
+    const id = await run(['score', 'tiny-a.yaml', '--group-by', 'regoin', '--lang', 'id']);
+    expect(id).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'swadaya: --group-by regoin: tidak ada penilaian dengan community.regoin. Bidang yang ada: id, name, region. Maksud Anda --group-by region?\n',
+    });
+    const right = await run(['score', 'tiny-a.yaml', '--group-by', 'region', '--format', 'json']);
+    expect(right.code).toBe(0);
+    expect(JSON.parse(right.stdout).groups).toHaveLength(1);
+  });
+
+  it('report --group-by a field no assessment has: exit 2, no file written', async () => {
+    const file = join(dir, 'grouped.html');
+    const result = await run(['report', 'tiny-a.yaml', '--group-by', 'constructor', '-o', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('swadaya: --group-by constructor: no assessment has community.constructor. The fields they have: id, name, region.\n');
+    expect(existsSync(file)).toBe(false);
   });
 
   it('--explain with a machine format is refused', async () => {
