@@ -3,7 +3,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Finding } from '../core/finding.js';
-import { notRegularFinding, specialKind } from './safe-read.js';
+import { notRegularFinding, specialKind, type SpecialKind } from './safe-read.js';
 import { fileFinding, parseYamlText, readFailure, readTextFile } from './yaml-source.js';
 
 export interface InputEntry {
@@ -60,31 +60,69 @@ function classifyFile(path: string): InputEntry {
 
 /**
  * Expands a glob as `walk` does a directory: a directory it cannot read is an error (as for
- * `score DIR`), and a FIFO, device or socket among the matches is skipped with a warning.
- * tinyglobby says nothing of either, so its directory reads go through a wrapper that notes them.
+ * `score DIR`), a FIFO, device or socket among the matches (or a link to one) is skipped with a
+ * warning, and a link to a file is followed. tinyglobby says nothing of the first, and its crawler
+ * (fdir) lists only regular files, so its directory reads go through a wrapper: it notes what it
+ * cannot read, and shows a special file, or a link to a file or a special file, as a file, so
+ * that the pattern decides whether it is a match. Links to directories are not followed.
  */
 async function expandGlob(pattern: string, cwd: string, entries: InputEntry[], findings: Finding[]): Promise<void> {
   const unreadable: Finding[] = [];
-  const special = new Map<string, Dirent>();
+  const special = new Map<string, SpecialKind>();
   const shown = (path: string): string => relative(cwd, path) || '.';
   const readdirNoting = ((path: string, options: unknown, callback: (error: NodeJS.ErrnoException | null, entries: Dirent[]) => void) => {
     readdirCallback(path, options as { withFileTypes: true }, (error, children) => {
       // A base that does not exist is a glob that matches nothing; any other failure is reported.
       if (error && error.code !== 'ENOENT' && error.code !== 'ENOTDIR') unreadable.push(readFailure(shown(path), error));
-      if (!error) for (const child of children) if (isSpecial(child)) special.set(shown(join(path, child.name)), child);
-      callback(error, children);
+      if (error) return callback(error, children);
+      if (!children.some((child) => isSpecial(child) || child.isSymbolicLink())) return callback(null, children);
+      Promise.all(children.map(async (child) => {
+        const kind = await fileKindOf(join(path, child.name), child);
+        if (kind === undefined) return child;
+        if (kind !== 'file') special.set(shown(join(path, child.name)), kind);
+        return seenAsFile(child);
+      })).then((seen) => callback(null, seen), (failure: NodeJS.ErrnoException) => callback(failure, []));
     });
   }) as unknown as typeof readdirCallback;
   const matches = await glob(pattern, { cwd, onlyFiles: true, followSymbolicLinks: false, expandDirectories: false, fs: { readdir: readdirNoting } });
   findings.push(...unreadable);
   const files: string[] = [];
   for (const file of matches.filter((match) => YAML_FILE.test(match)).sort()) {
-    const child = special.get(shown(resolve(cwd, file)));
-    if (child) findings.push(notRegularFinding(file, specialKind(child), 'warning'));
+    const kind = special.get(shown(resolve(cwd, file)));
+    if (kind !== undefined) findings.push(notRegularFinding(file, kind, 'warning'));
     else files.push(file);
   }
   if (files.length === 0 && unreadable.length === 0) findings.push(fileFinding('glob-no-match', pattern, { pattern }));
   for (const file of files) entries.push(classifyFile(file));
+}
+
+/**
+ * What a glob should take a directory entry for: 'file' for a link to a regular file, the kind of
+ * a FIFO, device or socket (or of a link's target), undefined for what fdir already handles (a
+ * regular file, a directory, a link to a directory or a broken link, which it skips).
+ */
+async function fileKindOf(path: string, entry: Dirent): Promise<'file' | SpecialKind | undefined> {
+  if (isSpecial(entry)) return specialKind(entry);
+  if (!entry.isSymbolicLink()) return undefined;
+  try {
+    const target = await stat(path);
+    if (target.isDirectory()) return undefined;
+    return target.isFile() ? 'file' : specialKind(target);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entry as fdir takes a regular file, its name and place unchanged. */
+function seenAsFile(entry: Dirent): Dirent {
+  return Object.create(entry, {
+    isFile: { value: () => true },
+    isSymbolicLink: { value: () => false },
+    isFIFO: { value: () => false },
+    isSocket: { value: () => false },
+    isCharacterDevice: { value: () => false },
+    isBlockDevice: { value: () => false },
+  }) as Dirent;
 }
 
 function isSpecial(entry: Dirent): boolean {

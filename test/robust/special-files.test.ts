@@ -72,6 +72,27 @@ describe('device files and FIFOs are never opened for reading', () => {
     expect(JSON.parse(result.stdout).results.map((entry: { file: string }) => entry.file)).toEqual(['scanned/sukaluyu.yaml']);
   });
 
+  it('a glob matching a FIFO and a link to /dev/zero skips them with the same warning as a directory; a link to a file is followed', async () => {
+    const result = await run(['score', 'scanned/*.yaml', '--format', 'csv']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'scanned/pipe.yaml: warning [special-file-skipped] is a named pipe (FIFO), not a regular file; skipped.\n' +
+        'scanned/zero.yaml: warning [special-file-skipped] is a character device, not a regular file; skipped.\n',
+    );
+    expect(result.stdout.split('\r\n').slice(1, -1).map((line) => line.split(',')[0])).toEqual(['scanned/sukaluyu.yaml']);
+    const deep = await run(['score', '**/pipe.yaml', '--format', 'json']);
+    expect(deep.code).toBe(2);
+    expect(deep.stderr).toBe(
+      'scanned/pipe.yaml: warning [special-file-skipped] is a named pipe (FIFO), not a regular file; skipped.\n' +
+        '**/pipe.yaml: error [glob-no-match] the pattern **/pipe.yaml matches no file.\n',
+    );
+    const linked = mkdtempSync(join(dir, 'linked-'));
+    symlinkSync(join(dir, 'scanned', 'sukaluyu.yaml'), join(linked, 'link.yaml'));
+    const link = await run(['score', `${linked}/*.yaml`, '--format', 'json']);
+    expect(link.code).toBe(0);
+    expect(JSON.parse(link.stdout).results).toHaveLength(1);
+  });
+
   it('named explicitly, the FIFO and the link are refused: exit 2', async () => {
     const result = await run(['validate', 'scanned/pipe.yaml', 'scanned/zero.yaml']);
     expect(result.code).toBe(2);
