@@ -24,7 +24,8 @@ import { DEFAULT_CSV_STYLE, EXCEL_CSV_STYLE, type CsvOptions, type CsvStyle } fr
 import { formatsOf } from './format/renderer.js';
 import { scoreRenderers } from './format/score/index.js';
 import { validationRenderers } from './format/validate/index.js';
-import { localizeProgram, translateCommanderMessage } from './i18n/commander-text.js';
+import { described, localizeProgram, translateCommanderMessage } from './i18n/commander-text.js';
+import { t } from './i18n/catalogue.js';
 import { isLanguage, LANGUAGES, type Language } from './i18n/language.js';
 import type { SwadayaConfig } from './io/config-file.js';
 import { AtomicOutputFile, QuietStream } from './io/output-file.js';
@@ -51,12 +52,12 @@ function parseWholeNumber(value: string): number {
 /** Declares the commands. Each action imports its module lazily, so --help and --version load only commander. */
 function buildProgram(ctx: CommandContext, run: (action: Action) => void): Command {
   const program = new Command('swadaya')
-    .description('Score how ready a community is to move to the next phase of a community-development programme.')
+    .description(described('Score how ready a community is to move to the next phase of a community-development programme.'))
     .version(VERSION, '-v, --version', 'print the version')
-    .addOption(new Option('--lang <lang>', 'language of texts and labels (env SWADAYA_LANG; default: the rubric\'s first language)').choices(LANGUAGES))
-    .option('--no-color', 'no colour (also: NO_COLOR)')
-    .option('--debug', 'show stack traces of internal errors')
-    .option('-q, --quiet', 'print only errors on stderr: no progress bar, warnings or notices')
+    .addOption(new Option('--lang <lang>', described('language of texts and labels (env SWADAYA_LANG; default: the rubric\'s first language)')).choices(LANGUAGES))
+    .option('--no-color', described('no colour (also: NO_COLOR)'))
+    .option('--debug', described('show stack traces of internal errors'))
+    .option('-q, --quiet', described('print only errors on stderr: no progress bar, warnings or notices'))
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({
@@ -67,70 +68,70 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
   // `-o FILE` for a command whose stdout runRoutedOutput sends to FILE, atomically.
   const output = <C extends Command>(command: C): C => {
     routedOutput.add(command);
-    return command.option('-o, --output <file>', 'write the output to FILE (atomically) instead of to stdout') as C;
+    return command.option('-o, --output <file>', described('write the output to FILE (atomically) instead of to stdout')) as C;
   };
   // --excel, --csv-delimiter, --csv-decimal, --bom, --csv-raw for every command with a csv format
   // (README, "CSV for spreadsheets"); csvOptionsOf turns them into the command's CsvOptions.
   const csvOptions = <C extends Command>(command: C): C =>
     command
-      .addOption(new Option('--csv-delimiter <char>', 'CSV field separator: , ; or tab').choices([',', ';', 'tab']))
-      .addOption(new Option('--csv-decimal <char>', 'CSV decimal separator in numbers: . or ,').choices(['.', ',']))
-      .option('--bom', 'start the CSV with a UTF-8 byte order mark (Excel then reads UTF-8)')
-      .option('--excel', 'CSV for Excel in an Indonesian locale: BOM, ; between fields, , in numbers')
-      .option('--csv-raw', 'CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets') as C;
-  const formats = (list: string[], fallback: string) => new Option('--format <format>', 'output format').choices(list).default(fallback);
+      .addOption(new Option('--csv-delimiter <char>', described('CSV field separator: , ; or tab')).choices([',', ';', 'tab']))
+      .addOption(new Option('--csv-decimal <char>', described('CSV decimal separator in numbers: . or ,')).choices(['.', ',']))
+      .option('--bom', described('start the CSV with a UTF-8 byte order mark (Excel then reads UTF-8)'))
+      .option('--excel', described('CSV for Excel in an Indonesian locale: BOM, ; between fields, , in numbers'))
+      .option('--csv-raw', described('CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets')) as C;
+  const formats = (list: string[], fallback: string) => new Option('--format <format>', described('output format')).choices(list).default(fallback);
 
   csvOptions(output(program
     .command('score')))
-    .description('score assessment files, directories (recursive) and globs')
-    .argument('<paths...>', 'assessment files, directories or globs')
+    .description(described('score assessment files, directories (recursive) and globs'))
+    .argument('<paths...>', described('assessment files, directories or globs'))
     .addOption(formats([...formatsOf(scoreRenderers), ...CI_FORMATS], 'table'))
-    .option('--rubric <id|path>', 'score with this rubric instead of the one each file names')
-    .option('--group-by <field>', 'mean scores and phase counts per community field (e.g. region)')
-    .option('--fail-under <score>', 'exit 1 if any overall score is below this', parseNumber)
-    .addOption(new Option('--require <verdict>', 'exit 1 unless every assessment is ready or graduated').choices(['ready']))
-    .option('--explain', 'show how every number was derived')
-    .option('--cache', 'reuse the scores of files unchanged since the last run (docs/ci.md#the-cache)')
-    .option('--cache-location <dir>', 'where the cache is kept (implies --cache; default node_modules/.cache/swadaya or $XDG_CACHE_HOME/swadaya)')
+    .option('--rubric <id|path>', described('score with this rubric instead of the one each file names'))
+    .option('--group-by <field>', described('mean scores and phase counts per community field (e.g. region)'))
+    .option('--fail-under <score>', described('exit 1 if any overall score is below this'), parseNumber)
+    .addOption(new Option('--require <verdict>', described('exit 1 unless every assessment is ready or graduated')).choices(['ready']))
+    .option('--explain', described('show how every number was derived'))
+    .option('--cache', described('reuse the scores of files unchanged since the last run (docs/ci.md#the-cache)'))
+    .option('--cache-location <dir>', described('where the cache is kept (implies --cache; default node_modules/.cache/swadaya or $XDG_CACHE_HOME/swadaya)'))
     .action((paths: string[], options: ScoreOptions) =>
       run(async (settings) => (await import('./commands/score.js')).scoreCommand(paths, { ...settings, ...scoreOptions(options) }, ctx)),
     );
 
   program
     .command('assess')
-    .description('interview a community in the terminal and save the answers to FILE')
-    .argument('[file]', 'the assessment file to create or resume', 'assessment.yaml')
-    .option('--rubric <id|path>', 'the rubric to assess with (default: the one the file names, else p2kp)')
-    .option('--review', 'go through every answer again, not only the missing ones')
-    .option('--rater <name>', "rate blind as NAME: writes rater: NAME; refuses a consensus or another rater's file")
+    .description(described('interview a community in the terminal and save the answers to FILE'))
+    .argument('[file]', described('the assessment file to create or resume'), 'assessment.yaml')
+    .option('--rubric <id|path>', described('the rubric to assess with (default: the one the file names, else p2kp)'))
+    .option('--review', described('go through every answer again, not only the missing ones'))
+    .option('--rater <name>', described("rate blind as NAME: writes rater: NAME; refuses a consensus or another rater's file"))
     .action((file: string, options: AssessOptions) =>
       run(async (settings) => (await import('./commands/assess.js')).assessCommand(file, { ...settings, rubric: options.rubric, review: options.review, rater: options.rater }, ctx)),
     );
 
   csvOptions(output(program
     .command('diff')))
-    .description('compare two assessment files or two sets (directories or globs), community by community')
-    .argument('<before>', 'the earlier file, directory or glob')
-    .argument('<after>', 'the later file, directory or glob')
+    .description(described('compare two assessment files or two sets (directories or globs), community by community'))
+    .argument('<before>', described('the earlier file, directory or glob'))
+    .argument('<after>', described('the later file, directory or glob'))
     .addOption(formats([...formatsOf(diffRenderers), ...CI_FORMATS], 'table'))
-    .option('--rubric <id|path>', 'score both sides with this rubric')
-    .option('--detail', 'list every indicator whose answer changed')
-    .option('--tolerance <points>', 'a fall of more than this many points is a regression', parseNumber, 0)
-    .option('--fail-on-regression', 'exit 1 when any community regresses')
+    .option('--rubric <id|path>', described('score both sides with this rubric'))
+    .option('--detail', described('list every indicator whose answer changed'))
+    .option('--tolerance <points>', described('a fall of more than this many points is a regression'), parseNumber, 0)
+    .option('--fail-on-regression', described('exit 1 when any community regresses'))
     .action((before: string, after: string, options: DiffOptions) =>
       run(async (settings) => (await import('./commands/diff.js')).diffCommand(before, after, { ...settings, ...diffOptions(options) }, ctx)),
     );
 
   csvOptions(output(program
     .command('agree')))
-    .description("compare independent ratings of the same communities: each rater's level, the spread, Krippendorff's alpha and Cohen's kappa")
-    .argument('<paths...>', 'rating files (with rater: NAME), directories or globs')
+    .description(described("compare independent ratings of the same communities: each rater's level, the spread, Krippendorff's alpha and Cohen's kappa"))
+    .argument('<paths...>', described('rating files (with rater: NAME), directories or globs'))
     .addOption(formats(formatsOf(agreeRenderers), 'table'))
-    .option('--rubric <id|path>', 'read every rating with this rubric')
-    .option('--flag <spread>', 'flag indicators whose spread (highest − lowest level) is at least this', parseWholeNumber, 2)
+    .option('--rubric <id|path>', described('read every rating with this rubric'))
+    .option('--flag <spread>', described('flag indicators whose spread (highest − lowest level) is at least this'), parseWholeNumber, 2)
     .option(
       '--min-alpha <alpha>',
-      'exit 1 when the overall alpha is below this (Krippendorff suggests 0.800 to draw conclusions, and 0.667 as the lowest for tentative ones)',
+      described('exit 1 when the overall alpha is below this (Krippendorff suggests 0.800 to draw conclusions, and 0.667 as the lowest for tentative ones)'),
       parseNumber,
     )
     .action((paths: string[], options) =>
@@ -139,12 +140,12 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 
   program
     .command('consensus')
-    .description('write a draft consensus file for each community and period rated by several raters: median levels, notes, flagged answers to discuss')
-    .argument('<paths...>', 'rating files (with rater: NAME), directories or globs')
-    .requiredOption('-o, --out <dir>', 'the directory to write the drafts to (created when missing)')
-    .option('--rubric <id|path>', 'read every rating with this rubric')
-    .option('--flag <spread>', 'mark answers whose spread (highest − lowest level) is at least this with "# discuss"', parseWholeNumber, 2)
-    .option('--force', 'overwrite existing consensus files')
+    .description(described('write a draft consensus file for each community and period rated by several raters: median levels, notes, flagged answers to discuss'))
+    .argument('<paths...>', described('rating files (with rater: NAME), directories or globs'))
+    .requiredOption('-o, --out <dir>', described('the directory to write the drafts to (created when missing)'))
+    .option('--rubric <id|path>', described('read every rating with this rubric'))
+    .option('--flag <spread>', described('mark answers whose spread (highest − lowest level) is at least this with "# discuss"'), parseWholeNumber, 2)
+    .option('--force', described('overwrite existing consensus files'))
     .action((paths: string[], options: ConsensusOptions) =>
       run(async (settings) =>
         (await import('./commands/consensus.js')).consensusCommand(paths, { ...settings, out: options.out, rubric: options.rubric, flag: options.flag, force: options.force }, ctx),
@@ -153,13 +154,13 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 
   csvOptions(output(program
     .command('trend')))
-    .description('follow communities across two or more periods: scores, phase paths, slopes, stalls and regressions')
-    .argument('<sets...>', 'one file, directory or glob per period, in order; or paths holding several periods, grouped by each file\'s period')
+    .description(described('follow communities across two or more periods: scores, phase paths, slopes, stalls and regressions'))
+    .argument('<sets...>', described('one file, directory or glob per period, in order; or paths holding several periods, grouped by each file\'s period'))
     .addOption(formats(['table', 'json', 'csv', 'markdown'], 'table'))
-    .option('--rubric <id|path>', 'score every period with this rubric')
-    .option('--stall <periods>', 'a community is stalled when its last N assessments share one attained phase (default 3)', parseNumber)
-    .option('--fail-on-stall', 'exit 1 when any community is stalled')
-    .option('--fail-on-regression', 'exit 1 when any community moved back a phase at any step')
+    .option('--rubric <id|path>', described('score every period with this rubric'))
+    .option('--stall <periods>', described('a community is stalled when its last N assessments share one attained phase (default 3)'), parseNumber)
+    .option('--fail-on-stall', described('exit 1 when any community is stalled'))
+    .option('--fail-on-regression', described('exit 1 when any community moved back a phase at any step'))
     .action((sets: string[], options: TrendCommandOptions & CsvFlags) =>
       run(async (settings) => {
         const { format, rubric, stall, failOnStall, failOnRegression } = options;
@@ -169,17 +170,17 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 
   program
     .command('report')
-    .description('write one self-contained HTML report (charts, gate, path to the next phase) of an assessment, a set, or the change between two sets')
-    .argument('[paths...]', 'assessment files, directories or globs')
-    .option('-o, --output <file>', 'the HTML file to write')
-    .option('--pdf <file>', 'also print the report to this PDF through a local Chromium or Chrome')
-    .option('--chrome <path>', 'the Chromium or Chrome to print with (env CHROME_PATH; default: the usual install paths)')
-    .option('--each [dir]', 'one page per community; with DIR, one HTML file per community in DIR, named by id and period')
-    .option('--before <path>', 'the earlier set: report the change to --after')
-    .option('--after <path>', 'the later set')
-    .option('--group-by <field>', 'a table of the set by this community field (e.g. region)')
-    .option('--rubric <id|path>', 'score with this rubric instead of the one each file names')
-    .option('--trend', 'the paths are periods, one set each (or a pool grouped by period): the cohort flow and every community\'s overall over time')
+    .description(described('write one self-contained HTML report (charts, gate, path to the next phase) of an assessment, a set, or the change between two sets'))
+    .argument('[paths...]', described('assessment files, directories or globs'))
+    .option('-o, --output <file>', described('the HTML file to write'))
+    .option('--pdf <file>', described('also print the report to this PDF through a local Chromium or Chrome'))
+    .option('--chrome <path>', described('the Chromium or Chrome to print with (env CHROME_PATH; default: the usual install paths)'))
+    .option('--each [dir]', described('one page per community; with DIR, one HTML file per community in DIR, named by id and period'))
+    .option('--before <path>', described('the earlier set: report the change to --after'))
+    .option('--after <path>', described('the later set'))
+    .option('--group-by <field>', described('a table of the set by this community field (e.g. region)'))
+    .option('--rubric <id|path>', described('score with this rubric instead of the one each file names'))
+    .option('--trend', described('the paths are periods, one set each (or a pool grouped by period): the cohort flow and every community\'s overall over time'))
     .action((paths: string[], options: ReportCommandOptions) =>
       run(async (settings) => {
         const { output, pdf, chrome, each, before, after, groupBy, rubric, trend } = options;
@@ -189,28 +190,28 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 
   output(program
     .command('validate'))
-    .description('check rubrics and assessments; exit 1 on any error')
-    .argument('<paths...>', 'rubric directories, rubric files, assessment files, directories or globs')
+    .description(described('check rubrics and assessments; exit 1 on any error'))
+    .argument('<paths...>', described('rubric directories, rubric files, assessment files, directories or globs'))
     .addOption(formats([...formatsOf(validationRenderers), ...CI_FORMATS], 'text'))
-    .option('--rubric <id|path>', 'check assessments against this rubric')
-    .option('--cache', 'reuse the checks of files unchanged since the last run (docs/ci.md#the-cache)')
-    .option('--cache-location <dir>', 'where the cache is kept (implies --cache)')
+    .option('--rubric <id|path>', described('check assessments against this rubric'))
+    .option('--cache', described('reuse the checks of files unchanged since the last run (docs/ci.md#the-cache)'))
+    .option('--cache-location <dir>', described('where the cache is kept (implies --cache)'))
     .action((paths: string[], options: ValidateOptions) =>
       run(async (settings) =>
         (await import('./commands/validate.js')).validateCommand(paths, { ...settings, format: options.format, rubric: options.rubric, cache: options.cache, cacheLocation: options.cacheLocation }, ctx),
       ),
     );
 
-  const rubric = program.command('rubric').description('list and show rubrics');
+  const rubric = program.command('rubric').description(described('list and show rubrics'));
   output(rubric
     .command('list'))
-    .description('list the rubrics found on the search path')
+    .description(described('list the rubrics found on the search path'))
     .addOption(formats(['text', 'json'], 'text'))
     .action((options: { format: 'text' | 'json' }) => run(async (settings) => (await import('./commands/rubric.js')).rubricListCommand({ ...settings, format: options.format }, ctx)));
   output(rubric
     .command('show'))
-    .description("print a rubric's tree: principles, indicators, pillars and gates")
-    .argument('<id|path>', 'a rubric id or path')
+    .description(described("print a rubric's tree: principles, indicators, pillars and gates"))
+    .argument('<id|path>', described('a rubric id or path'))
     .addOption(formats(['text', 'json'], 'text'))
     .action((reference: string, options: { format: 'text' | 'json' }) =>
       run(async (settings) => (await import('./commands/rubric.js')).rubricShowCommand(reference, { ...settings, format: options.format }, ctx)),
@@ -218,63 +219,63 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 
   program
     .command('template')
-    .description('print an assessment file ready to fill in by hand')
-    .requiredOption('--rubric <id|path>', 'the rubric to write a template for')
-    .option('--rater <name>', "fill in the rater: one person's independent rating (see swadaya agree)")
-    .option('-o, --output <file>', 'write the file there (atomically) instead of to stdout; its modeline is relative to it')
+    .description(described('print an assessment file ready to fill in by hand'))
+    .requiredOption('--rubric <id|path>', described('the rubric to write a template for'))
+    .option('--rater <name>', described("fill in the rater: one person's independent rating (see swadaya agree)"))
+    .option('-o, --output <file>', described('write the file there (atomically) instead of to stdout; its modeline is relative to it'))
     .action((options: TemplateOptions) =>
       run(async (settings) => (await import('./commands/template.js')).templateCommand({ ...settings, rubric: options.rubric, rater: options.rater, output: options.output }, ctx)),
     );
 
   program
     .command('schema')
-    .description("print an assessment JSON Schema for one rubric: its indicator ids, levels and n/a, for editors")
-    .requiredOption('--rubric <id|path>', 'the rubric to write the schema for')
-    .option('-o, --output <file>', 'write the schema there (atomically) instead of to stdout')
+    .description(described("print an assessment JSON Schema for one rubric: its indicator ids, levels and n/a, for editors"))
+    .requiredOption('--rubric <id|path>', described('the rubric to write the schema for'))
+    .option('-o, --output <file>', described('write the schema there (atomically) instead of to stdout'))
     .action((options: SchemaOptions) =>
       run(async (settings) => (await import('./commands/schema.js')).schemaCommand({ ...settings, rubric: options.rubric, output: options.output }, ctx)),
     );
 
   program
     .command('init')
-    .description("set up editor checks in this project: the rubric's schema in .swadaya/ and yaml.schemas in .vscode/settings.json")
-    .option('--rubric <id|path>', 'the rubric the assessments use', 'p2kp')
-    .option('--glob <pattern...>', 'the assessment files the schema applies to (default: assessments/**/*.yaml and *.yml)')
+    .description(described("set up editor checks in this project: the rubric's schema in .swadaya/ and yaml.schemas in .vscode/settings.json"))
+    .option('--rubric <id|path>', described('the rubric the assessments use'), 'p2kp')
+    .option('--glob <pattern...>', described('the assessment files the schema applies to (default: assessments/**/*.yaml and *.yml)'))
     .action((options: InitOptions) =>
       run(async (settings) => (await import('./commands/init.js')).initCommand({ ...settings, rubric: options.rubric, glob: options.glob }, ctx)),
     );
 
   program
     .command('form')
-    .description('write the rubric as an XLSForm (.xlsx) for KoboToolbox and ODK Central')
-    .requiredOption('--rubric <id|path>', 'the rubric to turn into a form')
-    .requiredOption('-o, --output <file.xlsx>', 'the XLSForm file to write')
+    .description(described('write the rubric as an XLSForm (.xlsx) for KoboToolbox and ODK Central'))
+    .requiredOption('--rubric <id|path>', described('the rubric to turn into a form'))
+    .requiredOption('-o, --output <file.xlsx>', described('the XLSForm file to write'))
     .action((options: FormOptions) =>
       run(async (settings) => (await import('./commands/form.js')).formCommand({ ...settings, rubric: options.rubric, output: options.output }, ctx)),
     );
 
   program
     .command('import')
-    .description('turn KoboToolbox or ODK Central exports, or a wide spreadsheet, into assessment files (one per row)')
-    .argument('<files...>', 'CSV or XLSX files')
-    .requiredOption('--rubric <id|path>', 'the rubric the form or spreadsheet answers')
-    .requiredOption('-o, --output <dir>', 'the directory to write <community id>-<period>.yaml files into')
-    .addOption(new Option('--format <format>', 'the kind of table (default: detected from the header row)').choices(['kobo', 'odk', 'wide']))
-    .option('--delimiter <char>', 'CSV delimiter: , ; | or tab (default: detected from the header row)', parseDelimiter)
-    .option('--all', 'import submissions a reviewer rejected too')
-    .option('--force', 'replace existing files whose content differs')
-    .option('--dry-run', 'write nothing; list what would be written')
+    .description(described('turn KoboToolbox or ODK Central exports, or a wide spreadsheet, into assessment files (one per row)'))
+    .argument('<files...>', described('CSV or XLSX files'))
+    .requiredOption('--rubric <id|path>', described('the rubric the form or spreadsheet answers'))
+    .requiredOption('-o, --output <dir>', described('the directory to write <community id>-<period>.yaml files into'))
+    .addOption(new Option('--format <format>', described('the kind of table (default: detected from the header row)')).choices(['kobo', 'odk', 'wide']))
+    .option('--delimiter <char>', described('CSV delimiter: , ; | or tab (default: detected from the header row)'), parseDelimiter)
+    .option('--all', described('import submissions a reviewer rejected too'))
+    .option('--force', described('replace existing files whose content differs'))
+    .option('--dry-run', described('write nothing; list what would be written'))
     .action((files: string[], options: ImportOptions) =>
       run(async (settings) => (await import('./commands/import.js')).importCommand(files, { ...settings, ...importOptions(options) }, ctx)),
     );
 
-  const exportCommand = program.command('export').description('export assessments for review in a spreadsheet');
+  const exportCommand = program.command('export').description(described('export assessments for review in a spreadsheet'));
   exportCommand
     .command('answers')
-    .description('the answers of assessment files as a wide spreadsheet (one row each) that import reads back')
-    .argument('<paths...>', 'assessment files, directories or globs')
-    .requiredOption('-o, --output <file>', 'the .csv or .xlsx file to write')
-    .option('--rubric <id|path>', 'read the files with this rubric instead of the one each names')
+    .description(described('the answers of assessment files as a wide spreadsheet (one row each) that import reads back'))
+    .argument('<paths...>', described('assessment files, directories or globs'))
+    .requiredOption('-o, --output <file>', described('the .csv or .xlsx file to write'))
+    .option('--rubric <id|path>', described('read the files with this rubric instead of the one each names'))
     .action((paths: string[], options: ExportAnswersOptions) =>
       run(async (settings) =>
         (await import('./commands/export-answers.js')).exportAnswersCommand(paths, { ...settings, output: options.output, rubric: options.rubric }, ctx),
@@ -283,7 +284,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 
   program
     .command('completion')
-    .description('print a shell completion script for bash, zsh or fish')
+    .description(described('print a shell completion script for bash, zsh or fish'))
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .action((shell: 'bash' | 'zsh' | 'fish') =>
       run(async () => (await import('./commands/completion.js')).completionCommand(shell, program, ctx)),
@@ -363,7 +364,7 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
   let current: Command | undefined;
   let outputFile: AtomicOutputFile | undefined;
   try {
-    configureReadLimit(ctx.env);
+    configureReadLimit(ctx.env, language);
     const config = await projectConfig(ctx, argv, language);
     language = earlyLanguage(argv, ctx.env, config.lang);
     const run = (action: Action): void => {
@@ -463,13 +464,13 @@ function openOutputFile(file: string, shown: string, language: Language): Atomic
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new SwadayaError(
       'output-not-writable',
-      language === 'id' ? `tidak dapat menulis ${shown} (${reason}). Periksa direktorinya dan izin tulisnya.` : `cannot write ${shown} (${reason}). Check that its directory exists and is writable.`,
+      t(language, 'cli.cannotWrite', { file: shown, reason }),
     );
   }
 }
 
 /** SWADAYA_MAX_FILE_SIZE: the largest rubric or assessment file read (README, "Limits"). */
-function configureReadLimit(env: CommandContext['env']): void {
+function configureReadLimit(env: CommandContext['env'], language: Language): void {
   const value = env.SWADAYA_MAX_FILE_SIZE;
   if (value === undefined || value === '') {
     setMaxFileBytes(DEFAULT_MAX_FILE_BYTES);
@@ -477,13 +478,7 @@ function configureReadLimit(env: CommandContext['env']): void {
   }
   const bytes = parseByteSize(value);
   if (bytes === undefined) {
-    const id = env.SWADAYA_LANG === 'id';
-    throw new SwadayaError(
-      'bad-max-file-size',
-      id
-        ? `SWADAYA_MAX_FILE_SIZE="${value}" bukan ukuran. Tulis jumlah byte, atau dengan K, M atau G (misalnya 64M), atau hapus variabelnya.`
-        : `SWADAYA_MAX_FILE_SIZE="${value}" is not a size. Write a number of bytes, or one with K, M or G (e.g. 64M), or unset it.`,
-    );
+    throw new SwadayaError('bad-max-file-size', t(language, 'cli.badMaxFileSize', { value }));
   }
   setMaxFileBytes(bytes);
 }
@@ -497,9 +492,8 @@ function reportError(error: unknown, ctx: CommandContext, debug: boolean, langua
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  const id = language === 'id';
-  ctx.stderr.write(`swadaya: ${id ? 'galat internal' : 'internal error'}: ${message}\n`);
-  const again = id ? 'Jalankan lagi dengan --debug untuk rinciannya, lalu laporkan.' : 'Run again with --debug for details, and report it.';
+  ctx.stderr.write(`swadaya: ${t(language, 'cli.internalError')}: ${message}\n`);
+  const again = t(language, 'cli.internalErrorHint');
   ctx.stderr.write(debug && error instanceof Error && error.stack ? `${error.stack}\n` : `${again}\n`);
   return exitCodeOf(error);
 }

@@ -1,11 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import { interviewSteps, isPeriod, missingIndicators, sameAnswer, splitAssessors, type InterviewStep } from '../core/interview.js';
 import type { Answer, Rubric, Text } from '../core/model.js';
-import { fillLabel } from '../i18n/fill-label.js';
-import { labelsFor, type Labels } from '../i18n/labels.js';
 import { localize, type Language } from '../i18n/language.js';
 import type { Choice, Prompter } from '../io/prompter.js';
 import type { AssessmentDocument } from './assessment-document.js';
+import { translator, type Translate } from '../i18n/catalogue.js';
 
 export interface InterviewOptions {
   readonly prompter: Prompter;
@@ -41,15 +40,15 @@ const EVIDENCE_DECIDES = '';
  */
 export async function runInterview(options: InterviewOptions): Promise<InterviewOutcome> {
   const { prompter, rubric, document, answers, tool } = options;
-  const labels = labelsFor(tool);
+  const labels = translator(tool);
   let review = options.review;
   document.ensureAnswers();
   if (!review && document.headerComplete && missingIndicators(rubric, answers).length === 0) {
     const choices = [
-      { value: false, name: labels.assessNo },
-      { value: true, name: labels.assessYes },
+      { value: false, name: labels('assessNo') },
+      { value: true, name: labels('assessYes') },
     ];
-    review = await prompter.select({ message: fillLabel(labels.assessAllAnswered, { total: rubric.indicators.length }), choices, default: false });
+    review = await prompter.select({ message: labels('assessAllAnswered', { total: rubric.indicators.length }), choices, default: false });
     if (!review) return { missing: 0 };
   }
   sayGuidance(options, labels);
@@ -65,47 +64,47 @@ export async function runInterview(options: InterviewOptions): Promise<Interview
   return { missing: missingIndicators(rubric, answers).length };
 }
 
-async function askHeader(options: InterviewOptions, labels: Labels): Promise<void> {
+async function askHeader(options: InterviewOptions, labels: Translate): Promise<void> {
   const { prompter, document, rubric, colors, save } = options;
   const header = document.header;
-  const required = (value: string): true | string => (value.trim() === '' ? labels.assessRequired : true);
-  prompter.say(colors.bold(`── ${labels.assessCommunity} ──`));
+  const required = (value: string): true | string => (value.trim() === '' ? labels('assessRequired') : true);
+  prompter.say(colors.bold(`── ${labels('assessCommunity')} ──`));
 
-  const id = await prompter.input({ message: labels.assessCommunityId, default: header.communityId, validate: required });
+  const id = await prompter.input({ message: labels('assessCommunityId'), default: header.communityId, validate: required });
   document.setCommunityId(id.trim());
   await save();
-  const name = await prompter.input({ message: labels.assessCommunityName, default: header.name, validate: required });
+  const name = await prompter.input({ message: labels('assessCommunityName'), default: header.name, validate: required });
   document.setCommunityName(name.trim());
   await save();
-  const region = await prompter.input({ message: labels.assessRegion, default: header.region });
+  const region = await prompter.input({ message: labels('assessRegion'), default: header.region });
   document.setRegion(region.trim());
   await save();
   const period = await prompter.input({
-    message: labels.assessPeriod,
+    message: labels('assessPeriod'),
     default: header.period ?? options.defaultPeriod,
-    validate: (value) => (isPeriod(value.trim()) ? true : labels.assessBadPeriod),
+    validate: (value) => (isPeriod(value.trim()) ? true : labels('assessBadPeriod')),
   });
   document.setPeriod(period.trim());
   await save();
-  const assessors = await prompter.input({ message: labels.assessAssessors, default: header.assessors.join(', ') });
+  const assessors = await prompter.input({ message: labels('assessAssessors'), default: header.assessors.join(', ') });
   document.setAssessors(splitAssessors(assessors));
   await save();
 
   const phases: Choice<string>[] = [
-    { value: EVIDENCE_DECIDES, name: labels.assessPhaseEvidence },
+    { value: EVIDENCE_DECIDES, name: labels('assessPhaseEvidence') },
     ...rubric.phases.map((phase) => ({ value: phase.id, name: text(phase.title, options) })),
   ];
   const known = header.phase !== undefined && phases.some((choice) => choice.value === header.phase);
-  const phase = await prompter.select({ message: labels.assessPhase, choices: phases, default: known ? header.phase : EVIDENCE_DECIDES });
+  const phase = await prompter.select({ message: labels('assessPhase'), choices: phases, default: known ? header.phase : EVIDENCE_DECIDES });
   document.setPhase(phase === EVIDENCE_DECIDES ? undefined : phase);
   await save();
 }
 
 /** The rubric's guidance (how to choose a level), once, before the first question. */
-function sayGuidance(options: InterviewOptions, labels: Labels): void {
+function sayGuidance(options: InterviewOptions, labels: Translate): void {
   const { prompter, rubric, colors } = options;
   if (rubric.guidance === undefined) return;
-  prompter.say(colors.bold(`── ${labels.guidance} ──`));
+  prompter.say(colors.bold(`── ${labels('guidance')} ──`));
   for (const line of localize(rubric.guidance, options.lang, rubric).trimEnd().split('\n')) prompter.say(line);
 }
 
@@ -121,14 +120,14 @@ export function progressText(step: InterviewStep, title: string): string {
   return `${title} ${step.indexInPrinciple}/${step.principleSize} · ${step.position}/${step.total}`;
 }
 
-async function askIndicator(step: InterviewStep, options: InterviewOptions, labels: Labels): Promise<void> {
+async function askIndicator(step: InterviewStep, options: InterviewOptions, labels: Translate): Promise<void> {
   const { prompter, rubric, document, answers, colors } = options;
   const { indicator } = step;
   const current = answers.get(indicator.id);
   prompter.say('');
   prompter.say(colors.dim(`${progressText(step, text(step.principle.title, options))} · ${indicator.id}`));
   prompter.say(colors.bold(text(indicator.question, options)));
-  if (indicator.evidence !== undefined) prompter.say(colors.dim(`${labels.evidence}: ${text(indicator.evidence, options)}`));
+  if (indicator.evidence !== undefined) prompter.say(colors.dim(`${labels('evidence')}: ${text(indicator.evidence, options)}`));
 
   const choices: Choice<LevelChoice>[] = indicator.levels.map((descriptor, level) => {
     const label = `${level} ${text(rubric.scale[level]?.label, options)}`;
@@ -136,25 +135,25 @@ async function askIndicator(step: InterviewStep, options: InterviewOptions, labe
     return { value: level, name: `${label} — ${text(descriptor, options)}`, short: label, key: String(level) };
   });
   if (indicator.na) {
-    const when = indicator.naWhen !== undefined ? ` — ${labels.naWhen}: ${text(indicator.naWhen, options)}` : '';
-    choices.push({ value: NOT_APPLICABLE, name: `${labels.assessNotApplicable}${when}`, short: labels.assessNotApplicable });
+    const when = indicator.naWhen !== undefined ? ` — ${labels('naWhen')}: ${text(indicator.naWhen, options)}` : '';
+    choices.push({ value: NOT_APPLICABLE, name: `${labels('assessNotApplicable')}${when}`, short: labels('assessNotApplicable') });
   }
-  choices.push({ value: SKIP, name: labels.assessSkip });
+  choices.push({ value: SKIP, name: labels('assessSkip') });
   const preselected: LevelChoice | undefined =
     current?.kind === 'level' ? current.level : current?.kind === 'na' ? NOT_APPLICABLE : options.review ? SKIP : undefined;
-  const choice = await prompter.select({ message: labels.assessLevel, choices, default: preselected });
+  const choice = await prompter.select({ message: labels('assessLevel'), choices, default: preselected });
   if (choice === SKIP) return;
 
   let answer: Answer;
   if (choice === NOT_APPLICABLE) {
     const reason = await prompter.input({
-      message: labels.assessNaReason,
+      message: labels('assessNaReason'),
       default: current?.kind === 'na' ? current.reason : undefined,
-      validate: (value) => (value.trim() === '' ? labels.assessRequired : true),
+      validate: (value) => (value.trim() === '' ? labels('assessRequired') : true),
     });
     answer = { kind: 'na', reason: reason.trim(), note: current?.note };
   } else {
-    const note = (await prompter.input({ message: labels.assessNote, default: current?.note })).trim();
+    const note = (await prompter.input({ message: labels('assessNote'), default: current?.note })).trim();
     answer = { kind: 'level', level: choice, note: note === '' ? undefined : note, evidence: current?.kind === 'level' ? current.evidence : undefined };
   }
   if (sameAnswer(current, answer)) return;

@@ -2,8 +2,6 @@ import { parseAllDocuments } from 'yaml';
 import { isError, type Finding } from '../core/finding.js';
 import type { Answer, Rubric } from '../core/model.js';
 import { SwadayaError } from '../errors.js';
-import { fillLabel } from '../i18n/fill-label.js';
-import { labelsFor } from '../i18n/labels.js';
 import type { Language } from '../i18n/language.js';
 import { formatFinding } from '../i18n/messages.js';
 import { loadAssessmentText } from '../io/assessment-loader.js';
@@ -13,6 +11,7 @@ import { requireRubric } from '../io/require-rubric.js';
 import { readRegularFile } from '../io/safe-read.js';
 import { decodeText } from '../io/yaml-source.js';
 import { AssessmentDocument } from './assessment-document.js';
+import { t } from '../i18n/catalogue.js';
 
 /** The rubric `assess` uses when neither --rubric nor the file names one. */
 export const DEFAULT_RUBRIC = 'p2kp';
@@ -54,7 +53,7 @@ export async function openAssessment(file: string, search: RubricSearch, options
 
   const documents = parseAllDocuments(text);
   const count = Array.isArray(documents) ? documents.filter((doc) => doc.contents !== null || doc.errors.length > 0).length : 0;
-  if (count > 1) throw new SwadayaError('multiple-assessments', fillLabel(labelsFor(tool).assessMultipleDocuments, { file: shown, count }));
+  if (count > 1) throw new SwadayaError('multiple-assessments', t(tool, 'assessMultipleDocuments', { file: shown, count }));
 
   if (count === 0) {
     const { rubric } = await requireRubric(reference, search, tool);
@@ -89,5 +88,5 @@ export async function openAssessment(file: string, search: RubricSearch, options
 
 function invalid(findings: readonly Finding[], shown: string, tool: Language): SwadayaError {
   const lines = findings.map((finding) => formatFinding(finding, tool));
-  return new SwadayaError('invalid-assessment', lines.join('\n'), 2, fillLabel(labelsFor(tool).assessInvalidFile, { file: shown }));
+  return new SwadayaError('invalid-assessment', lines.join('\n'), 2, t(tool, 'assessInvalidFile', { file: shown }));
 }

@@ -4,13 +4,12 @@ import { agreeRenderers, type AgreeFormat } from '../format/agree/index.js';
 import type { CsvOptions } from '../format/csv.js';
 import { round4 } from '../contract/rounding.js';
 import { findingLines } from '../format/findings.js';
-import { fillLabel } from '../i18n/fill-label.js';
 import { outputLanguage } from '../i18n/language.js';
-import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
 import { write, type CommandContext } from './context.js';
 import { readRatings } from './ratings-input.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import type { CommandSettings } from './settings.js';
+import { translator } from '../i18n/catalogue.js';
 
 export interface AgreeOptions extends CsvOptions {
   readonly format?: AgreeFormat | undefined;
@@ -24,13 +23,13 @@ export interface AgreeOptions extends CsvOptions {
 /** `swadaya agree PATHS` (docs/ratings.md): how far independent raters agree, and where they differ most. */
 export async function agreeCommand(paths: readonly string[], options: CommandSettings<AgreeOptions>, ctx: CommandContext): Promise<number> {
   const tool = outputLanguage(options.language);
-  const labels = ratingsLabelsFor(tool);
+  const labels = translator(tool);
   const flag = options.flag ?? DEFAULT_FLAG;
   const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, options.rubricSearch, ctx);
   const stderrColors = options.colors.stderr;
   await write(ctx.stderr, findingLines(findings, tool, stderrColors));
   for (const notice of notices) await write(ctx.stderr, `${stderrColors.dim(notice)}\n`);
-  if (groups.length === 0) throw new SwadayaError('no-ratings', labels.noRatings);
+  if (groups.length === 0) throw new SwadayaError('no-ratings', labels('ratings.noRatings'));
 
   const report = computeAgreement(groups, { flag });
   const entry = agreeRenderers[options.format ?? 'table'];
@@ -40,8 +39,8 @@ export async function agreeCommand(paths: readonly string[], options: CommandSet
   if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
   const alpha = report.alpha.overall;
   if (options.minAlpha !== undefined && (alpha === null || round4(alpha) < options.minAlpha)) {
-    const shown = alpha === null ? labels.undefinedValue : round4(alpha).toFixed(4);
-    await write(ctx.stderr, `${stderrColors.red(`swadaya: ${fillLabel(labels.minAlphaFailed, { alpha: shown, min: options.minAlpha })}`)}\n`);
+    const shown = alpha === null ? labels('ratings.undefinedValue') : round4(alpha).toFixed(4);
+    await write(ctx.stderr, `${stderrColors.red(`swadaya: ${labels('ratings.minAlphaFailed', { alpha: shown, min: options.minAlpha })}`)}\n`);
     return ExitCode.checkFailed;
   }
   return ExitCode.ok;

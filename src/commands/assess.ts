@@ -6,9 +6,6 @@ import { namedRater } from '../core/ratings.js';
 import { scoreAssessment } from '../core/scoring.js';
 import { ExitCode, InterruptedError, SwadayaError } from '../errors.js';
 import { renderScoreDetail } from '../format/score/detail.js';
-import { fillLabel } from '../i18n/fill-label.js';
-import { labelsFor } from '../i18n/labels.js';
-import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
 import { outputLanguage, textLanguage, type Language } from '../i18n/language.js';
 import { formatFinding } from '../i18n/messages.js';
 import { loadAssessmentText } from '../io/assessment-loader.js';
@@ -22,6 +19,7 @@ import { createInquirerPrompter, type Prompter } from '../io/prompter.js';
 import { RubricFinder } from '../io/rubric-finder.js';
 import { write, type CommandContext } from './context.js';
 import type { CommandSettings } from './settings.js';
+import { t, translator } from '../i18n/catalogue.js';
 
 export interface AssessOptions {
   /** `--rubric ID|PATH`: the rubric to assess with (default: the one the file names, else p2kp). */
@@ -45,17 +43,18 @@ export async function assessCommand(
   const requested = options.language;
   const target = resolve(ctx.cwd, file);
   if (!ctx.stdin.isTTY || !ctx.stdout.isTTY || !ctx.stderr.isTTY) {
-    const labels = labelsFor(outputLanguage(requested));
+    const labels = translator(outputLanguage(requested));
     // Never suggest `template > FILE` over a file that already holds answers.
-    const hint = fillLabel(existsSync(target) ? labels.assessNoTerminalHintExisting : labels.assessNoTerminalHint, { rubric: options.rubric ?? DEFAULT_RUBRIC, file });
-    throw new SwadayaError('no-terminal', labels.assessNoTerminal, ExitCode.invalidInput, hint);
+    const places = { rubric: options.rubric ?? DEFAULT_RUBRIC, file };
+    const hint = existsSync(target) ? labels('assessNoTerminalHintExisting', places) : labels('assessNoTerminalHint', places);
+    throw new SwadayaError('no-terminal', labels('assessNoTerminal'), ExitCode.invalidInput, hint);
   }
   await assertWritableTarget(target, file, outputLanguage(requested));
   // One interview per file: a second one would overwrite the first one's answers.
   const lock = await acquireInterviewLock(target);
   if ('heldBy' in lock) {
-    const labels = labelsFor(outputLanguage(requested));
-    throw new SwadayaError('interview-locked', fillLabel(labels.assessLocked, { file, pid: lock.heldBy.pid, since: lock.heldBy.since || '?', lock: lock.lockFile }));
+    const labels = translator(outputLanguage(requested));
+    throw new SwadayaError('interview-locked', labels('assessLocked', { file, pid: lock.heldBy.pid, since: lock.heldBy.since || '?', lock: lock.lockFile }));
   }
   try {
     return await interviewLocked(file, target, options, ctx, prompter, requested);
@@ -66,7 +65,7 @@ export async function assessCommand(
 
 async function interviewLocked(file: string, target: string, options: CommandSettings<AssessOptions>, ctx: CommandContext, prompter: Prompter, requested: Language | undefined): Promise<number> {
   const removed = await removeStaleTemporaries(target);
-  if (removed.length > 0) await write(ctx.stderr, `${fillLabel(labelsFor(outputLanguage(requested)).assessStaleTemporaries, { count: removed.length, file })}\n`);
+  if (removed.length > 0) await write(ctx.stderr, `${t(outputLanguage(requested), 'assessStaleTemporaries', { count: removed.length, file })}\n`);
   const opened = await openAssessment(target, options.rubricSearch, { shown: file, rubricOverride: options.rubric, tool: outputLanguage(requested) });
   const { rubric, document, answers } = opened;
   if (options.rater !== undefined) {
@@ -75,25 +74,25 @@ async function interviewLocked(file: string, target: string, options: CommandSet
   }
   const lang = textLanguage(requested, rubric);
   const tool = outputLanguage(requested, rubric);
-  const labels = labelsFor(tool);
+  const labels = translator(tool);
   const colors = options.colors.stderr;
   for (const warning of opened.warnings) await write(ctx.stderr, `${formatFinding(warning, tool)}\n`);
 
   const rubricName = `${rubric.id}@${rubric.version}`;
   const total = rubric.indicators.length;
   const intro = options.review && opened.resumed
-    ? fillLabel(labels.assessReviewing, { file, rubric: rubricName })
+    ? labels('assessReviewing', { file, rubric: rubricName })
     : opened.resumed
-      ? fillLabel(labels.assessResuming, { file, rubric: rubricName, answered: answers.size, total })
-      : fillLabel(labels.assessNew, { file, rubric: rubricName, total });
+      ? labels('assessResuming', { file, rubric: rubricName, answered: answers.size, total })
+      : labels('assessNew', { file, rubric: rubricName, total });
   prompter.say(colors.dim(intro));
 
   let saved = opened.resumed;
   const resumeCommand = commandLine(file, options);
   // The text this interview last read or wrote: anything else found on disk before a save is an outside edit.
   let lastText = opened.text;
-  const stop = (code: string, template: string, args: Record<string, string | number> = {}): never => {
-    throw new SwadayaError(code, fillLabel(template, { file, command: resumeCommand, ...args }));
+  const stop = (code: string, message: string): never => {
+    throw new SwadayaError(code, message);
   };
   const takeOutsideEdit = async (): Promise<void> => {
     const read = await readRegularFile(target, file);
@@ -101,19 +100,19 @@ async function interviewLocked(file: string, target: string, options: CommandSet
     if (disk === lastText) return;
     const theirs = typeof disk === 'string' ? AssessmentDocument.parse(disk) : undefined;
     const base = AssessmentDocument.parse(lastText);
-    if (!theirs || !base) return stop('outside-change', labels.assessOutsideUnreadable);
+    if (!theirs || !base) return stop('outside-change', labels('assessOutsideUnreadable', { file, command: resumeCommand }));
     const merge = mergeOutsideEdit(base, theirs, document);
-    if (merge.kind === 'conflict') return stop('outside-change', labels.assessOutsideConflict, { keys: merge.keys.join(', ') });
+    if (merge.kind === 'conflict') return stop('outside-change', labels('assessOutsideConflict', { file, command: resumeCommand, keys: merge.keys.join(', ') }));
     const indicators = new Map(rubric.indicators.map((indicator) => [indicator.id, indicator]));
     const values = merge.document.answerValues();
     for (const id of merge.answers) {
       const answer = answerFromValue(Object.hasOwn(values, id) ? values[id] : undefined, rubric.maxLevel, indicators.get(id)?.na ?? false);
-      if (answer === 'invalid' || !indicators.has(id)) return stop('outside-change', labels.assessOutsideInvalidAnswer, { id });
+      if (answer === 'invalid' || !indicators.has(id)) return stop('outside-change', labels('assessOutsideInvalidAnswer', { file, command: resumeCommand, id }));
       if (answer === undefined) answers.delete(id);
       else answers.set(id, answer);
     }
     document.adopt(merge.document);
-    prompter.say(colors.yellow(fillLabel(labels.assessOutsideMerged, { file, keys: merge.theirs.join(', ') })));
+    prompter.say(colors.yellow(labels('assessOutsideMerged', { file, keys: merge.theirs.join(', ') })));
   };
   const save = async (): Promise<void> => {
     await takeOutsideEdit();
@@ -122,8 +121,8 @@ async function interviewLocked(file: string, target: string, options: CommandSet
       await writeFileAtomically(target, text, { verify: (written) => AssessmentDocument.parse(written) !== undefined });
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      if (reason === 'EREADONLY') return stop('save-failed', labels.assessReadOnly);
-      throw new SwadayaError('save-failed', fillLabel(labels.assessSaveFailed, { file, reason }));
+      if (reason === 'EREADONLY') return stop('save-failed', labels('assessReadOnly', { file, command: resumeCommand }));
+      throw new SwadayaError('save-failed', labels('assessSaveFailed', { file, reason }));
     }
     lastText = text;
     saved = true;
@@ -147,15 +146,15 @@ async function interviewLocked(file: string, target: string, options: CommandSet
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
     const lines = saved
-      ? [fillLabel(labels.assessInterrupted, { answered: answers.size, total, file }), fillLabel(labels.assessResume, { command: resumeCommand })]
-      : [labels.assessNothingSaved];
+      ? [labels('assessInterrupted', { answered: answers.size, total, file }), labels('assessResume', { command: resumeCommand })]
+      : [labels('assessNothingSaved')];
     await write(ctx.stderr, `\n${lines.join('\n')}\n`);
     return ExitCode.interrupted;
   }
 
   await write(ctx.stdout, await endView(file, document, options, tool));
-  if (saved) await write(ctx.stderr, `${colors.green('✔')} ${fillLabel(labels.assessSaved, { file })}\n`);
-  if (missing > 0) await write(ctx.stderr, `${colors.yellow(fillLabel(labels.assessStillMissing, { count: missing, command: resumeCommand }))}\n`);
+  if (saved) await write(ctx.stderr, `${colors.green('✔')} ${labels('assessSaved', { file })}\n`);
+  if (missing > 0) await write(ctx.stderr, `${colors.yellow(labels('assessStillMissing', { count: missing, command: resumeCommand }))}\n`);
   return ExitCode.ok;
 }
 
@@ -175,16 +174,16 @@ async function endView(file: string, document: AssessmentDocument, options: Comm
  * Checked before anything is asked or shown.
  */
 function assertBlind(file: string, rater: string, fileRater: string | undefined, answered: number, tool: Language): void {
-  const labels = ratingsLabelsFor(tool);
+  const labels = translator(tool);
   const name = namedRater(rater);
-  if (name === undefined) throw new SwadayaError('rater-is-consensus', fillLabel(labels.raterConsensusName, { file }));
+  if (name === undefined) throw new SwadayaError('rater-is-consensus', labels('ratings.raterConsensusName', { file }));
   const other = namedRater(fileRater);
   const suggestion = raterFileName(file, name);
   if (other !== undefined && other !== name) {
-    throw new SwadayaError('rater-not-blind', fillLabel(labels.raterOtherFile, { file, other, rater: shellQuote(name), suggestion: shellQuote(suggestion) }));
+    throw new SwadayaError('rater-not-blind', labels('ratings.raterOtherFile', { file, other, rater: shellQuote(name), suggestion: shellQuote(suggestion) }));
   }
   if (other === undefined && (answered > 0 || fileRater !== undefined)) {
-    throw new SwadayaError('rater-not-blind', fillLabel(labels.raterConsensusFile, { file, rater: shellQuote(name), suggestion: shellQuote(suggestion) }));
+    throw new SwadayaError('rater-not-blind', labels('ratings.raterConsensusFile', { file, rater: shellQuote(name), suggestion: shellQuote(suggestion) }));
   }
 }
 

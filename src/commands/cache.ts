@@ -4,6 +4,7 @@ import { cacheFileOf, defaultCacheDirectory, OutcomeCache, rubricFingerprint } f
 import { isRubricPath, listRubricCandidates, type RubricSearch } from '../io/rubric-finder.js';
 import { VERSION } from '../version.js';
 import { write, type CommandContext } from './context.js';
+import { t } from '../i18n/catalogue.js';
 
 export interface CacheOptions {
   readonly cache?: boolean | undefined;
@@ -33,9 +34,7 @@ export async function openCache(
   if (cache.state === 'foreign' || cache.state === 'damaged') {
     await write(
       ctx.stderr,
-      lang === 'id'
-        ? `swadaya: peringatan: ${cache.file} bukan cache swadaya atau rusak; diabaikan, dan ditulis ulang setelah proses ini.\n`
-        : `swadaya: warning: ${cache.file} is not a swadaya cache or is damaged; it is ignored, and rewritten after this run.\n`,
+      `${t(lang, 'cache.foreign', { file: cache.file })}\n`,
     );
   }
   return cache;
@@ -50,9 +49,7 @@ export async function saveCache(cache: OutcomeCache | undefined, ctx: CommandCon
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     await write(
       ctx.stderr,
-      lang === 'id'
-        ? `swadaya: peringatan: cache tidak dapat ditulis ke ${cache.file} (${reason}); hasil tetap benar, hanya tidak disimpan.\n`
-        : `swadaya: warning: the cache could not be written to ${cache.file} (${reason}); the results are right, only not kept.\n`,
+      `${t(lang, 'cache.notWritten', { file: cache.file, reason })}\n`,
     );
   }
 }

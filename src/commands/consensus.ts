@@ -7,16 +7,15 @@ import { scoreAssessment } from '../core/scoring.js';
 import { ExitCode, SwadayaError } from '../errors.js';
 import { consensusFileName, renderConsensusYaml } from '../format/consensus/draft.js';
 import { findingLines } from '../format/findings.js';
-import { fillLabel } from '../i18n/fill-label.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
 import { formatFinding } from '../i18n/messages.js';
-import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
 import { loadAssessmentText } from '../io/assessment-loader.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { RubricFinder, shippedRubricsDir } from '../io/rubric-finder.js';
 import { write, type CommandContext } from './context.js';
 import { readRatings } from './ratings-input.js';
 import type { CommandSettings } from './settings.js';
+import { translator } from '../i18n/catalogue.js';
 
 export interface ConsensusOptions {
   /** `-o DIR`: where the drafts go (created when missing). */
@@ -42,18 +41,18 @@ interface PlannedDraft {
  */
 export async function consensusCommand(paths: readonly string[], options: CommandSettings<ConsensusOptions>, ctx: CommandContext): Promise<number> {
   const tool = outputLanguage(options.language);
-  const labels = ratingsLabelsFor(tool);
+  const labels = translator(tool);
   const flag = options.flag ?? DEFAULT_FLAG;
   const colors = options.colors.stderr;
   const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, options.rubricSearch, ctx);
   await write(ctx.stderr, findingLines(findings, tool, colors));
   for (const notice of notices) await write(ctx.stderr, `${colors.dim(notice)}\n`);
   if (findings.some(isError)) return ExitCode.invalidInput;
-  if (groups.length === 0) throw new SwadayaError('no-ratings', labels.consensusNothing);
+  if (groups.length === 0) throw new SwadayaError('no-ratings', labels('ratings.consensusNothing'));
 
   const outDir = resolve(ctx.cwd, options.out);
   const existing = await stat(outDir).catch(() => undefined);
-  if (existing && !existing.isDirectory()) throw new SwadayaError('out-not-directory', fillLabel(labels.consensusOutNotDirectory, { dir: options.out }));
+  if (existing && !existing.isDirectory()) throw new SwadayaError('out-not-directory', labels('ratings.consensusOutNotDirectory', { dir: options.out }));
 
   const drafts = groups.map((group) => draftConsensus(group, { flag }));
   const names = drafts.map((draft) => consensusFileName(draft));
@@ -70,10 +69,10 @@ export async function consensusCommand(paths: readonly string[], options: Comman
 
   if (!options.force) {
     const taken = (await Promise.all(planned.map(async (draft) => ((await stat(draft.path).catch(() => undefined)) ? draft : undefined)))).filter((draft) => draft !== undefined);
-    if (taken.length > 0) throw new SwadayaError('consensus-exists', taken.map((draft) => fillLabel(labels.consensusExists, { file: draft.shown })).join('\n'));
+    if (taken.length > 0) throw new SwadayaError('consensus-exists', taken.map((draft) => labels('ratings.consensusExists', { file: draft.shown })).join('\n'));
   }
   const failed = (shown: string, error: unknown): SwadayaError =>
-    new SwadayaError('save-failed', fillLabel(labels.consensusSaveFailed, { file: shown, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
+    new SwadayaError('save-failed', labels('ratings.consensusSaveFailed', { file: shown, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }));
   await mkdir(outDir, { recursive: true }).catch((error: unknown) => {
     throw failed(options.out, error);
   });
@@ -82,7 +81,7 @@ export async function consensusCommand(paths: readonly string[], options: Comman
       throw failed(draft.shown, error);
     });
     const flagged = draft.draft.answers.filter((answer) => answer.flagged).length;
-    await write(ctx.stderr, `${fillLabel(labels.consensusWritten, { file: draft.shown, answers: draft.draft.answers.length, flagged })}\n`);
+    await write(ctx.stderr, `${labels('ratings.consensusWritten', { file: draft.shown, answers: draft.draft.answers.length, flagged })}\n`);
   }
   return ExitCode.ok;
 }

@@ -14,8 +14,6 @@ import { diffRenderers, type DiffFormat } from '../format/diff/index.js';
 import { namesFromRubrics } from '../format/diff/report.js';
 import { findingLines } from '../format/findings.js';
 import { gateReport } from '../i18n/gate-messages.js';
-import { fillLabel } from '../i18n/fill-label.js';
-import { labelsFor } from '../i18n/labels.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
 import { rubricsForRefs } from '../io/rubric-finder.js';
 import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
@@ -23,6 +21,7 @@ import { write, type CommandContext } from './context.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings, Settings } from './settings.js';
+import { t, translator } from '../i18n/catalogue.js';
 
 export interface DiffOptions extends CsvOptions {
   readonly format: DiffFormat | CiFormat;
@@ -40,7 +39,7 @@ export async function diffCommand(before: string, after: string, options: Comman
     const lang = outputLanguage(requested);
     throw new SwadayaError(
       'bad-tolerance',
-      fillLabel(labelsFor(lang).diffBadTolerance, { tolerance }),
+      t(lang, 'diffBadTolerance', { tolerance }),
     );
   }
 
@@ -54,9 +53,9 @@ export async function diffCommand(before: string, after: string, options: Comman
   const empty = (['before', 'after'] as const).filter((side) => subjects[side].length === 0);
   if (empty.length > 0) {
     await writeFindings(findings, lang, ctx, options);
-    const labels = labelsFor(lang);
+    const labels = translator(lang);
     const paths = { before, after };
-    throw new SwadayaError('no-assessments', empty.map((side) => `${paths[side]} (${labels[side === 'before' ? 'diffBefore' : 'diffAfter']}): ${labels.diffNoAssessment}.`).join('\n'));
+    throw new SwadayaError('no-assessments', empty.map((side) => `${paths[side]} (${labels(side === 'before' ? 'diffBefore' : 'diffAfter')}): ${labels('diffNoAssessment')}.`).join('\n'));
   }
 
   const indicatorsByRubric = new Map(rubrics.map((rubric) => [rubricKey(rubric), rubric.indicators.map((indicator) => indicator.id)]));

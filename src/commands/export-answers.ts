@@ -11,6 +11,7 @@ import { RubricFinder } from '../io/rubric-finder.js';
 import { writeCsv, writeXlsx } from '../io/tables.js';
 import { write, type CommandContext } from './context.js';
 import type { CommandSettings } from './settings.js';
+import { t } from '../i18n/catalogue.js';
 
 export interface ExportAnswersOptions {
   readonly output: string;
@@ -22,7 +23,7 @@ export async function exportAnswersCommand(paths: readonly string[], options: Co
   const lang = outputLanguage(options.language);
   const xlsx = /\.xlsx$/i.test(options.output);
   if (!xlsx && !/\.csv$/i.test(options.output)) {
-    throw new SwadayaError('bad-output', lang === 'id' ? `-o ${options.output}: tulis ke berkas .csv atau .xlsx.` : `-o ${options.output}: write to a .csv or .xlsx file.`);
+    throw new SwadayaError('bad-output', t(lang, 'export.badOutput', { output: options.output }));
   }
   const inputs = await gatherInputs(paths, ctx.cwd);
   const findings: Finding[] = [...inputs.findings];
@@ -35,21 +36,18 @@ export async function exportAnswersCommand(paths: readonly string[], options: Co
     for (const loaded of result.assessments) {
       rubric ??= loaded.rubric;
       if (loaded.rubric.id !== rubric.id || loaded.rubric.version !== rubric.version) {
-        findings.push({ code: 'export-mixed-rubrics', severity: 'error', file, args: {} });
+        findings.push({ code: 'export-mixed-rubrics', severity: 'error', file, args: { rubric: `${rubric.id}@${rubric.version}` } });
         continue;
       }
       rows.push({ assessment: loaded.assessment, source: loaded.assessment.source });
     }
   }
   for (const finding of findings) {
-    const text = finding.code === 'export-mixed-rubrics'
-      ? `${finding.file}: ${lang === 'id' ? 'galat' : 'error'} [export-mixed-rubrics] ${lang === 'id' ? `rubrik berkas ini berbeda dengan ${rubric!.id}@${rubric!.version}; satu spreadsheet memuat satu rubrik (pakai --rubric atau ekspor terpisah).` : `this file's rubric differs from ${rubric!.id}@${rubric!.version}; one spreadsheet holds one rubric (use --rubric, or export separately).`}`
-      : formatFinding(finding, lang);
-    await write(ctx.stderr, `${text}\n`);
+    await write(ctx.stderr, `${formatFinding(finding, lang)}\n`);
   }
   if (findings.length > 0) return ExitCode.invalidInput;
   if (!rubric) {
-    await write(ctx.stderr, lang === 'id' ? 'Tidak ada penilaian untuk diekspor.\n' : 'No assessments to export.\n');
+    await write(ctx.stderr, `${t(lang, 'export.nothing')}\n`);
     return ExitCode.invalidInput;
   }
   // Sorted by community and period, so a spreadsheet from the same files is the same spreadsheet.
@@ -58,7 +56,7 @@ export async function exportAnswersCommand(paths: readonly string[], options: Co
   const out = resolve(ctx.cwd, options.output);
   if (xlsx) await writeXlsx(out, [{ name: 'answers', header: table.header, rows: table.rows }]);
   else await writeCsv(out, table.header, table.rows);
-  await write(ctx.stderr, lang === 'id' ? `${rows.length} penilaian diekspor ke ${options.output}.\n` : `Exported ${rows.length} assessment(s) to ${options.output}.\n`);
+  await write(ctx.stderr, `${t(lang, 'export.done', { count: rows.length, output: options.output })}\n`);
   return ExitCode.ok;
 }
 

@@ -6,6 +6,7 @@ import { requireRubric } from '../io/require-rubric.js';
 import { writeXlsx } from '../io/tables.js';
 import { write, type CommandContext } from './context.js';
 import type { CommandSettings } from './settings.js';
+import { t } from '../i18n/catalogue.js';
 
 export interface FormOptions {
   readonly rubric: string;
@@ -16,7 +17,7 @@ export interface FormOptions {
 export async function formCommand(options: CommandSettings<FormOptions>, ctx: CommandContext): Promise<number> {
   let lang = outputLanguage(options.language);
   if (!/\.xlsx$/i.test(options.output)) {
-    throw new SwadayaError('bad-output', lang === 'id' ? `-o ${options.output}: formulir ditulis sebagai .xlsx (XLSForm).` : `-o ${options.output}: the form is written as .xlsx (XLSForm).`);
+    throw new SwadayaError('bad-output', t(lang, 'form.badOutput', { output: options.output }));
   }
   const { rubric } = await requireRubric(options.rubric, options.rubricSearch, lang);
   lang = outputLanguage(options.language, rubric);
@@ -32,9 +33,7 @@ export async function formCommand(options: CommandSettings<FormOptions>, ctx: Co
   const questions = rubric.indicators.length;
   await write(
     ctx.stderr,
-    lang === 'id'
-      ? `Formulir ${rubric.id}@${rubric.version} (${questions} indikator) ditulis ke ${options.output}. Unggah ke KoboToolbox atau ODK Central.\n`
-      : `Wrote the ${rubric.id}@${rubric.version} form (${questions} indicators) to ${options.output}. Upload it to KoboToolbox or ODK Central.\n`,
+    `${t(lang, 'form.written', { rubric: `${rubric.id}@${rubric.version}`, count: questions, output: options.output })}\n`,
   );
   return ExitCode.ok;
 }

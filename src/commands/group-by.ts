@@ -1,6 +1,5 @@
 import { closestMatch } from '../core/suggest.js';
-import { fillLabel } from '../i18n/fill-label.js';
-import { labelsFor } from '../i18n/labels.js';
+import { translator } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 
 /**
@@ -9,9 +8,9 @@ import type { Language } from '../i18n/language.js';
  * (docs/assessment-format.md), so only the data can tell which exist.
  */
 export function unknownGroupField(field: string, fieldsSeen: Iterable<string>, language: Language): string {
-  const labels = labelsFor(language);
+  const labels = translator(language);
   const fields = [...fieldsSeen];
-  const message = fillLabel(labels.groupByUnknown, { field, fields: fields.join(', ') });
+  const message = labels('groupByUnknown', { field, fields: fields.join(', ') });
   const suggestion = closestMatch(field, fields);
-  return suggestion === undefined ? message : `${message} ${fillLabel(labels.groupByDidYouMean, { suggestion })}`;
+  return suggestion === undefined ? message : `${message} ${labels('groupByDidYouMean', { suggestion })}`;
 }

@@ -2,7 +2,6 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
 import { ExitCode, SwadayaError } from '../errors.js';
-import { importWords, type ImportCounts } from '../i18n/field-labels.js';
 import { formatRowFinding } from '../i18n/field-messages.js';
 import { formatFinding } from '../i18n/messages.js';
 import { outputLanguage } from '../i18n/language.js';
@@ -15,6 +14,8 @@ import { readTable } from '../io/tables.js';
 import { readFailure } from '../io/yaml-source.js';
 import { write, type CommandContext } from './context.js';
 import type { CommandSettings } from './settings.js';
+import { translator } from '../i18n/catalogue.js';
+import type { ImportCounts } from '../i18n/catalogue/field.js';
 
 export interface ImportOptions {
   readonly rubric: string;
@@ -39,7 +40,7 @@ export async function importCommand(files: readonly string[], options: CommandSe
   const modeline = await modelineForNewFile(join(outDir, 'assessment.yaml'));
   const existing = new Set(await readdir(outDir).catch(() => [] as string[]));
   if (!options.dryRun) await mkdir(outDir, { recursive: true });
-  const words = importWords(lang);
+  const words = translator(lang);
 
   const counts = { files: files.length, rows: 0, written: 0, unchanged: 0, rejected: 0, failed: 0, failedFiles: 0 };
   const seen = new Map<string, string>();
@@ -97,7 +98,7 @@ export async function importCommand(files: readonly string[], options: CommandSe
           const current = await readFile(target, 'utf8').catch(() => undefined);
           if (current === text) {
             counts.unchanged += 1;
-            if (options.dryRun) await write(ctx.stdout, `${words.unchanged} ${shown}\n`);
+            if (options.dryRun) await write(ctx.stdout, `${words('field.unchanged')} ${shown}\n`);
             continue;
           }
           if (!options.force) {
@@ -108,12 +109,12 @@ export async function importCommand(files: readonly string[], options: CommandSe
             continue;
           }
           counts.written += 1;
-          if (options.dryRun) await write(ctx.stdout, `${words.wouldReplace} ${shown}\n`);
+          if (options.dryRun) await write(ctx.stdout, `${words('field.wouldReplace')} ${shown}\n`);
           else pending.push(writeFileAtomically(target, text));
         } else {
           counts.written += 1;
           existing.add(name);
-          if (options.dryRun) await write(ctx.stdout, `${words.wouldWrite} ${shown}\n`);
+          if (options.dryRun) await write(ctx.stdout, `${words('field.wouldWrite')} ${shown}\n`);
           // `wx`: a file that appeared meanwhile is never overwritten. Up to WRITES_IN_FLIGHT at once, so
           // the disk works while the next rows are parsed.
           else pending.push(writeFile(target, text, { flag: 'wx' }));
@@ -131,7 +132,7 @@ export async function importCommand(files: readonly string[], options: CommandSe
         await write(ctx.stderr, `${formatFinding(readFailure(file, error), lang)}\n`);
       } else {
         // csv-parse and exceljs say what they could not read: an unclosed quote, a file that is not a workbook.
-        await write(ctx.stderr, `${file}: ${lang === 'id' ? 'galat' : 'error'} [unreadable-table] ${(error as Error).message}\n`);
+        await write(ctx.stderr, `${formatFinding({ code: 'unreadable-table', severity: 'error', file, args: { detail: (error as Error).message } }, lang)}\n`);
       }
       fileFailed = true;
     }
@@ -140,7 +141,7 @@ export async function importCommand(files: readonly string[], options: CommandSe
   }
   await flush();
   const summary: ImportCounts = { dryRun: options.dryRun === true, ...counts };
-  await write(ctx.stderr, `${words.summary(summary)}\n`);
+  await write(ctx.stderr, `${words('field.importSummary', summary)}\n`);
   return counts.failed > 0 || counts.failedFiles > 0 ? ExitCode.invalidInput : ExitCode.ok;
 }
 

@@ -2,8 +2,6 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { DEFAULT_RUBRIC } from '../assess/open-assessment.js';
 import { SwadayaError } from '../errors.js';
-import { fillLabel } from '../i18n/fill-label.js';
-import { labelsFor } from '../i18n/labels.js';
 import { outputLanguage, textLanguage } from '../i18n/language.js';
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { DEFAULT_ASSESSMENT_GLOBS, EDITOR_SETTINGS_FILE, projectSchemaFile, withSchemaMapping } from '../io/editor-settings.js';
@@ -11,6 +9,7 @@ import { assessmentSchemaFor } from '../schema/editor-schema.js';
 import { requireRubric } from '../io/require-rubric.js';
 import { write, type CommandContext } from './context.js';
 import type { CommandSettings } from './settings.js';
+import { translator } from '../i18n/catalogue.js';
 
 export interface InitOptions {
   readonly rubric?: string | undefined;
@@ -27,7 +26,7 @@ export async function initCommand(options: CommandSettings<InitOptions>, ctx: Co
   const requested = options.language;
   const { rubric } = await requireRubric(options.rubric ?? DEFAULT_RUBRIC, options.rubricSearch, outputLanguage(requested));
   const tool = outputLanguage(requested, rubric);
-  const labels = labelsFor(tool);
+  const labels = translator(tool);
   const globs = options.glob && options.glob.length > 0 ? options.glob : DEFAULT_ASSESSMENT_GLOBS;
 
   const schemaFile = projectSchemaFile(rubric.id);
@@ -45,15 +44,15 @@ export async function initCommand(options: CommandSettings<InitOptions>, ctx: Co
     updated = withSchemaMapping(current, schemaFile, globs);
   } catch (error) {
     const [line = '1', column = '1'] = (error as Error).message.split(':');
-    throw new SwadayaError('bad-editor-settings', fillLabel(labels.initBadSettings, { file: EDITOR_SETTINGS_FILE, line, column }));
+    throw new SwadayaError('bad-editor-settings', labels('initBadSettings', { file: EDITOR_SETTINGS_FILE, line, column }));
   }
   await mkdir(dirname(settingsFile), { recursive: true });
   await writeFileAtomically(settingsFile, updated);
 
   const lines = [
-    fillLabel(labels.initWroteSchema, { file: schemaFile, rubric: `${rubric.id}@${rubric.version}`, count: rubric.indicators.length }),
-    fillLabel(labels.initWroteSettings, { file: join('.vscode', 'settings.json'), globs: globs.join(', ') }),
-    labels.initNext,
+    labels('initWroteSchema', { file: schemaFile, rubric: `${rubric.id}@${rubric.version}`, count: rubric.indicators.length }),
+    labels('initWroteSettings', { file: join('.vscode', 'settings.json'), globs: globs.join(', ') }),
+    labels('initNext'),
   ];
   await write(ctx.stdout, `${lines.join('\n')}\n`);
   return 0;

@@ -3,11 +3,10 @@ import { runBatch } from '../batch/run-batch.js';
 import { groupRatings, type Rating, type RatingGroup } from '../core/agree.js';
 import type { Finding } from '../core/finding.js';
 import { namedRater } from '../core/ratings.js';
-import { fillLabel } from '../i18n/fill-label.js';
 import type { Language } from '../i18n/language.js';
-import { ratingsLabelsFor } from '../i18n/ratings-labels.js';
 import type { RubricSearch } from '../io/rubric-finder.js';
 import type { CommandContext } from './context.js';
+import { translator } from '../i18n/catalogue.js';
 
 export interface RatingInputs {
   /** Groups of two or more raters, by community id then period. */
@@ -24,7 +23,7 @@ export interface RatingInputs {
  * communities only one person rated are left out with a notice.
  */
 export async function readRatings(paths: readonly string[], rubricOverride: string | undefined, tool: Language, rubricSearch: RubricSearch, ctx: CommandContext): Promise<RatingInputs> {
-  const labels = ratingsLabelsFor(tool);
+  const labels = translator(tool);
   const inputs = await gatherInputs(paths, ctx.cwd);
   const findings: Finding[] = [...inputs.findings];
   const notices: string[] = [];
@@ -42,7 +41,7 @@ export async function readRatings(paths: readonly string[], rubricOverride: stri
       }
       const rater = namedRater(loaded.assessment.rater);
       if (rater === undefined) {
-        notices.push(fillLabel(labels.consensusIgnored, { file: document.file }));
+        notices.push(labels('ratings.consensusIgnored', { file: document.file }));
         continue;
       }
       ratings.push({ rater, file: document.file, document: document.document, assessment: loaded.assessment, rubric: loaded.rubric });
@@ -51,7 +50,7 @@ export async function readRatings(paths: readonly string[], rubricOverride: stri
   const groups: RatingGroup[] = [];
   for (const group of groupRatings(ratings)) {
     if (group.raters.length >= 2) groups.push(group);
-    else notices.push(fillLabel(labels.singleRating, { community: `${group.community.name} (${group.community.id})`, period: group.period, rater: group.raters[0]! }));
+    else notices.push(labels('ratings.singleRating', { community: `${group.community.name} (${group.community.id})`, period: group.period, rater: group.raters[0]! }));
   }
   return { groups, findings, notices };
 }

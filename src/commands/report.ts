@@ -26,6 +26,7 @@ import { trendReport } from '../format/report/trend.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings, Settings } from './settings.js';
 import { scoreAssessment } from '../core/scoring.js';
+import { t, type MessageKey } from '../i18n/catalogue.js';
 
 export interface ReportCommandOptions {
   readonly output?: string | undefined;
@@ -44,8 +45,10 @@ export interface ReportCommandOptions {
 /** Fewer files than this are read in this thread, keeping their answers for the community pages (a large set without --each goes to workers). */
 const IN_PROCESS_LIMIT = 300;
 
-function usage(tool: Language, en: string, id: string): SwadayaError {
-  return new SwadayaError('bad-report-usage', tool === 'id' ? id : en, ExitCode.invalidInput, tool === 'id' ? 'Lihat: swadaya report --help' : 'See: swadaya report --help');
+type UsageKey = Extract<MessageKey, `reportCommand.${'beforeAfter' | 'trendAlone' | 'pathsOrChange' | 'noPaths' | 'noOutput' | 'eachWithChange' | 'noPeriods' | 'emptySide'}`>;
+
+function usage(tool: Language, key: UsageKey): SwadayaError {
+  return new SwadayaError('bad-report-usage', t(tool, key), ExitCode.invalidInput, t(tool, 'reportCommand.seeHelp'));
 }
 
 /** `swadaya report` (docs/report.md): one self-contained HTML file, and a PDF with --pdf. */
@@ -54,18 +57,18 @@ export async function reportCommand(paths: readonly string[], options: CommandSe
   const tool = outputLanguage(requested);
   const change = options.before !== undefined || options.after !== undefined;
   if (change && (options.before === undefined || options.after === undefined)) {
-    throw usage(tool, '--before and --after go together: report --before A --after B -o change.html', '--before dan --after harus dipakai bersama: report --before A --after B -o perubahan.html');
+    throw usage(tool, 'reportCommand.beforeAfter');
   }
   if (options.trend && (change || options.each !== undefined)) {
-    throw usage(tool, '--trend takes the periods as paths, without --before/--after or --each.', '--trend menerima periode sebagai jalur, tanpa --before/--after atau --each.');
+    throw usage(tool, 'reportCommand.trendAlone');
   }
-  if (change && paths.length > 0) throw usage(tool, 'Give either paths or --before and --after, not both.', 'Berikan jalur atau --before dan --after, jangan keduanya.');
-  if (!change && paths.length === 0) throw usage(tool, 'Name the assessments to report on: swadaya report examples/2025 -o 2025.html', 'Sebutkan penilaian yang dilaporkan: swadaya report examples/2025 -o 2025.html');
+  if (change && paths.length > 0) throw usage(tool, 'reportCommand.pathsOrChange');
+  if (!change && paths.length === 0) throw usage(tool, 'reportCommand.noPaths');
   const eachDir = typeof options.each === 'string' ? options.each : undefined;
   if (options.output === undefined && options.pdf === undefined && eachDir === undefined) {
-    throw usage(tool, 'Say where to write the report: -o FILE.html, --pdf FILE.pdf, or --each DIR.', 'Sebutkan ke mana laporan ditulis: -o BERKAS.html, --pdf BERKAS.pdf, atau --each DIREKTORI.');
+    throw usage(tool, 'reportCommand.noOutput');
   }
-  if (change && options.each !== undefined) throw usage(tool, '--each is for one set, not for --before/--after.', '--each untuk satu himpunan, bukan untuk --before/--after.');
+  if (change && options.each !== undefined) throw usage(tool, 'reportCommand.eachWithChange');
   // Find the browser before the work, so a missing one fails fast.
   const browser = options.pdf === undefined ? undefined : findBrowser(options.chrome, ctx.env, tool);
 
@@ -81,7 +84,7 @@ export async function reportCommand(paths: readonly string[], options: CommandSe
     findings.push(...found);
     if (trend.communities.length === 0) {
       await writeFindings(findings, tool, ctx, options);
-      throw usage(tool, 'The periods hold no valid assessment to follow.', 'Periode-periode itu tidak berisi penilaian yang sah untuk diikuti.');
+      throw usage(tool, 'reportCommand.noPeriods');
     }
     const rubric = rubrics[0];
     html = trendReport(trend, rubric, { lang: rubric ? textLanguage(requested, rubric) : (requested ?? 'en'), tool: outputLanguage(requested, rubric), version: VERSION });
@@ -94,7 +97,7 @@ export async function reportCommand(paths: readonly string[], options: CommandSe
     const rubrics = await loadRubrics(subjects, diffSettings);
     if (subjects.before.length === 0 || subjects.after.length === 0) {
       await writeFindings(findings, tool, ctx, options);
-      throw usage(tool, 'Both --before and --after must hold at least one valid assessment.', '--before dan --after masing-masing harus berisi sedikitnya satu penilaian yang sah.');
+      throw usage(tool, 'reportCommand.emptySide');
     }
     const diff = diffSubjects(subjects.before, subjects.after);
     html = changeReport(diff, rubrics[0], { before: options.before ?? '', after: options.after ?? '' }, pageOptions(rubrics[0]));
@@ -130,13 +133,11 @@ async function writeOutput(file: string, html: string, tool: Language): Promise<
     const code = (error as { code?: unknown }).code;
     const reason =
       code === 'ENOENT'
-        ? tool === 'id'
-          ? `direktori ${dirname(file)} tidak ada`
-          : `the directory ${dirname(file)} does not exist`
+        ? t(tool, 'reportCommand.noDirectory', { dir: dirname(file) })
         : error instanceof Error
           ? error.message
           : String(error);
-    throw new SwadayaError('cannot-write', tool === 'id' ? `Tidak dapat menulis ${file}: ${reason}` : `Cannot write ${file}: ${reason}`);
+    throw new SwadayaError('cannot-write', t(tool, 'reportCommand.cannotWrite', { file, reason }));
   }
 }
 
@@ -147,9 +148,9 @@ async function printWithBrowser(browser: string, htmlFile: string, pdfFile: stri
     const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
     throw new SwadayaError(
       'pdf-failed',
-      tool === 'id' ? `Mencetak PDF dengan ${browser} gagal: ${first}` : `Printing the PDF with ${browser} failed: ${first}`,
+      t(tool, 'reportCommand.pdfFailed', { browser, detail: first }),
       ExitCode.invalidInput,
-      tool === 'id' ? 'Coba peramban lain dengan --chrome PATH; laporan HTML tetap dapat dibuat dengan -o.' : 'Try another browser with --chrome PATH; the HTML report can still be written with -o.',
+      t(tool, 'reportCommand.pdfFailedHint'),
     );
   }
 }
@@ -275,7 +276,7 @@ async function ensureDirectory(dir: string, tool: Language): Promise<void> {
     if (!(await stat(dir)).isDirectory()) throw new Error('not a directory');
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SwadayaError('bad-each-dir', tool === 'id' ? `--each ${dir}: tidak dapat membuat direktori (${reason}).` : `--each ${dir}: cannot create the directory (${reason}).`);
+    throw new SwadayaError('bad-each-dir', t(tool, 'reportCommand.eachDir', { dir, reason }));
   }
 }
 

@@ -25,6 +25,7 @@ import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings } from './settings.js';
 import { openCache, saveCache, type CacheOptions } from './cache.js';
+import { t } from '../i18n/catalogue.js';
 
 export interface ScoreOptions extends CacheOptions, CsvOptions {
   readonly format: ScoreFormat | CiFormat;
@@ -62,15 +63,13 @@ function checkScoreOptions(options: ScoreOptions, language: Language): void {
   if (failUnder !== undefined && !(failUnder >= 0 && failUnder <= 100)) {
     throw new SwadayaError(
       'bad-fail-under',
-      language === 'id' ? `--fail-under harus skor 0 sampai 100 (tertulis ${failUnder}).` : `--fail-under must be a score from 0 to 100 (got ${failUnder}).`,
+      t(language, 'score.badFailUnder', { value: failUnder }),
     );
   }
   if (options.explain && !EXPLAIN_FORMATS.includes(options.format)) {
     throw new SwadayaError(
       'explain-format',
-      language === 'id'
-        ? `--explain hanya tampil di --format table; --format ${options.format} tidak memuatnya. Hapus --explain, atau pakai --format table.`
-        : `--explain is shown by --format table only; --format ${options.format} does not carry it. Drop --explain, or use --format table.`,
+      t(language, 'score.explainFormat', { format: options.format }),
     );
   }
 }

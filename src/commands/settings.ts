@@ -3,6 +3,7 @@ import { SwadayaError } from '../errors.js';
 import { isLanguage, LANGUAGES, type Language } from '../i18n/language.js';
 import type { RubricSearch } from '../io/rubric-finder.js';
 import type { CommandContext } from './context.js';
+import { t } from '../i18n/catalogue.js';
 
 /**
  * Everything a command needs to know about how it was asked to run, typed and decided once in
@@ -63,7 +64,8 @@ function requestedLanguage(flags: GlobalFlags, env: CommandContext['env']): Lang
   const lang = flags.lang ?? env.SWADAYA_LANG;
   if (lang === '' || lang === undefined) return flags.configLang ?? localeLanguage(env);
   if (!isLanguage(lang)) {
-    throw new SwadayaError('bad-language', `SWADAYA_LANG="${lang}" is not a language swadaya speaks. Use ${LANGUAGES.join(' or ')}, or unset it.`);
+    const says = localeLanguage(env) ?? 'en';
+    throw new SwadayaError('bad-language', t(says, 'cli.badLanguage', { value: lang, languages: LANGUAGES.join(t(says, 'or')) }));
   }
   return lang;
 }

@@ -11,15 +11,14 @@ import { namesFromRubrics, type DiffNames } from '../format/diff/report.js';
 import { trendRenderers, type TrendFormat } from '../format/trend/index.js';
 import { versionsText } from '../format/trend/view.js';
 import { findingLines } from '../format/findings.js';
-import { fillLabel } from '../i18n/fill-label.js';
 import { NAMED_FAILURES } from '../i18n/gate-messages.js';
-import { labelsFor } from '../i18n/labels.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
 import { rubricsForRefs } from '../io/rubric-finder.js';
 import { write, type CommandContext } from './context.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings } from './settings.js';
+import { t, translator } from '../i18n/catalogue.js';
 
 export interface TrendCommandOptions extends CsvOptions {
   readonly format?: TrendFormat | undefined;
@@ -37,7 +36,7 @@ export async function trendCommand(paths: readonly string[], options: CommandSet
     const lang = outputLanguage(requested);
     throw new SwadayaError(
       'bad-stall',
-      lang === 'id' ? `--stall harus bilangan bulat 2 atau lebih (tertulis ${stall}).` : `--stall must be a whole number of 2 or more (got ${stall}).`,
+      t(lang, 'trend.badStall', { stall }),
     );
   }
 
@@ -46,9 +45,9 @@ export async function trendCommand(paths: readonly string[], options: CommandSet
   const stderrColors = options.colors.stderr;
   await write(ctx.stderr, findingLines(findings, lang, stderrColors));
 
-  const labels = labelsFor(lang);
+  const labels = translator(lang);
   if (trend.communities.length === 0) {
-    throw new SwadayaError('no-assessments', lang === 'id' ? `${paths.join(', ')}: tidak ada penilaian yang sah untuk diikuti.` : `${paths.join(', ')}: no valid assessment to follow.`);
+    throw new SwadayaError('no-assessments', t(lang, 'trend.noAssessments', { paths: paths.join(', ') }));
   }
   if (trend.rubricVersionsDiffer) await write(ctx.stderr, `${stderrColors.yellow(`swadaya: ${versionsText(trend, labels)}`)}\n`);
 
@@ -125,10 +124,10 @@ async function loadRubrics(sets: readonly (readonly TrendPoint[])[], options: Co
 
 /** The gate lines of --fail-on-stall and --fail-on-regression, each naming the communities that fail it. */
 function gateFailures(trend: TrendResult, options: TrendCommandOptions, lang: Language, names: DiffNames): string[] {
-  const labels = labelsFor(lang);
+  const labels = translator(lang);
   const gates: { readonly flag: string; readonly fails: (community: CommunityTrend) => boolean; readonly what: string }[] = [];
-  if (options.failOnStall) gates.push({ flag: '--fail-on-stall', fails: (community) => community.flags.stalled, what: labels.trendStalled });
-  if (options.failOnRegression) gates.push({ flag: '--fail-on-regression', fails: (community) => community.flags.regressed, what: labels.trendRegressed });
+  if (options.failOnStall) gates.push({ flag: '--fail-on-stall', fails: (community) => community.flags.stalled, what: labels('trendStalled') });
+  if (options.failOnRegression) gates.push({ flag: '--fail-on-regression', fails: (community) => community.flags.regressed, what: labels('trendRegressed') });
   const lines: string[] = [];
   for (const gate of gates) {
     const failing: CommunityTrend[] = [];
@@ -139,7 +138,7 @@ function gateFailures(trend: TrendResult, options: TrendCommandOptions, lang: La
       if (failing.length < NAMED_FAILURES) failing.push(community);
     }
     if (count === 0) continue;
-    lines.push(`swadaya: ${fillLabel(labels.trendGateFailed, { count, what: gate.what, flag: gate.flag })}`);
+    lines.push(`swadaya: ${labels('trendGateFailed', { count, what: gate.what, flag: gate.flag })}`);
     for (const community of failing) {
       const last = community.series[community.series.length - 1]!;
       const path = community.series.map((entry) => `${entry.period} ${names.phase(entry.phase)}`).join(' → ');

@@ -1,6 +1,6 @@
 /**
  * A problem found in a rubric or an assessment. Findings are data: the code is stable and
- * tests assert it; the wording belongs to the message catalogue (src/i18n/messages.ts).
+ * tests assert it; the wording belongs to the message catalogue (src/i18n/catalogue/findings.ts).
  */
 export interface Finding {
   readonly code: string;

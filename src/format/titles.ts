@@ -1,12 +1,11 @@
 import { GRADUATED, type Rubric, type Text } from '../core/model.js';
-import { labelsFor } from '../i18n/labels.js';
 import { localize, type Language } from '../i18n/language.js';
-import { verdictLabel } from '../i18n/verdict-labels.js';
+import { t, translator } from '../i18n/catalogue.js';
 
 /** A phase as the compact views name it: its id, "graduated" in the reader's language, or — for none. */
 export function phaseName(phase: string | null, language: Language): string {
   if (phase === null) return '—';
-  return phase === GRADUATED ? verdictLabel('graduated', language) : phase;
+  return phase === GRADUATED ? t(language, 'verdict.graduated') : phase;
 }
 
 /** A phase by its title in the rubric's text language (`textLang`); its name where the rubric has none. */
@@ -17,8 +16,8 @@ export function phaseTitle(rubric: Rubric, phase: string | null, textLang: strin
 
 /** The human name of a criterion target: `Pillar: Participation development`. */
 export function targetTitle(rubric: Rubric, target: string, lang: string, tool: Language): string {
-  const labels = labelsFor(tool);
-  if (target === 'overall') return labels.overall;
+  const labels = translator(tool);
+  if (target === 'overall') return labels('overall');
   const [kind, ...rest] = target.split(':');
   const id = rest.join(':');
   let title: Text | undefined;

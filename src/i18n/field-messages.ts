@@ -1,91 +1,12 @@
 import type { Finding } from '../core/finding.js';
 import type { Language } from './language.js';
+import { t } from './catalogue.js';
 import { messageOf } from './messages.js';
-
-type Args = Readonly<Record<string, string | number>>;
-
-const didYouMean = (args: Args, lang: Language): string =>
-  args.suggestion ? (lang === 'id' ? ` Maksud Anda "${args.suggestion}"?` : ` Did you mean "${args.suggestion}"?`) : '';
-
-/** How to write "not applicable" in each kind of table, and the levels. */
-const how = (args: Args, lang: Language): string => {
-  const na = String(args.how ?? '').endsWith('-na');
-  const wide = String(args.how ?? '').startsWith('wide');
-  if (lang === 'id') return `tulis tingkat 0–${args.max}${na ? (wide ? ', atau "na: alasan"' : ', atau na (alasan di kolom alasannya)') : ''}, atau kosongkan`;
-  return `write a level 0–${args.max}${na ? (wide ? ', or "na: reason"' : ', or na (with the reason in its reason column)') : ''}, or leave it blank`;
-};
-
-/** Messages of `import` and `export answers` (docs/field-data.md), in English and Indonesian. */
-const catalogue: Record<string, Record<Language, (args: Args) => string>> = {
-  'unknown-column': {
-    en: (a) => `unknown column "${a.column}".${didYouMean(a, 'en')} Columns are the form's field names (swadaya form writes them) or, for a spreadsheet, community.id, community.name, period, phase and indicator ids; nothing from this file was imported.`,
-    id: (a) => `kolom "${a.column}" tidak dikenal.${didYouMean(a, 'id')} Kolom adalah nama isian formulir (ditulis oleh swadaya form) atau, untuk spreadsheet, community.id, community.name, period, phase dan id indikator; tidak ada isi berkas ini yang diimpor.`,
-  },
-  'duplicate-column': {
-    en: (a) => `column "${a.column}" holds the same field as column ${a.first} ("${a.firstColumn}"). Remove one; nothing from this file was imported.`,
-    id: (a) => `kolom "${a.column}" berisi isian yang sama dengan kolom ${a.first} ("${a.firstColumn}"). Hapus salah satunya; tidak ada isi berkas ini yang diimpor.`,
-  },
-  'missing-column': {
-    en: (a) => `no column "${a.column}". Every row needs it; add the column (or export the form's data again with XML names as headers).`,
-    id: (a) => `tidak ada kolom "${a.column}". Setiap baris memerlukannya; tambahkan kolom itu (atau ekspor ulang data formulir dengan nama XML sebagai judul kolom).`,
-  },
-  'empty-table': {
-    en: () => 'the file holds no header row. Export the submissions again, or start from `swadaya export answers`.',
-    id: () => 'berkas tidak memiliki baris judul kolom. Ekspor ulang kiriman data, atau mulai dari `swadaya export answers`.',
-  },
-  'missing-value': {
-    en: (a) => `${a.field} is blank; every assessment needs it.`,
-    id: (a) => `${a.field} kosong; setiap penilaian memerlukannya.`,
-  },
-  'community-id-number': {
-    en: (a) => `the community id ${a.value} is a number cell, so any leading zero is already lost. Format the column as text and type the id again.`,
-    id: (a) => `id komunitas ${a.value} berupa sel angka, sehingga angka nol di depan sudah hilang. Ubah format kolom menjadi teks lalu ketik ulang id-nya.`,
-  },
-  'bad-community-id': {
-    en: (a) => `community id "${a.value}" may hold only letters, digits, ".", "-" and "_" (it names the file). Correct it.`,
-    id: (a) => `id komunitas "${a.value}" hanya boleh berisi huruf, angka, ".", "-" dan "_" (dipakai sebagai nama berkas). Perbaiki.`,
-  },
-  'other-rubric-version': {
-    en: (a) => `this submission answered ${a.found}, but the import uses ${a.expected}. Import it with --rubric ${a.found}, or collect it again with the current form.`,
-    id: (a) => `kiriman ini menjawab ${a.found}, tetapi impor memakai ${a.expected}. Impor dengan --rubric ${a.found}, atau kumpulkan ulang dengan formulir terbaru.`,
-  },
-  'cell-not-a-level': {
-    en: (a) => `"${a.value}" is not an answer to ${a.id}: ${how(a, 'en')}.`,
-    id: (a) => `"${a.value}" bukan jawaban untuk ${a.id}: ${how(a, 'id')}.`,
-  },
-  'cell-na-needs-reason': {
-    en: (a) => (a.how === 'wide' ? `"not applicable" for ${a.id} needs a reason: write "na: why it does not apply".` : `"not applicable" for ${a.id} needs a reason in column ${a.reasonColumn}.`),
-    id: (a) => (a.how === 'wide' ? `"tidak berlaku" untuk ${a.id} memerlukan alasan: tulis "na: mengapa tidak berlaku".` : `"tidak berlaku" untuk ${a.id} memerlukan alasan di kolom ${a.reasonColumn}.`),
-  },
-  'duplicate-row': {
-    en: (a) => `community ${a.community} for period ${a.period} is already in ${a.first}. One assessment per community and period: remove one row (this one was not imported).`,
-    id: (a) => `komunitas ${a.community} periode ${a.period} sudah ada di ${a.first}. Satu penilaian per komunitas dan periode: hapus salah satu baris (baris ini tidak diimpor).`,
-  },
-  'file-exists': {
-    en: (a) =>
-      a.same === 'yes'
-        ? `${a.file} already holds this submission (${a.instance}) with other answers (edited since). Nothing was overwritten; add --force to replace it.`
-        : `community ${a.community} for period ${a.period} is already assessed in ${a.file}. Nothing was overwritten; add --force to replace it, or remove one.`,
-    id: (a) =>
-      a.same === 'yes'
-        ? `${a.file} sudah berisi kiriman ini (${a.instance}) dengan jawaban lain (telah diubah). Tidak ada yang ditimpa; tambahkan --force untuk menggantinya.`
-        : `komunitas ${a.community} periode ${a.period} sudah dinilai di ${a.file}. Tidak ada yang ditimpa; tambahkan --force untuk menggantinya, atau hapus salah satunya.`,
-  },
-};
-
-export function fieldMessageOf(finding: Pick<Finding, 'code' | 'args'>, lang: Language): string {
-  return catalogue[finding.code]?.[lang](finding.args) ?? messageOf(finding, lang);
-}
 
 /** `kobo.csv row 5, column H (integration/…): error [code] message`: rows and column letters as a spreadsheet shows them. */
 export function formatRowFinding(finding: Finding, lang: Language): string {
-  const words = lang === 'id' ? { row: 'baris', column: 'kolom', error: 'galat', warning: 'peringatan' } : { row: 'row', column: 'column', error: 'error', warning: 'warning' };
   let place = finding.file;
-  if (finding.line !== undefined) place += ` ${words.row} ${finding.line}`;
-  if (finding.column !== undefined && finding.args.letter !== undefined) place += `, ${words.column} ${finding.args.letter} (${finding.args.column})`;
-  return `${place}: ${finding.severity === 'error' ? words.error : words.warning} [${finding.code}] ${fieldMessageOf(finding, lang)}`;
-}
-
-export function hasFieldMessage(code: string): boolean {
-  return code in catalogue;
+  if (finding.line !== undefined) place += ` ${t(lang, 'row')} ${finding.line}`;
+  if (finding.column !== undefined && finding.args.letter !== undefined) place += `, ${t(lang, 'column')} ${finding.args.letter} (${finding.args.column})`;
+  return `${place}: ${t(lang, finding.severity === 'error' ? 'severity.error' : 'severity.warning')} [${finding.code}] ${messageOf(finding, lang)}`;
 }

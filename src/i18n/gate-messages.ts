@@ -1,6 +1,6 @@
 import type { GateFailure, GateName, GateReason } from '../core/gates.js';
 import type { Language } from './language.js';
-import { verdictLabel } from './verdict-labels.js';
+import { t } from './catalogue.js';
 
 /** How many failing assessments the stderr message names before it only counts (docs/ci.md). */
 export const NAMED_FAILURES = 20;
@@ -9,38 +9,35 @@ const figure = (value: number | null): string => (value === null ? '—' : Strin
 
 /** One reason in words: the criterion and the figure. */
 export function gateReasonText(reason: GateReason, lang: Language): string {
-  const id = lang === 'id';
   switch (reason.gate) {
     case 'fail-under':
-      if (reason.value === null) return id ? `tidak ada skor keseluruhan (perlu ${reason.threshold})` : `no overall score (needs ${reason.threshold})`;
-      return id ? `skor keseluruhan ${figure(reason.value)} < ${reason.threshold}` : `overall ${figure(reason.value)} < ${reason.threshold}`;
+      if (reason.value === null) return t(lang, 'gate.noOverall', { threshold: reason.threshold });
+      return t(lang, 'gate.overallBelow', { value: figure(reason.value), threshold: reason.threshold });
     case 'not-ready': {
       const criterion = reason.criterion;
-      if (!criterion) return id ? `putusan: ${verdictLabel(reason.verdict, lang)}` : `verdict: ${verdictLabel(reason.verdict, lang)}`;
+      if (!criterion) return t(lang, 'gate.verdict', { verdict: t(lang, `verdict.${reason.verdict}`) });
       if (criterion.status === 'unknown') {
-        return id
-          ? `${criterion.target} belum dapat diputuskan: terlalu sedikit jawaban (perlu ${criterion.kind === 'level' ? 'tingkat ' : ''}${criterion.threshold})`
-          : `${criterion.target} cannot be decided: too few answers (needs ${criterion.kind === 'level' ? 'level ' : ''}${criterion.threshold})`;
+        const threshold = criterion.kind === 'level' ? t(lang, 'gate.levelOf', { level: criterion.threshold }) : criterion.threshold;
+        return t(lang, 'gate.undecided', { target: criterion.target, threshold });
       }
       if (criterion.kind === 'level') {
-        const value = criterion.value === null ? (id ? 'belum dijawab' : 'not answered') : id ? `tingkat ${criterion.value}` : `level ${criterion.value}`;
-        return id ? `${criterion.target} ${value}, perlu tingkat ${criterion.threshold}` : `${criterion.target} ${value}, needs level ${criterion.threshold}`;
+        const value = criterion.value === null ? t(lang, 'gate.notAnswered') : t(lang, 'gate.levelOf', { level: criterion.value });
+        return t(lang, 'gate.needsLevel', { target: criterion.target, value, threshold: criterion.threshold });
       }
-      return id ? `${criterion.target} ${figure(criterion.value)}, perlu ${criterion.threshold}` : `${criterion.target} ${figure(criterion.value)}, needs ${criterion.threshold}`;
+      return t(lang, 'gate.needsMin', { target: criterion.target, value: figure(criterion.value), threshold: criterion.threshold });
     }
     case 'regression': {
       const cause = reason.reason;
-      if (cause.kind === 'phase') return id ? `fase mundur dari ${cause.from} ke ${cause.to}` : `phase went back from ${cause.from} to ${cause.to}`;
-      const fall = figure(Math.abs(cause.delta));
-      const what = cause.kind === 'overall' ? (id ? 'skor keseluruhan' : 'overall') : id ? `prinsip ${cause.id}` : `principle ${cause.id}`;
-      return id ? `${what} turun ${fall} poin` : `${what} fell ${fall} points`;
+      if (cause.kind === 'phase') return t(lang, 'gate.phaseBack', { from: cause.from, to: cause.to });
+      const what = cause.kind === 'overall' ? t(lang, 'gate.overall') : t(lang, 'gate.principle', { id: cause.id });
+      return t(lang, 'gate.fell', { what, fall: figure(Math.abs(cause.delta)) });
     }
   }
 }
 
 /** `file` or `file (document 2)`: where the assessment is. */
 export function failurePlace(failure: Pick<GateFailure, 'file' | 'document'>, lang: Language): string {
-  return failure.document > 0 ? `${failure.file} (${lang === 'id' ? 'dokumen' : 'document'} ${failure.document + 1})` : failure.file;
+  return failure.document > 0 ? t(lang, 'gate.documentPlace', { file: failure.file, number: failure.document + 1 }) : failure.file;
 }
 
 /** `3374021008 Kelurahan Kemijen (examples/2025/kemijen.yaml): reason; reason`. */
@@ -51,18 +48,13 @@ export function failureLine(failure: GateFailure, lang: Language, gates?: Readon
 
 /** The headline of one gate: how many assessments failed it. */
 export function gateHeadline(gate: GateName, count: number, lang: Language, detail: { threshold?: number | undefined; tolerance?: number | undefined }): string {
-  const id = lang === 'id';
   switch (gate) {
     case 'fail-under':
-      return id
-        ? `${count} penilaian memiliki skor keseluruhan di bawah ${detail.threshold} (--fail-under)`
-        : `${count} assessment(s) have an overall score below ${detail.threshold} (--fail-under)`;
+      return t(lang, 'gate.headline.fail-under', { count, threshold: String(detail.threshold) });
     case 'not-ready':
-      return id ? `${count} penilaian belum siap untuk fase berikutnya (--require ready)` : `${count} assessment(s) are not ready for their next phase (--require ready)`;
+      return t(lang, 'gate.headline.not-ready', { count });
     case 'regression':
-      return id
-        ? `${count} komunitas mundur (--fail-on-regression, toleransi ${detail.tolerance ?? 0})`
-        : `${count} community(ies) regressed (--fail-on-regression, tolerance ${detail.tolerance ?? 0})`;
+      return t(lang, 'gate.headline.regression', { count, tolerance: detail.tolerance ?? 0 });
   }
 }
 
@@ -82,6 +74,6 @@ export function gateReport(
   const lines = gates.map(([gate, count]) => `swadaya: ${gateHeadline(gate, count, lang, detail)}${gate === gates.at(-1)![0] ? ':' : '.'}`);
   for (const failure of failures.slice(0, NAMED_FAILURES)) lines.push(`  ${failureLine(failure, lang)}`);
   const more = total - Math.min(failures.length, NAMED_FAILURES);
-  if (more > 0) lines.push(lang === 'id' ? `  … dan ${more} lainnya (--format sarif, junit atau gitlab mencantumkan semuanya).` : `  … and ${more} more (--format sarif, junit or gitlab lists them all).`);
+  if (more > 0) lines.push(`  ${t(lang, 'gate.more', { more })}`);
   return `${lines.join('\n')}\n`;
 }

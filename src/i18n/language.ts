@@ -10,7 +10,7 @@ export function isLanguage(value: string): value is Language {
 
 /** The tool's own labels exist in en and id; any other rubric language shows them in English. */
 export function toolLanguage(lang: string | undefined): Language {
-  return lang === 'id' ? 'id' : 'en';
+  return lang !== undefined && isLanguage(lang) ? lang : 'en';
 }
 
 /**

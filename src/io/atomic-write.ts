@@ -3,9 +3,8 @@ import { constants } from 'node:fs';
 import { access, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SwadayaError } from '../errors.js';
-import { labelsFor } from '../i18n/labels.js';
 import type { Language } from '../i18n/language.js';
-import { fillLabel } from '../i18n/fill-label.js';
+import { translator } from '../i18n/catalogue.js';
 
 /** An error of a save, with an errno-style code the caller turns into its message. */
 export class SaveError extends Error {
@@ -130,32 +129,32 @@ async function syncDirectory(dir: string): Promise<void> {
  * says what to do. `shown` is the path as the user wrote it.
  */
 export async function assertWritableTarget(file: string, shown: string, tool: Language): Promise<void> {
-  const labels = labelsFor(tool);
-  const fail = (code: string, template: string, args: Record<string, string>): never => {
-    throw new SwadayaError(code, fillLabel(template, { file: shown, ...args }));
+  const labels = translator(tool);
+  const fail = (code: string, message: string): never => {
+    throw new SwadayaError(code, message);
   };
   const dir = dirname(file);
   const target = await stat(file).catch((error: NodeJS.ErrnoException) => error);
   if (!(target instanceof Error)) {
-    if (target.isDirectory()) fail('target-is-directory', labels.assessTargetIsDirectory, { example: join(shown, 'assessment.yaml') });
+    if (target.isDirectory()) fail('target-is-directory', labels('assessTargetIsDirectory', { file: shown, example: join(shown, 'assessment.yaml') }));
     // A FIFO or a device would block or never end: only a regular file is read and replaced.
-    if (!target.isFile()) fail('target-not-regular', labels.assessTargetNotRegular, {});
+    if (!target.isFile()) fail('target-not-regular', labels('assessTargetNotRegular', { file: shown }));
     const denied = await access(file, constants.W_OK).catch((error: NodeJS.ErrnoException) => error);
-    if (denied) fail('target-not-writable', labels.assessTargetFileNotWritable, { reason: denied.code ?? denied.message });
+    if (denied) fail('target-not-writable', labels('assessTargetFileNotWritable', { file: shown, reason: denied.code ?? denied.message }));
   } else if (target.code === 'ENOTDIR') {
-    fail('target-parent-not-directory', labels.assessTargetParentNotDirectory, { dir: await firstNonDirectory(dir) });
+    fail('target-parent-not-directory', labels('assessTargetParentNotDirectory', { file: shown, dir: await firstNonDirectory(dir) }));
   } else if (target.code !== 'ENOENT') {
-    fail('target-not-writable', labels.assessTargetFileNotWritable, { reason: target.code ?? target.message });
+    fail('target-not-writable', labels('assessTargetFileNotWritable', { file: shown, reason: target.code ?? target.message }));
   }
   const parent = await stat(dir).catch((error: NodeJS.ErrnoException) => error);
   if (parent instanceof Error) {
-    if (parent.code === 'ENOTDIR') fail('target-parent-not-directory', labels.assessTargetParentNotDirectory, { dir: await firstNonDirectory(dir) });
-    fail('target-directory-missing', labels.assessTargetNoDirectory, { dir: dirname(shown) });
+    if (parent.code === 'ENOTDIR') fail('target-parent-not-directory', labels('assessTargetParentNotDirectory', { file: shown, dir: await firstNonDirectory(dir) }));
+    fail('target-directory-missing', labels('assessTargetNoDirectory', { file: shown, dir: dirname(shown) }));
   } else if (!parent.isDirectory()) {
-    fail('target-parent-not-directory', labels.assessTargetParentNotDirectory, { dir: dirname(shown) });
+    fail('target-parent-not-directory', labels('assessTargetParentNotDirectory', { file: shown, dir: dirname(shown) }));
   }
   const denied = await access(dir, constants.W_OK).catch((error: NodeJS.ErrnoException) => error);
-  if (denied) fail('target-not-writable', labels.assessTargetNotWritable, { dir: dirname(shown), reason: denied.code ?? denied.message });
+  if (denied) fail('target-not-writable', labels('assessTargetNotWritable', { file: shown, dir: dirname(shown), reason: denied.code ?? denied.message }));
 }
 
 /** The deepest ancestor of `dir` that exists but is not a directory (for "x/y is not a directory"). */

@@ -1,5 +1,6 @@
 import type { EventEmitter } from 'node:events';
-import type { Language } from '../i18n/language.js';
+import { toolLanguage, type Language } from '../i18n/language.js';
+import { lookup, t } from '../i18n/catalogue.js';
 
 /** The part of `process` the output guard touches, so it can be tested without a real full disk. */
 export interface GuardedProcess {
@@ -9,18 +10,11 @@ export interface GuardedProcess {
   exit(code?: number): never;
 }
 
-const REASONS: Record<Language, Record<string, string>> = {
-  en: { ENOSPC: 'no space left on the device', EIO: 'input/output error', EBADF: 'the output is closed', EDQUOT: 'disk quota exceeded' },
-  id: { ENOSPC: 'ruang perangkat penuh', EIO: 'galat masukan/keluaran', EBADF: 'keluaran sudah ditutup', EDQUOT: 'kuota disk habis' },
-};
-
 /** The one line a failed stdout ends the run with (docs: exit status 2). */
 export function outputFailureLine(code: string, lang: Language): string {
-  const reason = REASONS[lang][code];
+  const reason = lookup(lang, `output.${code}`);
   const what = reason ? `${reason}, ${code}` : code;
-  return lang === 'id'
-    ? `swadaya: keluaran tidak dapat ditulis (${what}). Tulis ke tempat lain atau kosongkan ruang, lalu jalankan lagi.\n`
-    : `swadaya: cannot write the output (${what}). Write it elsewhere or free some space, then run again.\n`;
+  return `${t(lang, 'output.failed', { what })}\n`;
 }
 
 /**
@@ -55,5 +49,5 @@ export function guardOutputStreams(proc: GuardedProcess, lang: Language): void {
 export function earlyLanguage(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): Language {
   const index = argv.indexOf('--lang');
   const fromArgs = index !== -1 ? argv[index + 1] : argv.find((arg) => arg.startsWith('--lang='))?.slice('--lang='.length);
-  return (fromArgs ?? env.SWADAYA_LANG) === 'id' ? 'id' : 'en';
+  return toolLanguage(fromArgs ?? env.SWADAYA_LANG);
 }

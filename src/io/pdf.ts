@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SwadayaError } from '../errors.js';
 import type { Language } from '../i18n/language.js';
+import { t } from '../i18n/catalogue.js';
 
 /**
  * Printing a report to PDF through a Chromium or Chrome already installed (docs/report.md):
@@ -49,7 +50,6 @@ function executable(path: string): boolean {
 
 /** `--chrome PATH`, then `CHROME_PATH`, then the usual install paths; a clear error (exit 2) when none runs. */
 export function findBrowser(option: string | undefined, env: Readonly<Record<string, string | undefined>>, tool: Language, candidates = USUAL_BROWSER_PATHS): string {
-  const en = tool === 'en';
   for (const [given, source] of [
     [option, '--chrome'],
     [env.CHROME_PATH, 'CHROME_PATH'],
@@ -58,22 +58,18 @@ export function findBrowser(option: string | undefined, env: Readonly<Record<str
     if (executable(given)) return given;
     throw new SwadayaError(
       'no-browser',
-      en ? `${source} names ${given}, which is not an executable file.` : `${source} menyebut ${given}, yang bukan berkas yang dapat dijalankan.`,
+      t(tool, 'pdf.notExecutable', { source, given }),
       2,
-      en ? 'Give the path of a Chromium or Chrome executable, e.g. --chrome /usr/bin/chromium.' : 'Berikan jalur berkas Chromium atau Chrome, misalnya --chrome /usr/bin/chromium.',
+      t(tool, 'pdf.notExecutableHint'),
     );
   }
   const found = candidates.find(executable);
   if (found) return found;
   throw new SwadayaError(
     'no-browser',
-    en
-      ? `--pdf needs Chromium or Chrome, and none was found (looked in ${candidates.slice(0, 5).join(', ')}, …).`
-      : `--pdf memerlukan Chromium atau Chrome, dan tidak ada yang ditemukan (dicari di ${candidates.slice(0, 5).join(', ')}, …).`,
+    t(tool, 'pdf.noBrowser', { paths: candidates.slice(0, 5).join(', ') }),
     2,
-    en
-      ? 'Install one (Debian/Ubuntu: apt-get install chromium), or name it with --chrome PATH or CHROME_PATH. The HTML report (-o FILE.html) needs no browser.'
-      : 'Pasang salah satunya (Debian/Ubuntu: apt-get install chromium), atau sebutkan dengan --chrome PATH atau CHROME_PATH. Laporan HTML (-o FILE.html) tidak memerlukan peramban.',
+    t(tool, 'pdf.noBrowserHint'),
   );
 }
 

@@ -1,10 +1,9 @@
 import { SwadayaError } from '../errors.js';
-import { fillLabel } from '../i18n/fill-label.js';
-import { labelsFor } from '../i18n/labels.js';
 import type { Language } from '../i18n/language.js';
 import { formatFinding } from '../i18n/messages.js';
 import { RubricFinder, type RubricSearch } from './rubric-finder.js';
 import { rubricCheckPath, type LoadedRubric } from './rubric-loader.js';
+import { t } from '../i18n/catalogue.js';
 
 /** Loads a rubric named by id or path for a command that needs exactly one, or throws a SwadayaError that says why. */
 export async function requireRubric(reference: string, search: RubricSearch, lang: Language): Promise<LoadedRubric & { rubric: NonNullable<LoadedRubric['rubric']> }> {
@@ -13,7 +12,7 @@ export async function requireRubric(reference: string, search: RubricSearch, lan
   if ('code' in found) throw new SwadayaError(found.code, formatFinding(found, lang));
   if (!found.rubric) {
     const errors = found.findings.filter((finding) => finding.severity === 'error');
-    throw new SwadayaError('rubric-invalid', errors.map((finding) => formatFinding(finding, lang)).join('\n'), 2, fillLabel(labelsFor(lang).rubricFixHint, { path: rubricCheckPath(found) }));
+    throw new SwadayaError('rubric-invalid', errors.map((finding) => formatFinding(finding, lang)).join('\n'), 2, t(lang, 'rubricFixHint', { path: rubricCheckPath(found) }));
   }
   return found as LoadedRubric & { rubric: NonNullable<LoadedRubric['rubric']> };
 }

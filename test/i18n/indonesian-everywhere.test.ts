@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { labelsFor, type LabelKey } from '../../src/i18n/labels.js';
+import { catalogueEntries } from '../../src/i18n/catalogue.js';
 import { memoryContext } from '../helpers/memory-context.js';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -14,12 +14,10 @@ const root = join(import.meta.dirname, '..', '..');
  * characters are left out: they match inside Indonesian words and ids.
  */
 function englishPieces(): string[] {
-  const en = labelsFor('en');
-  const id = labelsFor('id');
   const pieces = new Set<string>(['Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:', 'display help', 'error:', 'unknown option', 'Examples:', 'Exit codes:', '(top level)', 'graduated', 'below-threshold', 'progress', 'Did you mean']);
-  for (const key of Object.keys(en) as LabelKey[]) {
-    if (en[key] === id[key]) continue;
-    for (const piece of en[key].split(/\{\w+\}/)) {
+  for (const [, entry] of catalogueEntries()) {
+    if (typeof entry.en !== 'string' || entry.en === entry.id) continue;
+    for (const piece of entry.en.split(/\{\w+\}/)) {
       const trimmed = piece.trim().replace(/^[,.:;()—-]+|[,.:;()—-]+$/g, '').trim();
       if (trimmed.length >= 5 && /[a-z]{3}/i.test(trimmed)) pieces.add(trimmed);
     }
@@ -30,6 +28,7 @@ function englishPieces(): string[] {
 /** What is ours in an output: not ids (principle, indicator, phase and verdict keys), paths, or rubric texts in English-only rubrics. */
 const ours = (text: string): string =>
   text
+    .replace(/\b(principle|pillar|tag|indicator):[a-z0-9.-]+|\boverall(?=\)| ≥| min| \d)/g, ' ') // gate targets as the rubric names them
     .replace(/\S*\/\S*/g, ' ') // paths and globs
     .replace(/<[^>\s]+>|\[[a-z.]+\]/g, ' ') // the command line's placeholders: <paths...>, [file]
     .replace(/^ {2}(before|after|paths|file|sets|shell|id\|path) /gm, ' ') // argument names in help
@@ -37,6 +36,7 @@ const ours = (text: string): string =>
     .replace(/^\s*#?\s*[a-z_]+:/gm, ' ') // YAML keys of a template (period:, # phase:)
     .replace(/'[^'\n]*'/g, ' ') // names quoted in command-line errors ('after')
     .replace(/\b[a-z0-9]+(?:[.-][a-z0-9]+)+\b/g, ' ') // ids like integration.joint-planning, self-reliance
+    .replace(/"[a-z-]+"|--require ready/g, ' ') // option values: (choices: "ready")
     .replace(/--[a-z-]+/g, ' '); // option names
 
 /** `piece` as whole words: "Period" is not in "Periode". */

@@ -1,10 +1,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { AgreementReport } from '../../core/agree.js';
-import { fillLabel } from '../../i18n/fill-label.js';
-import { ratingsLabelsFor } from '../../i18n/ratings-labels.js';
 import { renderTable } from '../long-table.js';
 import type { RenderContext } from '../renderer.js';
 import { disagreements, levelText, statistic, summaryLines } from './view.js';
+import { translator } from '../../i18n/catalogue.js';
 
 function boxTable(head: readonly string[], rows: readonly (readonly string[])[], colors: ChalkInstance, alignRightFrom: number): string {
   return renderTable(
@@ -20,18 +19,18 @@ function boxTable(head: readonly string[], rows: readonly (readonly string[])[],
 /** The terminal view: alpha and kappa with their reading, then each group's disagreements, most spread first. */
 export function renderAgreeTable(report: AgreementReport, context: RenderContext): string {
   const { language: lang, colors } = context;
-  const labels = ratingsLabelsFor(lang);
+  const labels = translator(lang);
   const [title, ...stats] = summaryLines(report, lang);
   const out: string[] = [colors.bold(title!), ...stats, ''];
-  out.push(colors.bold(labels.perPrinciple));
-  out.push(boxTable([labels.principle, labels.alphaShort, labels.units], report.alpha.principles.map((entry) => [entry.id, statistic(entry.alpha, lang), String(entry.units)]), colors, 1), '');
-  out.push(colors.bold(labels.perPair));
-  out.push(boxTable([labels.pair, labels.alphaShort, labels.units], report.pairs.map((pair) => [pair.raters.join(' + '), statistic(pair.alpha, lang), String(pair.units)]), colors, 1), '');
+  out.push(colors.bold(labels('ratings.perPrinciple')));
+  out.push(boxTable([labels('ratings.principle'), labels('ratings.alphaShort'), labels('ratings.units')], report.alpha.principles.map((entry) => [entry.id, statistic(entry.alpha, lang), String(entry.units)]), colors, 1), '');
+  out.push(colors.bold(labels('ratings.perPair')));
+  out.push(boxTable([labels('ratings.pair'), labels('ratings.alphaShort'), labels('ratings.units')], report.pairs.map((pair) => [pair.raters.join(' + '), statistic(pair.alpha, lang), String(pair.units)]), colors, 1), '');
   for (const group of report.groups) {
-    out.push(colors.bold(`${group.community.name} (${group.community.id}) · ${group.period} · ${labels.raters}: ${group.raters.join(', ')} · ${labels.alphaShort} ${statistic(group.alpha, lang)}`));
+    out.push(colors.bold(`${group.community.name} (${group.community.id}) · ${group.period} · ${labels('ratings.raters')}: ${group.raters.join(', ')} · ${labels('ratings.alphaShort')} ${statistic(group.alpha, lang)}`));
     const rows = disagreements(group);
     if (rows.length === 0) {
-      out.push(labels.noDisagreement, '');
+      out.push(labels('ratings.noDisagreement'), '');
       continue;
     }
     const tableRows = rows.map((row) => [
@@ -39,11 +38,11 @@ export function renderAgreeTable(report: AgreementReport, context: RenderContext
       ...group.raters.map((rater) => levelText(row.levels[rater] ?? null)),
       row.spread === null ? '—' : row.flagged ? colors.red(String(row.spread)) : String(row.spread),
     ]);
-    out.push(boxTable([labels.indicator, ...group.raters, labels.spread], tableRows, colors, 1));
+    out.push(boxTable([labels('ratings.indicator'), ...group.raters, labels('ratings.spread')], tableRows, colors, 1));
     const same = group.indicators.length - rows.length;
-    if (same > 0) out.push(colors.dim(fillLabel(labels.sameLevel, { count: same })));
+    if (same > 0) out.push(colors.dim(labels('ratings.sameLevel', { count: same })));
     out.push('');
   }
-  out.push(colors.dim(fillLabel(labels.flaggedLegend, { flag: report.flag })));
+  out.push(colors.dim(labels('ratings.flaggedLegend', { flag: report.flag })));
   return `${out.join('\n')}\n`;
 }

@@ -1,19 +1,18 @@
 import type { AgreementReport, GroupAgreement, IndicatorAgreement, RatedLevel } from '../../core/agree.js';
-import { fillLabel } from '../../i18n/fill-label.js';
 import type { Language } from '../../i18n/language.js';
-import { ratingsLabelsFor } from '../../i18n/ratings-labels.js';
 import { round4 } from '../../contract/rounding.js';
+import { t, translator } from '../../i18n/catalogue.js';
 
 /** 0.8123, or "undefined" in words. */
 export function statistic(value: number | null, lang: Language): string {
-  return value === null ? ratingsLabelsFor(lang).undefinedValue : round4(value).toFixed(4);
+  return value === null ? t(lang, 'ratings.undefinedValue') : round4(value).toFixed(4);
 }
 
 /** Krippendorff's reading of alpha: ≥ 0.800 reliable, ≥ 0.667 tentative, below not reliable. */
 export function reading(value: number | null, lang: Language): string {
-  const labels = ratingsLabelsFor(lang);
+  const labels = translator(lang);
   if (value === null) return '';
-  return value >= 0.8 ? labels.reliable : value >= 0.667 ? labels.tentative : labels.unreliable;
+  return value >= 0.8 ? labels('ratings.reliable') : value >= 0.667 ? labels('ratings.tentative') : labels('ratings.unreliable');
 }
 
 export function levelText(level: RatedLevel): string {
@@ -29,15 +28,15 @@ export function disagreements(group: GroupAgreement): IndicatorAgreement[] {
 }
 
 export function summaryLines(report: AgreementReport, lang: Language): string[] {
-  const labels = ratingsLabelsFor(lang);
+  const labels = translator(lang);
   const ratings = report.groups.reduce((sum, group) => sum + group.raters.length, 0);
   const alpha = report.alpha.overall;
   const kappa = report.groups.every((group) => group.raters.length === 2)
-    ? `${statistic(report.kappa, lang)}  ${fillLabel(labels.overUnits, { units: report.kappaUnits })}`
-    : labels.kappaOnlyTwo;
+    ? `${statistic(report.kappa, lang)}  ${labels('ratings.overUnits', { units: report.kappaUnits })}`
+    : labels('ratings.kappaOnlyTwo');
   return [
-    fillLabel(labels.agreeTitle, { ratings, groups: report.groups.length }),
-    `${labels.alpha}: ${statistic(alpha, lang)}  ${fillLabel(labels.overUnits, { units: report.alpha.units })}${alpha === null ? '' : `  — ${reading(alpha, lang)}`}`,
-    `${labels.kappa}: ${kappa}`,
+    labels('ratings.agreeTitle', { ratings, groups: report.groups.length }),
+    `${labels('ratings.alpha')}: ${statistic(alpha, lang)}  ${labels('ratings.overUnits', { units: report.alpha.units })}${alpha === null ? '' : `  — ${reading(alpha, lang)}`}`,
+    `${labels('ratings.kappa')}: ${kappa}`,
   ];
 }

@@ -5,6 +5,7 @@ import type { Finding } from '../../core/finding.js';
 import type { Language } from '../../i18n/language.js';
 import { messageOf } from '../../i18n/messages.js';
 import { failureLine } from '../../i18n/gate-messages.js';
+import { t } from '../../i18n/catalogue.js';
 
 /** GitHub shows at most this many error (and, separately, warning) annotations of one step. */
 export const GITHUB_ANNOTATIONS_PER_STEP = 10;
@@ -50,19 +51,13 @@ export function renderGithub(report: CiReport, options: CiRenderOptions): string
 }
 
 function noticeText(report: CiReport, totals: ReturnType<typeof totalsOf>, errorAnnotations: number, lang: Language): string {
-  const id = lang === 'id';
-  const checked =
-    report.command === 'diff'
-      ? id ? `${totals.checked} komunitas dibandingkan` : `${totals.checked} community(ies) compared`
-      : id ? `${totals.checked} penilaian diperiksa` : `${totals.checked} assessment(s) checked`;
-  const parts = [id ? `${checked}: ${totals.errors} kesalahan, ${totals.warnings} peringatan` : `${checked}: ${totals.errors} error(s), ${totals.warnings} warning(s)`];
-  if (report.gates.names.length > 0) parts.push(id ? `${totals.failed} gagal gerbang (${report.gates.names.join(', ')})` : `${totals.failed} failed a gate (${report.gates.names.join(', ')})`);
+  const checked = t(lang, report.command === 'diff' ? 'ci.compared' : 'ci.checked', { count: totals.checked });
+  const parts = [t(lang, 'ci.totals', { checked, errors: totals.errors, warnings: totals.warnings })];
+  if (report.gates.names.length > 0) parts.push(t(lang, 'ci.failedGate', { failed: totals.failed, gates: report.gates.names.join(', ') }));
   let text = `${parts.join(', ')}.`;
   const hidden = Math.max(0, errorAnnotations - GITHUB_ANNOTATIONS_PER_STEP) + Math.max(0, totals.warnings - GITHUB_ANNOTATIONS_PER_STEP);
   if (hidden > 0) {
-    text += id
-      ? ` GitHub hanya menampilkan ${GITHUB_ANNOTATIONS_PER_STEP} anotasi kesalahan dan ${GITHUB_ANNOTATIONS_PER_STEP} peringatan per langkah: ${hidden} dari ${errorAnnotations + totals.warnings} anotasi hanya ada di log langkah ini (atau pakai --format sarif).`
-      : ` GitHub shows only ${GITHUB_ANNOTATIONS_PER_STEP} error and ${GITHUB_ANNOTATIONS_PER_STEP} warning annotations per step: ${hidden} of ${errorAnnotations + totals.warnings} annotations are only in this step's log (or use --format sarif).`;
+    text += t(lang, 'ci.hiddenAnnotations', { limit: GITHUB_ANNOTATIONS_PER_STEP, hidden, total: errorAnnotations + totals.warnings });
   }
   return text;
 }

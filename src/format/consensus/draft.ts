@@ -1,8 +1,7 @@
 import { Document, isScalar, isSeq, Scalar, type Pair, type YAMLMap } from 'yaml';
 import type { ConsensusDraft } from '../../core/consensus.js';
-import { fillLabel } from '../../i18n/fill-label.js';
 import type { Language } from '../../i18n/language.js';
-import { ratingsLabelsFor } from '../../i18n/ratings-labels.js';
+import { translator } from '../../i18n/catalogue.js';
 
 export interface ConsensusYamlOptions {
   readonly tool: Language;
@@ -17,7 +16,7 @@ export interface ConsensusYamlOptions {
  * English whatever the language, so it can be searched for.
  */
 export function renderConsensusYaml(draft: ConsensusDraft, options: ConsensusYamlOptions): string {
-  const labels = ratingsLabelsFor(options.tool);
+  const labels = translator(options.tool);
   const answers: Record<string, Record<string, unknown>> = {};
   for (const { indicator, answer } of draft.answers) {
     answers[indicator] =
@@ -35,7 +34,7 @@ export function renderConsensusYaml(draft: ConsensusDraft, options: ConsensusYam
     ...(draft.phase !== undefined ? { phase: draft.phase } : {}),
     answers,
   });
-  const header = fillLabel(labels.draftHeader, { raters: draft.assessors.join(', '), community: `${draft.community.name} (${draft.community.id})`, period: draft.period });
+  const header = labels('ratings.draftHeader', { raters: draft.assessors.join(', '), community: `${draft.community.name} (${draft.community.id})`, period: draft.period });
   doc.commentBefore = ` yaml-language-server: $schema=${options.schemaPath}\n ${header}`;
   const root = doc.contents as YAMLMap;
   // Dates and periods quoted, as in the examples: a YAML 1.1 reader would take 2025-03-04 for a timestamp.
@@ -49,7 +48,7 @@ export function renderConsensusYaml(draft: ConsensusDraft, options: ConsensusYam
   if (draft.phaseDisagreement) {
     const phases = Object.entries(draft.phaseDisagreement).map(([rater, phase]) => `${rater} ${phase}`).join(', ');
     const answersKey = keyed(root, 'answers')?.key;
-    if (isScalar(answersKey)) answersKey.commentBefore = ` ${fillLabel(labels.phaseDiffers, { phases })}`;
+    if (isScalar(answersKey)) answersKey.commentBefore = ` ${labels('ratings.phaseDiffers', { phases })}`;
   }
   const answerMap = root.get('answers', true) as unknown as YAMLMap;
   for (const { indicator, spread, flagged, naDisputed } of draft.answers) {

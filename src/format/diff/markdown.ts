@@ -1,12 +1,12 @@
 import type { CommunityDiff, DiffResult, IndicatorChange, UnmatchedCommunity } from '../../core/diff-types.js';
 import { inputErrorLines, inputErrorsHeadline } from '../input-errors.js';
-import { labelsFor, type Labels } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
 import { markdownCell as cell, markdownRow } from '../markdown.js';
 import { showScore } from '../numbers.js';
 import type { RenderContext } from '../renderer.js';
 import type { DiffNames, DiffReport } from './report.js';
 import { answerText, countsText, deltaText, reasonText, sideText, transitionMatrix, transitionText, verdictText, versionsNote } from './view.js';
+import { translator, type Translate } from '../../i18n/catalogue.js';
 
 /** What every part of the comment reads besides the comparison. */
 interface DiffMarkdownOptions {
@@ -31,8 +31,8 @@ class FirstRows<T> {
     if (this.rows.length < MAX_ROWS) this.rows.push(row);
   }
 
-  note(labels: Labels): string {
-    return this.total > MAX_ROWS ? `\n\n… +${this.total - MAX_ROWS} ${labels.diffMoreRows}` : '';
+  note(labels: Translate): string {
+    return this.total > MAX_ROWS ? `\n\n… +${this.total - MAX_ROWS} ${labels('diffMoreRows')}` : '';
   }
 }
 
@@ -47,7 +47,7 @@ function tableOf(head: readonly string[], rows: readonly (readonly string[])[], 
   return [markdownRow(head), markdownRow(align), ...rows.map(markdownRow)].join('\n');
 }
 
-function communityRows(communities: readonly CommunityDiff[], options: DiffMarkdownOptions, labels: Labels): string[][] {
+function communityRows(communities: readonly CommunityDiff[], options: DiffMarkdownOptions, labels: Translate): string[][] {
   return communities.map((community) => [
     `${community.regression ? '⚠️ ' : ''}${cell(community.id)} ${cell(community.name)}`,
     `${scoreText(community.before.overall)} → ${scoreText(community.after.overall)}`,
@@ -59,8 +59,8 @@ function communityRows(communities: readonly CommunityDiff[], options: DiffMarkd
   ]);
 }
 
-function areaTable(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffMarkdownOptions, labels: Labels): string {
-  const head = [labels.diffCommunity, ...diff.principles.map((id) => cell(options.names.principle(id))), ...diff.pillars.map((pillar) => cell(pillar.id))];
+function areaTable(diff: DiffResult, communities: readonly CommunityDiff[], options: DiffMarkdownOptions, labels: Translate): string {
+  const head = [labels('diffCommunity'), ...diff.principles.map((id) => cell(options.names.principle(id))), ...diff.pillars.map((pillar) => cell(pillar.id))];
   const rows = communities.map((community) => {
     const principles = new Map(community.delta.principles.map((change) => [change.id, change.delta]));
     const pillars = new Map(community.delta.pillars.map((change) => [change.id, change.delta]));
@@ -73,13 +73,13 @@ function areaTable(diff: DiffResult, communities: readonly CommunityDiff[], opti
   return tableOf(head, rows, 1);
 }
 
-function indicatorTable(changes: FirstRows<readonly [CommunityDiff, IndicatorChange]>, labels: Labels): string {
-  if (changes.total === 0) return labels.diffNoIndicatorChanges;
+function indicatorTable(changes: FirstRows<readonly [CommunityDiff, IndicatorChange]>, labels: Translate): string {
+  if (changes.total === 0) return labels('diffNoIndicatorChanges');
   const rows = changes.rows.map(([community, change]) => [cell(community.id), `\`${change.id}\``, answerText(change.before, labels), answerText(change.after, labels)]);
-  return tableOf([labels.diffCommunity, labels.indicator, labels.diffBeforeHeading, labels.diffAfterHeading], rows) + changes.note(labels);
+  return tableOf([labels('diffCommunity'), labels('indicator'), labels('diffBeforeHeading'), labels('diffAfterHeading')], rows) + changes.note(labels);
 }
 
-function unmatchedList(title: string, communities: readonly UnmatchedCommunity[], labels: Labels): string {
+function unmatchedList(title: string, communities: readonly UnmatchedCommunity[], labels: Translate): string {
   const shown = firstRows(communities);
   const items = shown.rows.map((community) => `- ${cell(community.id)} ${cell(community.name)} (\`${community.file}\`)`);
   return [`**${title}** (${communities.length})`, '', ...items].join('\n') + shown.note(labels);
@@ -112,11 +112,11 @@ function gather(diff: DiffResult) {
 export function renderDiffMarkdown(report: DiffReport, context: RenderContext): string {
   const { diff } = report;
   const options: DiffMarkdownOptions = { lang: context.language, names: report.names, sides: report.sides, inputErrors: report.inputErrors };
-  const labels = labelsFor(options.lang);
+  const labels = translator(options.lang);
   const { names } = options;
   const parts: string[] = [
     `### swadaya diff: ${diff.periods.before.join(', ')} → ${diff.periods.after.join(', ')}`,
-    `${labels.diffComparing} ${sideText(diff, 'before', `\`${options.sides.before}\``, labels)} ${labels.diffWith} ${sideText(diff, 'after', `\`${options.sides.after}\``, labels)}.`,
+    `${labels('diffComparing')} ${sideText(diff, 'before', `\`${options.sides.before}\``, labels)} ${labels('diffWith')} ${sideText(diff, 'after', `\`${options.sides.after}\``, labels)}.`,
   ];
   if (diff.rubricVersionsDiffer) parts.push(`> [!WARNING]\n> ${versionsNote(diff, labels)}`);
   const errors = options.inputErrors ?? [];
@@ -129,10 +129,10 @@ export function renderDiffMarkdown(report: DiffReport, context: RenderContext): 
   parts.push(`${regressions > 0 ? '⚠️ ' : ''}**${countsText(diff, labels)}**`);
 
   const meanRows = [
-    [`**${labels.overall}**`, deltaText(diff.summary.meanDelta.overall)],
+    [`**${labels('overall')}**`, deltaText(diff.summary.meanDelta.overall)],
     ...diff.summary.meanDelta.principles.map((entry) => [cell(names.principle(entry.id)), deltaText(entry.delta)]),
   ];
-  parts.push(tableOf(['', `${labels.diffMeanChange}`], meanRows, 1));
+  parts.push(tableOf(['', `${labels('diffMeanChange')}`], meanRows, 1));
 
   const matrix = transitionMatrix(diff);
   const matrixRows = matrix.phases.map((from) => [
@@ -142,28 +142,28 @@ export function renderDiffMarkdown(report: DiffReport, context: RenderContext): 
       return count === 0 ? '·' : String(count);
     }),
   ]);
-  parts.push(`**${labels.diffPhaseTransitions}**\n\n${tableOf([cell(labels.diffFromTo), ...matrix.phases.map(names.phase)], matrixRows, 1)}`);
+  parts.push(`**${labels('diffPhaseTransitions')}**\n\n${tableOf([cell(labels('diffFromTo')), ...matrix.phases.map(names.phase)], matrixRows, 1)}`);
 
   const { notable, everyone, indicatorChanges } = gather(diff);
-  const head = [labels.diffCommunity, labels.overall, 'Δ', labels.phase, labels.diffVerdict, labels.diffTransition, labels.diffRegression];
-  parts.push(`#### ${labels.diffChangedOrRegressed} (${notable.total})`);
+  const head = [labels('diffCommunity'), labels('overall'), 'Δ', labels('phase'), labels('diffVerdict'), labels('diffTransition'), labels('diffRegression')];
+  parts.push(`#### ${labels('diffChangedOrRegressed')} (${notable.total})`);
   if (diff.communities.length === 0) {
-    parts.push(labels.diffNoneMatched);
+    parts.push(labels('diffNoneMatched'));
   } else if (notable.total === 0) {
-    parts.push(labels.diffNothingChanged);
+    parts.push(labels('diffNothingChanged'));
   } else {
     parts.push(tableOf(head, communityRows(notable.rows, options, labels)) + notable.note(labels));
   }
 
-  if (diff.added.length > 0) parts.push(unmatchedList(labels.diffAdded, diff.added, labels));
-  if (diff.removed.length > 0) parts.push(unmatchedList(labels.diffRemoved, diff.removed, labels));
+  if (diff.added.length > 0) parts.push(unmatchedList(labels('diffAdded'), diff.added, labels));
+  if (diff.removed.length > 0) parts.push(unmatchedList(labels('diffRemoved'), diff.removed, labels));
 
   if (everyone.total > 0 && everyone.total <= MAX_ROWS) {
     const table = tableOf(head, communityRows(everyone.rows, options, labels));
-    parts.push(`<details><summary>${labels.diffEveryCommunity}</summary>\n\n${table}\n\n${areaTable(diff, everyone.rows, options, labels)}\n\n</details>`);
+    parts.push(`<details><summary>${labels('diffEveryCommunity')}</summary>\n\n${table}\n\n${areaTable(diff, everyone.rows, options, labels)}\n\n</details>`);
   }
   if (indicatorChanges) {
-    parts.push(`<details><summary>${labels.diffIndicatorChanges}</summary>\n\n${indicatorTable(indicatorChanges, labels)}\n\n</details>`);
+    parts.push(`<details><summary>${labels('diffIndicatorChanges')}</summary>\n\n${indicatorTable(indicatorChanges, labels)}\n\n</details>`);
   }
   return `${parts.join('\n\n')}\n`;
 }

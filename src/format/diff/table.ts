@@ -1,13 +1,13 @@
 import type { ChalkInstance } from 'chalk';
 import type { CommunityDiff, DiffResult, UnmatchedCommunity } from '../../core/diff-types.js';
 import { inputErrorsHeadline } from '../input-errors.js';
-import { labelsFor } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
 import { boxTable } from '../long-table.js';
 import { showScore } from '../numbers.js';
 import type { RenderContext } from '../renderer.js';
 import type { DiffNames, DiffReport } from './report.js';
 import { answerText, countsText, deltaText, reasonText, sideText, transitionMatrix, transitionText, verdictText, versionsNote } from './view.js';
+import { translator } from '../../i18n/catalogue.js';
 
 /** What every section of the table reads besides the comparison. */
 interface DiffTableOptions {
@@ -40,7 +40,7 @@ interface TableRows {
 }
 
 function tableRows(diff: DiffResult, options: DiffTableOptions): TableRows {
-  const labels = labelsFor(options.lang);
+  const labels = translator(options.lang);
   const { colors, names } = options;
   const phases = new Map<string, string[]>();
   for (const pillar of diff.pillars) phases.set(pillar.phase, [...(phases.get(pillar.phase) ?? []), pillar.id]);
@@ -75,14 +75,14 @@ function tableRows(diff: DiffResult, options: DiffTableOptions): TableRows {
 }
 
 function overviewTable(rows: TableRows, options: DiffTableOptions): string {
-  const labels = labelsFor(options.lang);
-  return tableText([labels.diffCommunity, labels.diffName, labels.overall, labels.phase, labels.diffVerdict, labels.diffTransition], rows.overview, options);
+  const labels = translator(options.lang);
+  return tableText([labels('diffCommunity'), labels('diffName'), labels('overall'), labels('phase'), labels('diffVerdict'), labels('diffTransition')], rows.overview, options);
 }
 
 function principleTable(diff: DiffResult, rows: TableRows, options: DiffTableOptions): string {
-  const labels = labelsFor(options.lang);
+  const labels = translator(options.lang);
   const titles = diff.principles.map((id) => options.names.principle(id));
-  return tableText([labels.diffCommunity, ...titles], rows.principles, options, {
+  return tableText([labels('diffCommunity'), ...titles], rows.principles, options, {
     colWidths: [null, ...titles.map((title) => Math.max(10, Math.min(20, title.length + 2)))],
     alignRight: 1,
   });
@@ -90,19 +90,19 @@ function principleTable(diff: DiffResult, rows: TableRows, options: DiffTableOpt
 
 /** One table per phase, so each stays narrow enough for a terminal. */
 function* pillarTables(diff: DiffResult, rows: TableRows, options: DiffTableOptions): Generator<string> {
-  const labels = labelsFor(options.lang);
+  const labels = translator(options.lang);
   for (const [phase, phaseRows] of rows.pillars) {
     const pillars = diff.pillars.filter((pillar) => pillar.phase === phase).map((pillar) => pillar.id);
-    yield `${options.colors.bold(`${labels.diffPillarChanges} ${options.names.phase(phase)}`)}\n${tableText([labels.diffCommunity, ...pillars], phaseRows, options, { alignRight: 1 })}`;
+    yield `${options.colors.bold(`${labels('diffPillarChanges')} ${options.names.phase(phase)}`)}\n${tableText([labels('diffCommunity'), ...pillars], phaseRows, options, { alignRight: 1 })}`;
   }
 }
 
 /** Undefined when no comparison carries indicators (no --detail). */
 function indicatorTable(rows: TableRows, options: DiffTableOptions): string | undefined {
-  const labels = labelsFor(options.lang);
+  const labels = translator(options.lang);
   if (!rows.detailed) return undefined;
-  if (rows.indicators.length === 0) return labels.diffNoIndicatorChanges;
-  return tableText([labels.diffCommunity, labels.indicator, labels.diffBeforeHeading, labels.diffAfterHeading], rows.indicators, options);
+  if (rows.indicators.length === 0) return labels('diffNoIndicatorChanges');
+  return tableText([labels('diffCommunity'), labels('indicator'), labels('diffBeforeHeading'), labels('diffAfterHeading')], rows.indicators, options);
 }
 
 function unmatchedLines(title: string, communities: readonly UnmatchedCommunity[], options: DiffTableOptions): string {
@@ -113,13 +113,13 @@ function unmatchedLines(title: string, communities: readonly UnmatchedCommunity[
 }
 
 function summaryLines(diff: DiffResult, regressions: readonly CommunityDiff[], options: DiffTableOptions): string[] {
-  const labels = labelsFor(options.lang);
+  const labels = translator(options.lang);
   const { colors, names } = options;
-  const out = [colors.bold(labels.diffSummary), `  ${countsText(diff, labels)}`];
+  const out = [colors.bold(labels('diffSummary')), `  ${countsText(diff, labels)}`];
 
-  const width = Math.max(labels.overall.length, ...diff.principles.map((id) => names.principle(id).length));
-  out.push('', `${colors.bold(labels.diffMeanChange)} ${colors.dim(`(${labels.diffMeanOver})`)}`);
-  out.push(`  ${labels.overall.padEnd(width)}  ${deltaText(diff.summary.meanDelta.overall, colors)}`);
+  const width = Math.max(labels('overall').length, ...diff.principles.map((id) => names.principle(id).length));
+  out.push('', `${colors.bold(labels('diffMeanChange'))} ${colors.dim(`(${labels('diffMeanOver')})`)}`);
+  out.push(`  ${labels('overall').padEnd(width)}  ${deltaText(diff.summary.meanDelta.overall, colors)}`);
   for (const entry of diff.summary.meanDelta.principles) out.push(`  ${names.principle(entry.id).padEnd(width)}  ${deltaText(entry.delta, colors)}`);
 
   const matrix = transitionMatrix(diff);
@@ -132,10 +132,10 @@ function summaryLines(diff: DiffResult, regressions: readonly CommunityDiff[], o
       return rank > 0 ? colors.green(String(count)) : rank < 0 ? colors.red(String(count)) : String(count);
     }),
   ]);
-  out.push('', colors.bold(labels.diffPhaseTransitions), tableText([labels.diffFromTo, ...matrix.phases.map(names.phase)], matrixRows, options, { alignRight: 1 }));
+  out.push('', colors.bold(labels('diffPhaseTransitions')), tableText([labels('diffFromTo'), ...matrix.phases.map(names.phase)], matrixRows, options, { alignRight: 1 }));
 
   if (regressions.length > 0) {
-    out.push('', colors.red.bold(`⚠ ${labels.diffRegressionList} (${regressions.length}, ${labels.diffTolerance} ${diff.tolerance} ${labels.diffPoints})`));
+    out.push('', colors.red.bold(`⚠ ${labels('diffRegressionList')} (${regressions.length}, ${labels('diffTolerance')} ${diff.tolerance} ${labels('diffPoints')})`));
     for (const community of regressions) {
       out.push(`  ${colors.red(community.id)} ${community.name}: ${community.reasons.map((reason) => reasonText(reason, options.lang, options.names)).join('; ')}`);
     }
@@ -157,22 +157,22 @@ export function* renderDiffTable(report: DiffReport, context: RenderContext): Ge
 
 /** The sections in order, each written before the next is laid out; the comparisons are read once (`tableRows`). */
 function* diffSections(diff: DiffResult, options: DiffTableOptions): Generator<string> {
-  const labels = labelsFor(options.lang);
+  const labels = translator(options.lang);
   const { colors } = options;
-  yield `${labels.diffComparing} ${colors.bold(sideText(diff, 'before', options.sides.before, labels))} ${labels.diffWith} ${colors.bold(sideText(diff, 'after', options.sides.after, labels))}`;
+  yield `${labels('diffComparing')} ${colors.bold(sideText(diff, 'before', options.sides.before, labels))} ${labels('diffWith')} ${colors.bold(sideText(diff, 'after', options.sides.after, labels))}`;
   if (diff.rubricVersionsDiffer) yield colors.yellow(`⚠ ${versionsNote(diff, labels)}`);
   const rows = tableRows(diff, options);
   if (diff.communities.length === 0) {
-    yield colors.yellow(labels.diffNoneMatched);
+    yield colors.yellow(labels('diffNoneMatched'));
   } else {
     yield overviewTable(rows, options);
-    yield `${colors.bold(labels.diffPrincipleChanges)}\n${principleTable(diff, rows, options)}`;
+    yield `${colors.bold(labels('diffPrincipleChanges'))}\n${principleTable(diff, rows, options)}`;
     yield* pillarTables(diff, rows, options);
     const indicators = indicatorTable(rows, options);
-    if (indicators !== undefined) yield `${colors.bold(labels.diffIndicatorChanges)}\n${indicators}`;
+    if (indicators !== undefined) yield `${colors.bold(labels('diffIndicatorChanges'))}\n${indicators}`;
   }
-  if (diff.added.length > 0) yield unmatchedLines(labels.diffAdded, diff.added, options);
-  if (diff.removed.length > 0) yield unmatchedLines(labels.diffRemoved, diff.removed, options);
+  if (diff.added.length > 0) yield unmatchedLines(labels('diffAdded'), diff.added, options);
+  if (diff.removed.length > 0) yield unmatchedLines(labels('diffRemoved'), diff.removed, options);
   yield summaryLines(diff, rows.regressions, options).join('\n');
   const errors = options.inputErrors ?? [];
   if (errors.length > 0) yield options.colors.red(inputErrorsHeadline(errors.length, options.lang));

@@ -4,10 +4,9 @@ import { phasePairKey } from '../../core/phase-transitions.js';
 import type { AnswerValue, DiffResult, RegressionReason, RubricRef, Transition } from '../../core/diff-types.js';
 import type { Verdict } from '../../core/result.js';
 import { TOLERANCE } from '../../core/scoring.js';
-import { labelsFor, type Labels } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
-import { verdictLabel } from '../../i18n/verdict-labels.js';
 import type { DiffNames } from './report.js';
+import { t, translator, type Translate } from '../../i18n/catalogue.js';
 
 /** `▲ 8.20`, `▼ 6.25`, `0.00`, or `—` when either side has no score. */
 export function deltaText(delta: number | null, colors?: ChalkInstance): string {
@@ -18,35 +17,35 @@ export function deltaText(delta: number | null, colors?: ChalkInstance): string 
   return colors ? colors.dim('0.00') : '0.00';
 }
 
-export function transitionText(transition: Transition, labels: Labels, colors?: ChalkInstance): string {
+export function transitionText(transition: Transition, labels: Translate, colors?: ChalkInstance): string {
   switch (transition) {
     case 'advanced':
-      return colors ? colors.green(`▲ ${labels.diffAdvanced}`) : `▲ ${labels.diffAdvanced}`;
+      return colors ? colors.green(`▲ ${labels('diffAdvanced')}`) : `▲ ${labels('diffAdvanced')}`;
     case 'regressed':
-      return colors ? colors.red(`▼ ${labels.diffRegressed}`) : `▼ ${labels.diffRegressed}`;
+      return colors ? colors.red(`▼ ${labels('diffRegressed')}`) : `▼ ${labels('diffRegressed')}`;
     default:
-      return `= ${labels.diffUnchanged}`;
+      return `= ${labels('diffUnchanged')}`;
   }
 }
 
 export function verdictText(verdict: Verdict, lang: Language): string {
-  return verdictLabel(verdict, lang);
+  return t(lang, `verdict.${verdict}`);
 }
 
-export function answerText(answer: AnswerValue, labels: Labels): string {
-  if (answer === null) return labels.diffMissing;
-  if (answer === 'na') return labels.diffNa;
+export function answerText(answer: AnswerValue, labels: Translate): string {
+  if (answer === null) return labels('diffMissing');
+  if (answer === 'na') return labels('diffNa');
   return String(answer);
 }
 
 /** One reason a community counts as a regression, e.g. `phase mandiri → berdaya` or `Harmony ▼ 5.00`. */
 export function reasonText(reason: RegressionReason, language: Language, names: DiffNames): string {
-  const labels = labelsFor(language);
+  const labels = translator(language);
   switch (reason.kind) {
     case 'phase':
-      return `${labels.diffPhaseWord} ${names.phase(reason.from)} → ${names.phase(reason.to)}`;
+      return `${labels('diffPhaseWord')} ${names.phase(reason.from)} → ${names.phase(reason.to)}`;
     case 'overall':
-      return `${labels.overall} ${deltaText(reason.delta)}`;
+      return `${labels('overall')} ${deltaText(reason.delta)}`;
     default:
       return `${names.principle(reason.id)} ${deltaText(reason.delta)}`;
   }
@@ -57,26 +56,26 @@ function rubricText(rubrics: readonly RubricRef[]): string {
 }
 
 /** "The two sides were scored with different rubric versions: p2kp 1.0.0 → p2kp 1.1.0." */
-export function versionsNote(diff: DiffResult, labels: Labels): string {
-  return `${labels.diffVersionsDiffer}: ${rubricText(diff.rubrics.before)} → ${rubricText(diff.rubrics.after)}. ${labels.diffSharedIndicators}`;
+export function versionsNote(diff: DiffResult, labels: Translate): string {
+  return `${labels('diffVersionsDiffer')}: ${rubricText(diff.rubrics.before)} → ${rubricText(diff.rubrics.after)}. ${labels('diffSharedIndicators')}`;
 }
 
 /** `2024 (9 assessments, examples/2024)` */
-export function sideText(diff: DiffResult, side: 'before' | 'after', path: string, labels: Labels): string {
+export function sideText(diff: DiffResult, side: 'before' | 'after', path: string, labels: Translate): string {
   const periods = diff.periods[side].join(', ');
-  return `${periods} (${diff.assessments[side]} ${labels.diffAssessments}, ${path})`;
+  return `${periods} (${diff.assessments[side]} ${labels('diffAssessments')}, ${path})`;
 }
 
-export function countsText(diff: DiffResult, labels: Labels): string {
+export function countsText(diff: DiffResult, labels: Translate): string {
   const summary = diff.summary;
   return [
-    `${summary.matched} ${labels.diffMatched}`,
-    `${summary.advanced} ${labels.diffAdvanced}`,
-    `${summary.regressed} ${labels.diffRegressed}`,
-    `${summary.unchanged} ${labels.diffUnchanged}`,
-    `${labels.diffRegressions}: ${summary.regressions} (${labels.diffTolerance} ${diff.tolerance} ${labels.diffPoints})`,
-    `${diff.added.length} ${labels.diffAddedCount}`,
-    `${diff.removed.length} ${labels.diffRemovedCount}`,
+    `${summary.matched} ${labels('diffMatched')}`,
+    `${summary.advanced} ${labels('diffAdvanced')}`,
+    `${summary.regressed} ${labels('diffRegressed')}`,
+    `${summary.unchanged} ${labels('diffUnchanged')}`,
+    `${labels('diffRegressions')}: ${summary.regressions} (${labels('diffTolerance')} ${diff.tolerance} ${labels('diffPoints')})`,
+    `${diff.added.length} ${labels('diffAddedCount')}`,
+    `${diff.removed.length} ${labels('diffRemovedCount')}`,
   ].join(' · ');
 }
 

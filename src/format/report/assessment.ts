@@ -1,15 +1,13 @@
 import type { Assessment, Rubric } from '../../core/model.js';
 import type { CriterionResult, ScoreResult } from '../../core/result.js';
 import { nextPhase } from '../../core/scoring.js';
-import { fillLabel } from '../../i18n/fill-label.js';
 import { localize, type Language } from '../../i18n/language.js';
-import { reportLabelsFor } from '../../i18n/report-labels.js';
-import { statusLabel, verdictLabel } from '../../i18n/verdict-labels.js';
 import { showPercent, showScore } from '../numbers.js';
 import { pathNotes } from '../score/path.js';
 import { phaseTitle, targetTitle } from '../titles.js';
 import { groupedBarChart, radarChart, type BarGroup, type RadarAxis } from './charts.js';
 import { esc, figure, table, type Cell, type IdMaker } from './html.js';
+import { t, translator } from '../../i18n/catalogue.js';
 
 /** One scored assessment with what its page shows: the rubric's texts and the answers' notes and evidence. */
 export interface AssessmentView {
@@ -30,7 +28,7 @@ export interface ReportTextOptions {
 const STATUS_MARK: Record<CriterionResult['status'], string> = { pass: '✔', fail: '✘', unknown: '?', na: '–' };
 
 export function verdictBadge(verdict: ScoreResult['readiness']['verdict'], tool: Language): string {
-  return `<span class="verdict verdict-${verdict}">${esc(verdictLabel(verdict, tool))}</span>`;
+  return `<span class="verdict verdict-${verdict}">${esc(t(tool, `verdict.${verdict}`))}</span>`;
 }
 
 /** The gate's minimum for a target (`principle:ID`, `pillar:ID`) in one phase's gate, if it has one. */
@@ -47,7 +45,7 @@ function facts(entries: readonly (readonly [string, string])[]): string {
 function header(view: AssessmentView, options: ReportTextOptions, level: 1 | 2, compact = false): string {
   const { result, rubric, assessment } = view;
   const { lang, tool } = options;
-  const labels = reportLabelsFor(tool);
+  const labels = translator(tool);
   const community = result.community;
   const region = typeof community.region === 'string' && community.region !== '' ? community.region : '—';
   const band = rubric.bands.find((candidate) => candidate.id === result.overall.band);
@@ -56,20 +54,20 @@ function header(view: AssessmentView, options: ReportTextOptions, level: 1 | 2, 
     const title = phaseTitle(rubric, phase, lang, tool);
     return compact ? (title.split(' — ')[0] ?? title) : title;
   };
-  const declared = result.phase.declared === null ? labels.notDeclared : phaseName(result.phase.declared);
+  const declared = result.phase.declared === null ? labels('report.notDeclared') : phaseName(result.phase.declared);
   const entries: [string, string][] = [
-    [labels.community, `${esc(community.name)} <span class="muted">(${esc(community.id)})</span>`],
-    [labels.region, esc(region)],
-    [labels.period, esc(result.period)],
-    [labels.assessors, esc(assessment.assessors.length > 0 ? assessment.assessors.join(', ') : '—')],
-    [labels.declaredPhase, esc(declared)],
-    [labels.attainedPhase, esc(phaseName(result.phase.attained))],
-    [labels.verdict, verdictBadge(result.readiness.verdict, tool)],
-    [labels.readinessIndex, esc(showScore(result.readiness.index))],
-    [labels.overall, `${esc(showScore(result.overall.score))}${band ? ` · ${esc(localize(band.label, lang, rubric))}` : ''}`],
-    [labels.coverage, esc(showPercent(result.overall.coverage))],
+    [labels('report.community'), `${esc(community.name)} <span class="muted">(${esc(community.id)})</span>`],
+    [labels('report.region'), esc(region)],
+    [labels('report.period'), esc(result.period)],
+    [labels('report.assessors'), esc(assessment.assessors.length > 0 ? assessment.assessors.join(', ') : '—')],
+    [labels('report.declaredPhase'), esc(declared)],
+    [labels('report.attainedPhase'), esc(phaseName(result.phase.attained))],
+    [labels('report.verdict'), verdictBadge(result.readiness.verdict, tool)],
+    [labels('report.readinessIndex'), esc(showScore(result.readiness.index))],
+    [labels('report.overall'), `${esc(showScore(result.overall.score))}${band ? ` · ${esc(localize(band.label, lang, rubric))}` : ''}`],
+    [labels('report.coverage'), esc(showPercent(result.overall.coverage))],
   ];
-  if (assessment.assessed) entries.splice(4, 0, [labels.assessed, esc(assessment.assessed)]);
+  if (assessment.assessed) entries.splice(4, 0, [labels('report.assessed'), esc(assessment.assessed)]);
   // A compact page names the community in its heading, and keeps the facts to two rows.
   const shown = compact ? entries.slice(1) : entries;
   const id = compact ? ` <span class="muted">(${esc(community.id)})</span>` : '';
@@ -79,7 +77,7 @@ function header(view: AssessmentView, options: ReportTextOptions, level: 1 | 2, 
 function radar(view: AssessmentView, options: ReportTextOptions): string {
   const { result, rubric } = view;
   const { lang, tool } = options;
-  const labels = reportLabelsFor(tool);
+  const labels = translator(tool);
   const gatePhase = result.readiness.path?.phase ?? result.phase.current;
   const axes: RadarAxis[] = result.principles.map((area) => ({
     label: targetTitle(rubric, `principle:${area.id}`, lang, tool),
@@ -87,21 +85,21 @@ function radar(view: AssessmentView, options: ReportTextOptions): string {
     threshold: result.readiness.verdict === 'graduated' ? null : thresholdOf(result, gatePhase, `principle:${area.id}`),
   }));
   const phase = phaseTitle(rubric, gatePhase, lang, tool);
-  const svg = radarChart({ id: options.ids.next('radar'), title: labels.radarTitle, desc: fillLabel(labels.radarDesc, { count: axes.length, phase }) }, axes);
+  const svg = radarChart({ id: options.ids.next('radar'), title: labels('report.radarTitle'), desc: labels('report.radarDesc', { count: axes.length, phase }) }, axes);
   const data = table({
-    caption: labels.tableOf,
-    head: [labels.principle, labels.score, labels.threshold],
-    rows: axes.map((axis) => [axis.label, showScore(axis.value), axis.threshold === null ? labels.noThreshold : `≥ ${axis.threshold}`]),
+    caption: labels('report.tableOf'),
+    head: [labels('report.principle'), labels('report.score'), labels('report.threshold')],
+    rows: axes.map((axis) => [axis.label, showScore(axis.value), axis.threshold === null ? labels('report.noThreshold') : `≥ ${axis.threshold}`]),
     numeric: [1, 2],
     rowHeads: true,
   });
-  return figure(labels.radarTitle, svg, data, 'radar');
+  return figure(labels('report.radarTitle'), svg, data, 'radar');
 }
 
 function pillars(view: AssessmentView, options: ReportTextOptions): string {
   const { result, rubric } = view;
   const { lang, tool } = options;
-  const labels = reportLabelsFor(tool);
+  const labels = translator(tool);
   const groups: BarGroup[] = rubric.phases.map((phase) => ({
     label: localize(phase.title, lang, rubric),
     bars: result.pillars
@@ -112,7 +110,7 @@ function pillars(view: AssessmentView, options: ReportTextOptions): string {
         threshold: thresholdOf(result, phase.id, `pillar:${pillar.id}`),
       })),
   }));
-  const svg = groupedBarChart({ id: options.ids.next('pillars'), title: labels.pillarTitle, desc: labels.pillarDesc }, groups);
+  const svg = groupedBarChart({ id: options.ids.next('pillars'), title: labels('report.pillarTitle'), desc: labels('report.pillarDesc') }, groups);
   // The table groups the pillars by phase as the chart does: a heading row per phase.
   const phaseName = (group: BarGroup): string => group.label.split(' — ')[0] ?? group.label;
   const body = groups
@@ -120,18 +118,18 @@ function pillars(view: AssessmentView, options: ReportTextOptions): string {
       (group) =>
         `<tr><th scope="colgroup" colspan="3" class="group">${esc(phaseName(group))}</th></tr>` +
         group.bars
-          .map((bar) => `<tr><th scope="row">${esc(bar.label)}</th><td class="num">${esc(showScore(bar.value))}</td><td class="num">${esc(bar.threshold === null ? labels.noThreshold : `≥ ${bar.threshold}`)}</td></tr>`)
+          .map((bar) => `<tr><th scope="row">${esc(bar.label)}</th><td class="num">${esc(showScore(bar.value))}</td><td class="num">${esc(bar.threshold === null ? labels('report.noThreshold') : `≥ ${bar.threshold}`)}</td></tr>`)
           .join(''),
     )
     .join('');
-  const data = `<table><caption>${esc(labels.tableOf)}</caption><thead><tr><th scope="col">${esc(labels.pillar)}</th><th scope="col" class="num">${esc(labels.score)}</th><th scope="col" class="num">${esc(labels.threshold)}</th></tr></thead><tbody>${body}</tbody></table>`;
-  return figure(labels.pillarTitle, svg, data, 'pillars');
+  const data = `<table><caption>${esc(labels('report.tableOf'))}</caption><thead><tr><th scope="col">${esc(labels('report.pillar'))}</th><th scope="col" class="num">${esc(labels('report.score'))}</th><th scope="col" class="num">${esc(labels('report.threshold'))}</th></tr></thead><tbody>${body}</tbody></table>`;
+  return figure(labels('report.pillarTitle'), svg, data, 'pillars');
 }
 
 function checklist(view: AssessmentView, options: ReportTextOptions, openOnly = false): string {
   const { result, rubric } = view;
   const { lang, tool } = options;
-  const labels = reportLabelsFor(tool);
+  const labels = translator(tool);
   const phase = phaseTitle(rubric, result.phase.current, lang, tool);
   const shown = openOnly ? result.readiness.criteria.filter((criterion) => criterion.status === 'fail' || criterion.status === 'unknown') : result.readiness.criteria;
   const rows = shown.map((criterion): Cell[] => {
@@ -140,21 +138,21 @@ function checklist(view: AssessmentView, options: ReportTextOptions, openOnly = 
         ? criterion.value === null
           ? '—'
           : String(criterion.value)
-        : `${showScore(criterion.value)}${criterion.status === 'unknown' ? ` (${labels.coverage.toLowerCase()} ${showPercent(criterion.coverage)})` : ''}`;
+        : `${showScore(criterion.value)}${criterion.status === 'unknown' ? ` (${labels('report.coverage').toLowerCase()} ${showPercent(criterion.coverage)})` : ''}`;
     return [
       criterion.kind === 'level'
-        ? { html: `${esc(targetTitle(rubric, criterion.target, lang, tool))} <span class="muted">(${esc(reportLabelsFor(tool).indicatorLevel)})</span>` }
+        ? { html: `${esc(targetTitle(rubric, criterion.target, lang, tool))} <span class="muted">(${esc(t(tool, 'report.indicatorLevel'))})</span>` }
         : { html: `${esc(targetTitle(rubric, criterion.target, lang, tool))}${openOnly ? '' : ` <span class="muted">${esc(criterion.target)}</span>`}` },
-      { html: `${STATUS_MARK[criterion.status]} ${esc(statusLabel(criterion.status, tool))}`, className: `status status-${criterion.status}` },
+      { html: `${STATUS_MARK[criterion.status]} ${esc(t(tool, `status.${criterion.status}`))}`, className: `status status-${criterion.status}` },
       value,
       `≥ ${criterion.threshold}`,
       criterion.status === 'fail' ? showScore(criterion.gap) : '',
     ];
   });
   const passing = result.readiness.criteria.length - shown.length;
-  const rest = passing > 0 ? `<p class="muted">${esc(fillLabel(labels.otherCriteriaPass, { count: passing }))}</p>` : '';
-  const list = rows.length > 0 ? table({ head: [labels.criterion, labels.status, labels.value, labels.required, labels.gap], rows, numeric: [2, 3, 4], className: 'checklist' }) : '';
-  return `<h3>${esc(fillLabel(labels.gateChecklist, { phase }))}</h3>${list}${rest}`;
+  const rest = passing > 0 ? `<p class="muted">${esc(labels('report.otherCriteriaPass', { count: passing }))}</p>` : '';
+  const list = rows.length > 0 ? table({ head: [labels('report.criterion'), labels('report.status'), labels('report.value'), labels('report.required'), labels('report.gap')], rows, numeric: [2, 3, 4], className: 'checklist' }) : '';
+  return `<h3>${esc(labels('report.gateChecklist', { phase }))}</h3>${list}${rest}`;
 }
 
 /** The path to the next phase as an ordered list (docs/path.md). */
@@ -162,24 +160,24 @@ export function pathSection(view: Pick<AssessmentView, 'result' | 'rubric'>, opt
   const compact = limit !== undefined;
   const { result, rubric } = view;
   const { lang, tool } = options;
-  const labels = reportLabelsFor(tool);
+  const labels = translator(tool);
   const path = result.readiness.path;
-  if (path === null) return `<h3>${esc(verdictLabel('graduated', tool))}</h3><p>${esc(labels.graduatedNote)}</p>`;
+  if (path === null) return `<h3>${esc(t(tool, 'verdict.graduated'))}</h3><p>${esc(labels('report.graduatedNote'))}</p>`;
   const destination = phaseTitle(rubric, nextPhase(rubric, path.phase), lang, tool);
-  const count = fillLabel(path.blocked.length === 0 ? labels.stepsToReady : labels.pathSteps, { steps: path.steps });
-  const cut = compact && path.items.length > (limit ?? 0) ? ` <span class="muted">(${esc(fillLabel(labels.firstShown, { shown: limit ?? 0, count: path.items.length }))})</span>` : '';
-  const out = [`<h3>${esc(fillLabel(labels.pathTitle, { phase: destination }))}: ${esc(count)}${cut}</h3>`];
-  if (path.items.length === 0 && path.blocked.length === 0) out.push(`<p>${esc(labels.pathNone)}</p>`);
+  const count = path.blocked.length === 0 ? labels('report.stepsToReady', { steps: path.steps }) : labels('report.pathSteps', { steps: path.steps });
+  const cut = compact && path.items.length > (limit ?? 0) ? ` <span class="muted">(${esc(labels('report.firstShown', { shown: limit ?? 0, count: path.items.length }))})</span>` : '';
+  const out = [`<h3>${esc(labels('report.pathTitle', { phase: destination }))}: ${esc(count)}${cut}</h3>`];
+  if (path.items.length === 0 && path.blocked.length === 0) out.push(`<p>${esc(labels('report.pathNone'))}</p>`);
   if (path.items.length > 0) {
     const shown = limit === undefined ? path.items : path.items.slice(0, limit);
     const items = shown.map((item) => {
       const indicator = rubric.indicators.find((candidate) => candidate.id === item.indicator);
-      const from = item.from === null ? reportLabelsFor(tool).notAnswered : String(item.from);
+      const from = item.from === null ? t(tool, 'report.notAnswered') : String(item.from);
       const moves = item.criteria.map((target) => targetTitle(rubric, target, lang, tool)).join(' · ');
       return (
         `<li><strong>${esc(indicator ? localize(indicator.question, lang, rubric) : item.indicator)}</strong> ` +
         `<span class="levels">${esc(item.indicator)} · ${esc(from)} → ${item.to}</span><br>→ ${esc(localize(item.action, lang, rubric))}` +
-        (compact ? '' : `<br><span class="moves">${esc(labels.pathMoves)}: ${esc(moves)}</span>`) +
+        (compact ? '' : `<br><span class="moves">${esc(labels('report.pathMoves'))}: ${esc(moves)}</span>`) +
         '</li>'
       );
     });
@@ -192,17 +190,17 @@ export function pathSection(view: Pick<AssessmentView, 'result' | 'rubric'>, opt
 function answers(view: AssessmentView, options: ReportTextOptions): string {
   const { rubric, assessment } = view;
   const { lang, tool } = options;
-  const labels = reportLabelsFor(tool);
-  const out = [`<h3>${esc(labels.answers)}</h3>`];
+  const labels = translator(tool);
+  const out = [`<h3>${esc(labels('report.answers'))}</h3>`];
   for (const principle of rubric.principles) {
     const rows = principle.indicators.map((indicator): Cell[] => {
       const answer = assessment.answers.get(indicator.id);
       let given: string;
       let note = '';
       let evidence = '';
-      if (answer === undefined) given = `<span class="status-unknown">${esc(labels.notAnswered)}</span>`;
+      if (answer === undefined) given = `<span class="status-unknown">${esc(labels('report.notAnswered'))}</span>`;
       else if (answer.kind === 'na') {
-        given = `<span class="status-na">${esc(labels.notApplicable)}</span>: ${esc(answer.reason)}`;
+        given = `<span class="status-na">${esc(labels('report.notApplicable'))}</span>: ${esc(answer.reason)}`;
         note = answer.note ?? '';
       } else {
         const scale = rubric.scale.find((entry) => entry.level === answer.level);
@@ -217,7 +215,7 @@ function answers(view: AssessmentView, options: ReportTextOptions): string {
         { html: evidence },
       ];
     });
-    out.push(table({ caption: localize(principle.title, lang, rubric), head: [labels.question, labels.answer, labels.note, labels.evidence], rows, className: 'answers' }));
+    out.push(table({ caption: localize(principle.title, lang, rubric), head: [labels('report.question'), labels('report.answer'), labels('report.note'), labels('report.evidence')], rows, className: 'answers' }));
   }
   return out.join('');
 }

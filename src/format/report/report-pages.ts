@@ -1,14 +1,13 @@
 import type { DiffResult } from '../../core/diff-types.js';
 import type { Rubric } from '../../core/model.js';
 import type { SetStats } from '../../core/report-set.js';
-import { fillLabel } from '../../i18n/fill-label.js';
 import type { Language } from '../../i18n/language.js';
-import { reportLabelsFor } from '../../i18n/report-labels.js';
 import { assessmentSection, type AssessmentView } from './assessment.js';
 import { changeReportBody } from './change.js';
 import { esc, IdMaker } from './html.js';
 import { page } from './page.js';
 import { setSummary } from './set.js';
+import { t, translator } from '../../i18n/catalogue.js';
 
 /** What every report page needs to know besides its data (docs/report.md). */
 export interface ReportPageOptions {
@@ -21,11 +20,11 @@ export interface ReportPageOptions {
 
 /** The report of one assessment: one page, every answer included. */
 export function assessmentReport(view: AssessmentView, options: ReportPageOptions): string {
-  const labels = reportLabelsFor(options.tool);
+  const labels = translator(options.tool);
   const ids = new IdMaker();
-  const generated = `<p class="generated">${esc(fillLabel(labels.generated, { version: options.version, files: view.file, rubric: `${view.result.rubric.id}@${view.result.rubric.version}` }))}</p>`;
+  const generated = `<p class="generated">${esc(labels('report.generated', { version: options.version, files: view.file, rubric: `${view.result.rubric.id}@${view.result.rubric.version}` }))}</p>`;
   const section = assessmentSection(view, { ...options, ids, heading: 1, first: true });
-  return page({ lang: options.lang, title: `${labels.reportTitle}: ${view.result.community.name} · ${view.result.period}`, body: `${section}\n${generated}` });
+  return page({ lang: options.lang, title: `${labels('report.reportTitle')}: ${view.result.community.name} · ${view.result.period}`, body: `${section}\n${generated}` });
 }
 
 export interface SetReportInput {
@@ -41,16 +40,16 @@ export interface SetReportInput {
 
 /** The report of a set: the summary, then (with `--each`) one page per community. */
 export function setReportWithSections(input: SetReportInput, options: ReportPageOptions): string {
-  const labels = reportLabelsFor(options.tool);
+  const labels = translator(options.tool);
   const summary = setSummary(input.stats, { ...options, ids: input.ids, rubric: input.rubric, groupBy: input.groupBy, sources: input.sources });
-  return page({ lang: options.lang, title: fillLabel(labels.setTitle, { count: input.stats.count.toLocaleString(options.tool === 'id' ? 'id-ID' : 'en-US') }), body: [summary, ...input.sections].join('\n') });
+  return page({ lang: options.lang, title: labels('report.setTitle', { count: input.stats.count.toLocaleString(t(options.tool, 'locale')) }), body: [summary, ...input.sections].join('\n') });
 }
 
 /** The report of a change between two sets, on the diff's core. */
 export function changeReport(diff: DiffResult, rubric: Rubric | undefined, sources: { before: string; after: string }, options: ReportPageOptions): string {
-  const labels = reportLabelsFor(options.tool);
+  const labels = translator(options.tool);
   const ids = new IdMaker();
   const body = changeReportBody(diff, { ...options, ids, rubric, sources });
-  const title = fillLabel(labels.changeTitle, { before: diff.periods.before.join(', ') || sources.before, after: diff.periods.after.join(', ') || sources.after });
+  const title = labels('report.changeTitle', { before: diff.periods.before.join(', ') || sources.before, after: diff.periods.after.join(', ') || sources.after });
   return page({ lang: options.lang, title, body });
 }

@@ -1,14 +1,12 @@
 import type { Rubric } from '../../core/model.js';
 import { BIN_WIDTH, type SetStats } from '../../core/report-set.js';
 import type { Verdict } from '../../core/result.js';
-import { fillLabel } from '../../i18n/fill-label.js';
 import { localize, type Language } from '../../i18n/language.js';
-import { reportLabelsFor } from '../../i18n/report-labels.js';
-import { verdictLabel } from '../../i18n/verdict-labels.js';
 import { showPercent, showScore } from '../numbers.js';
 import { phaseTitle, targetTitle } from '../titles.js';
 import { histogramChart, PALETTE, rangeBarChart, stackedBarChart, type BandRange, type SeriesStyle } from './charts.js';
 import { esc, figure, table, type Cell, type IdMaker } from './html.js';
+import { t, translator } from '../../i18n/catalogue.js';
 
 export interface SetReportOptions {
   readonly lang: string;
@@ -42,45 +40,45 @@ function verdictCount(verdicts: Readonly<Partial<Record<Verdict, number>>>, verd
 
 function verdictSection(stats: SetStats, options: SetReportOptions): string {
   const { rubric, lang, tool } = options;
-  const labels = reportLabelsFor(tool);
-  const series: SeriesStyle[] = VERDICT_ORDER.map((verdict) => ({ key: verdict, label: verdictLabel(verdict, tool), color: VERDICT_COLORS[verdict] }));
+  const labels = translator(tool);
+  const series: SeriesStyle[] = VERDICT_ORDER.map((verdict) => ({ key: verdict, label: t(tool, `verdict.${verdict}`), color: VERDICT_COLORS[verdict] }));
   const order = [...rubric.phases.map((phase) => phase.id), 'graduated', ''];
   const rows = [...stats.byDeclared].sort((a, b) => order.indexOf(a.declared) - order.indexOf(b.declared));
-  const name = (declared: string): string => (declared === '' ? labels.notDeclared : phaseTitle(rubric, declared, lang, tool).split(' — ')[0] ?? declared);
+  const name = (declared: string): string => (declared === '' ? labels('report.notDeclared') : phaseTitle(rubric, declared, lang, tool).split(' — ')[0] ?? declared);
   const svg = stackedBarChart(
-    { id: options.ids.next('verdicts'), title: labels.verdictsByPhase, desc: labels.verdictsByPhaseDesc },
+    { id: options.ids.next('verdicts'), title: labels('report.verdictsByPhase'), desc: labels('report.verdictsByPhaseDesc') },
     rows.map((row) => ({ label: name(row.declared), parts: VERDICT_ORDER.map((verdict) => ({ key: verdict, count: verdictCount(row.verdicts, verdict) })) })),
     series,
   );
   const data = table({
-    caption: labels.tableOf,
-    head: [labels.declaredPhase, ...series.map((style) => style.label)],
+    caption: labels('report.tableOf'),
+    head: [labels('report.declaredPhase'), ...series.map((style) => style.label)],
     rows: rows.map((row) => [name(row.declared), ...VERDICT_ORDER.map((verdict) => verdictCount(row.verdicts, verdict))]),
     numeric: series.map((_, i) => i + 1),
     rowHeads: true,
   });
-  return figure(labels.verdictsByPhase, svg, data, 'verdicts');
+  return figure(labels('report.verdictsByPhase'), svg, data, 'verdicts');
 }
 
 function distributionSection(stats: SetStats, options: SetReportOptions): string {
-  const labels = reportLabelsFor(options.tool);
+  const labels = translator(options.tool);
   const bins = stats.histogram.map((count, i) => ({ from: i * BIN_WIDTH, to: (i + 1) * BIN_WIDTH, count }));
   const bands = bandRanges(options.rubric, options.lang);
-  const svg = histogramChart({ id: options.ids.next('distribution'), title: labels.distribution, desc: labels.distributionDesc }, bins, bands);
+  const svg = histogramChart({ id: options.ids.next('distribution'), title: labels('report.distribution'), desc: labels('report.distributionDesc') }, bins, bands);
   const bandOf = (from: number): string => bands.filter((band) => band.from <= from).at(-1)?.label ?? '';
   const data = table({
-    caption: labels.tableOf,
-    head: [labels.range, labels.band, labels.count],
+    caption: labels('report.tableOf'),
+    head: [labels('report.range'), labels('report.band'), labels('report.count')],
     rows: bins.filter((bin) => bin.count > 0).map((bin) => [`${bin.from}–${bin.to}`, bandOf(bin.from), bin.count]),
     numeric: [2],
     rowHeads: true,
   });
-  return figure(labels.distribution, svg, data, 'distribution');
+  return figure(labels('report.distribution'), svg, data, 'distribution');
 }
 
 function principleSection(stats: SetStats, options: SetReportOptions): string {
   const { rubric, lang, tool } = options;
-  const labels = reportLabelsFor(tool);
+  const labels = translator(tool);
   const rows = rubric.principles.map((principle, i) => ({
     label: targetTitle(rubric, `principle:${principle.id}`, lang, tool),
     mean: stats.principles[i]?.mean ?? null,
@@ -88,37 +86,37 @@ function principleSection(stats: SetStats, options: SetReportOptions): string {
     high: stats.principles[i]?.q3 ?? null,
     median: stats.principles[i]?.median ?? null,
   }));
-  const svg = rangeBarChart({ id: options.ids.next('principles'), title: labels.principleScores, desc: labels.principleScoresDesc }, rows);
+  const svg = rangeBarChart({ id: options.ids.next('principles'), title: labels('report.principleScores'), desc: labels('report.principleScoresDesc') }, rows);
   const data = table({
-    caption: labels.tableOf,
-    head: [labels.principle, labels.mean, labels.median, labels.quartiles],
+    caption: labels('report.tableOf'),
+    head: [labels('report.principle'), labels('report.mean'), labels('report.median'), labels('report.quartiles')],
     rows: rows.map((row) => [row.label, showScore(row.mean), showScore(row.median), row.low === null ? '—' : `${showScore(row.low)}–${showScore(row.high)}`]),
     numeric: [1, 2, 3],
     rowHeads: true,
   });
-  return figure(labels.principleScores, svg, data, 'principle-scores');
+  return figure(labels('report.principleScores'), svg, data, 'principle-scores');
 }
 
 function groupSection(stats: SetStats, options: SetReportOptions): string {
   if (options.groupBy === undefined) return '';
   const { rubric, lang, tool } = options;
-  const labels = reportLabelsFor(tool);
+  const labels = translator(tool);
   const principles = rubric.principles.map((principle) => targetTitle(rubric, `principle:${principle.id}`, lang, tool));
   const rows = stats.groups.map((group): Cell[] => [
-    group.group === '' ? labels.noGroupValue : group.group,
+    group.group === '' ? labels('report.noGroupValue') : group.group,
     group.count,
     showScore(group.meanOverall),
     ...principles.map((_, i) => showScore(group.meanPrinciples[i] ?? null)),
     showScore(group.meanIndex),
     ...VERDICT_ORDER.map((verdict) => verdictCount(group.verdicts, verdict)),
   ]);
-  const head = [labels.group, labels.count, labels.overall, ...principles, labels.readinessIndex, ...VERDICT_ORDER.map((verdict) => verdictLabel(verdict, tool))];
-  return `<h2>${esc(fillLabel(labels.byGroup, { field: options.groupBy }))}</h2>${table({ head, rows, numeric: head.map((_, i) => i).slice(1), rowHeads: true, className: 'groups' })}`;
+  const head = [labels('report.group'), labels('report.count'), labels('report.overall'), ...principles, labels('report.readinessIndex'), ...VERDICT_ORDER.map((verdict) => t(tool, `verdict.${verdict}`))];
+  return `<h2>${esc(labels('report.byGroup', { field: options.groupBy }))}</h2>${table({ head, rows, numeric: head.map((_, i) => i).slice(1), rowHeads: true, className: 'groups' })}`;
 }
 
 function closestSection(stats: SetStats, options: SetReportOptions): string {
   const { rubric, lang, tool } = options;
-  const labels = reportLabelsFor(tool);
+  const labels = translator(tool);
   const rows = stats.closest.map((row): Cell[] => [
     { html: `${esc(row.name)} <span class="muted">(${esc(row.id)})</span>` },
     row.period,
@@ -127,15 +125,15 @@ function closestSection(stats: SetStats, options: SetReportOptions): string {
     showScore(row.index),
     row.steps ?? '—',
   ]);
-  const body = rows.length === 0 ? `<p>${esc(labels.none)}</p>` : table({ head: [labels.community, labels.period, labels.phase, labels.overall, labels.readinessIndex, labels.steps], rows, numeric: [3, 4, 5], className: 'closest' });
-  return `<h2>${esc(labels.closest)}</h2><p class="muted">${esc(labels.closestNote)}</p>${body}`;
+  const body = rows.length === 0 ? `<p>${esc(labels('report.none'))}</p>` : table({ head: [labels('report.community'), labels('report.period'), labels('report.phase'), labels('report.overall'), labels('report.readinessIndex'), labels('report.steps')], rows, numeric: [3, 4, 5], className: 'closest' });
+  return `<h2>${esc(labels('report.closest'))}</h2><p class="muted">${esc(labels('report.closestNote'))}</p>${body}`;
 }
 
 function warningSection(stats: SetStats, options: SetReportOptions): string {
   const { rubric, lang, tool } = options;
-  const labels = reportLabelsFor(tool);
-  const intro = `<h2>${esc(labels.coverageWarnings)}</h2><p class="muted">${esc(fillLabel(labels.coverageWarningsNote, { coverage: showPercent(rubric.coverage) }))}</p>`;
-  if (stats.warningCount === 0) return `${intro}<p>${esc(labels.noCoverageWarnings)}</p>`;
+  const labels = translator(tool);
+  const intro = `<h2>${esc(labels('report.coverageWarnings'))}</h2><p class="muted">${esc(labels('report.coverageWarningsNote', { coverage: showPercent(rubric.coverage) }))}</p>`;
+  if (stats.warningCount === 0) return `${intro}<p>${esc(labels('report.noCoverageWarnings'))}</p>`;
   const rows = stats.warnings.map((row): Cell[] => [
     { html: `${esc(row.name)} <span class="muted">(${esc(row.id)})</span>` },
     row.period,
@@ -146,23 +144,23 @@ function warningSection(stats: SetStats, options: SetReportOptions): string {
   const more = stats.warningCount - stats.warnings.length;
   return (
     intro +
-    table({ head: [labels.community, labels.period, labels.file, labels.coverage, labels.unknownCriteria], rows, numeric: [3], className: 'warnings' }) +
-    (more > 0 ? `<p>${esc(fillLabel(labels.moreNotShown, { count: more }))}</p>` : '')
+    table({ head: [labels('report.community'), labels('report.period'), labels('report.file'), labels('report.coverage'), labels('report.unknownCriteria')], rows, numeric: [3], className: 'warnings' }) +
+    (more > 0 ? `<p>${esc(labels('report.moreNotShown', { count: more }))}</p>` : '')
   );
 }
 
 /** The summary part of a set report: everything but the communities' own sections. */
 export function setSummary(stats: SetStats, options: SetReportOptions): string {
   const { rubric, tool } = options;
-  const labels = reportLabelsFor(tool);
+  const labels = translator(tool);
   const counts = VERDICT_ORDER.filter((verdict) => verdictCount(stats.verdicts, verdict) > 0)
-    .map((verdict) => `${verdictCount(stats.verdicts, verdict)} ${esc(verdictLabel(verdict, tool))}`)
+    .map((verdict) => `${verdictCount(stats.verdicts, verdict)} ${esc(t(tool, `verdict.${verdict}`))}`)
     .join(' · ');
   return [
-    `<h1>${esc(fillLabel(labels.setTitle, { count: stats.count.toLocaleString(tool === 'id' ? 'id-ID' : 'en-US') }))}</h1>`,
-    `<p class="generated">${esc(fillLabel(labels.generated, { version: options.version, files: options.sources.join(', '), rubric: `${rubric.id}@${rubric.version}` }))}</p>`,
-    `<p><strong>${esc(stats.count.toLocaleString(tool === 'id' ? 'id-ID' : 'en-US'))}</strong> ${esc(labels.assessments)} · ${counts} · ${esc(labels.meanOverall)} <strong>${esc(showScore(stats.meanOverall))}</strong></p>`,
-    `<h2>${esc(labels.summary)}</h2>`,
+    `<h1>${esc(labels('report.setTitle', { count: stats.count.toLocaleString(t(tool, 'locale')) }))}</h1>`,
+    `<p class="generated">${esc(labels('report.generated', { version: options.version, files: options.sources.join(', '), rubric: `${rubric.id}@${rubric.version}` }))}</p>`,
+    `<p><strong>${esc(stats.count.toLocaleString(t(tool, 'locale')))}</strong> ${esc(labels('report.assessments'))} · ${counts} · ${esc(labels('report.meanOverall'))} <strong>${esc(showScore(stats.meanOverall))}</strong></p>`,
+    `<h2>${esc(labels('report.summary'))}</h2>`,
     verdictSection(stats, options),
     distributionSection(stats, options),
     principleSection(stats, options),

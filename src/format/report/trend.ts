@@ -1,13 +1,12 @@
 import type { Rubric } from '../../core/model.js';
 import type { CommunityTrend, TrendResult } from '../../core/trend.js';
-import { fillLabel } from '../../i18n/fill-label.js';
 import type { Language } from '../../i18n/language.js';
-import { reportLabelsFor } from '../../i18n/report-labels.js';
 import { showScore } from '../numbers.js';
 import { phaseTitle } from '../titles.js';
 import { PALETTE, smallLineChart, stackedBarChart } from './charts.js';
 import { esc, figure, IdMaker, table, type Cell } from './html.js';
 import { page } from './page.js';
+import { translator } from '../../i18n/catalogue.js';
 
 /** How many communities get a small line chart: enough for a city, never a national page of thousands. */
 export const LINE_CHARTS = 48;
@@ -36,31 +35,31 @@ function lineChartOrder(communities: Iterable<CommunityTrend>, count: number): {
 
 /** `report --trend A B C` (docs/report.md): the cohort flow and a small line chart per community. */
 export function trendReport(trend: TrendResult, rubric: Rubric | undefined, options: TrendReportOptions): string {
-  const labels = reportLabelsFor(options.tool);
+  const labels = translator(options.tool);
   const ids = new IdMaker();
   const phaseName = (phase: string): string => (rubric ? (phaseTitle(rubric, phase, options.lang, options.tool).split(' — ')[0] ?? phase) : phase);
-  const title = fillLabel(labels.trendTitle, { periods: trend.periods.join(' → ') });
+  const title = labels('report.trendTitle', { periods: trend.periods.join(' → ') });
   const { summary } = trend;
   const facts: [string, number][] = [
-    [labels.communitiesCount, summary.communities],
-    [labels.stalled, summary.stalled],
-    [labels.slidBack, summary.regressed],
-    [labels.advancedCount, summary.advanced],
-    [labels.withGaps, summary.gaps],
+    [labels('report.communitiesCount'), summary.communities],
+    [labels('report.stalled'), summary.stalled],
+    [labels('report.slidBack'), summary.regressed],
+    [labels('report.advancedCount'), summary.advanced],
+    [labels('report.withGaps'), summary.gaps],
   ];
 
   const series = trend.phases.map((phase, index) => ({ key: phase, label: phaseName(phase), color: PHASE_COLOURS[index % PHASE_COLOURS.length]! }));
   const cohortSvg = stackedBarChart(
-    { id: ids.next('cohort'), title: labels.cohortFlow, desc: labels.cohortFlowDesc },
+    { id: ids.next('cohort'), title: labels('report.cohortFlow'), desc: labels('report.cohortFlowDesc') },
     summary.periods.map((period) => ({ label: period.period, parts: period.phases.map((entry) => ({ key: entry.phase, count: entry.count })) })),
     series,
   );
   const cohortData = table({
-    caption: labels.tableOf,
-    head: [labels.phaseAttained, ...trend.periods],
+    caption: labels('report.tableOf'),
+    head: [labels('report.phaseAttained'), ...trend.periods],
     rows: [
       ...trend.phases.map((phase): Cell[] => [phaseName(phase), ...summary.periods.map((period) => period.phases.find((entry) => entry.phase === phase)?.count ?? 0)]),
-      [labels.meanOverall, ...summary.periods.map((period) => showScore(period.meanOverall))],
+      [labels('report.meanOverall'), ...summary.periods.map((period) => showScore(period.meanOverall))],
     ],
     numeric: trend.periods.map((_, i) => i + 1),
     rowHeads: true,
@@ -71,11 +70,11 @@ export function trendReport(trend: TrendResult, rubric: Rubric | undefined, opti
     const byPeriod = new Map(community.series.map((entry) => [entry.period, entry.overall]));
     const points = trend.periods.map((period, index) => ({ index, value: byPeriod.get(period) ?? null }));
     const name = `${community.name} (${community.id})`;
-    const svg = smallLineChart({ id: ids.next(`line-${community.id}`), title: name, desc: fillLabel(labels.overallLineDesc, { name }) }, trend.periods, points);
-    const flags = [community.flags.stalled ? labels.stalled : '', community.flags.regressed ? labels.slidBack : '', community.flags.gaps ? labels.withGaps : ''].filter(Boolean).join(', ');
+    const svg = smallLineChart({ id: ids.next(`line-${community.id}`), title: name, desc: labels('report.overallLineDesc', { name }) }, trend.periods, points);
+    const flags = [community.flags.stalled ? labels('report.stalled') : '', community.flags.regressed ? labels('report.slidBack') : '', community.flags.gaps ? labels('report.withGaps') : ''].filter(Boolean).join(', ');
     const data = table({
-      caption: labels.tableOf,
-      head: [...trend.periods, labels.slopePerYear],
+      caption: labels('report.tableOf'),
+      head: [...trend.periods, labels('report.slopePerYear')],
       rows: [[...points.map((point) => showScore(point.value)), community.slope === null ? '—' : `${community.slope >= 0 ? '+' : '−'}${showScore(Math.abs(community.slope))}`]],
       numeric: [...trend.periods.map((_, i) => i), trend.periods.length],
     });
@@ -84,11 +83,11 @@ export function trendReport(trend: TrendResult, rubric: Rubric | undefined, opti
 
   const body = [
     `<h1>${esc(title)}</h1>`,
-    `<p class="generated">${esc(fillLabel(labels.generated, { version: options.version, files: trend.periods.join(', '), rubric: trend.rubrics.flatMap((entry) => entry.rubrics).filter((key, i, all) => all.indexOf(key) === i).join(', ') }))}</p>`,
+    `<p class="generated">${esc(labels('report.generated', { version: options.version, files: trend.periods.join(', '), rubric: trend.rubrics.flatMap((entry) => entry.rubrics).filter((key, i, all) => all.indexOf(key) === i).join(', ') }))}</p>`,
     `<dl class="facts">${facts.map(([term, value]) => `<div><dt>${esc(term)}</dt><dd>${value}</dd></div>`).join('')}</dl>`,
-    figure(labels.cohortFlow, cohortSvg, cohortData, 'cohort'),
-    `<h2>${esc(labels.overallLines)}</h2>`,
-    total > shown.length ? `<p class="muted">${esc(fillLabel(labels.overallLinesNote, { shown: shown.length, total }))}</p>` : '',
+    figure(labels('report.cohortFlow'), cohortSvg, cohortData, 'cohort'),
+    `<h2>${esc(labels('report.overallLines'))}</h2>`,
+    total > shown.length ? `<p class="muted">${esc(labels('report.overallLinesNote', { shown: shown.length, total }))}</p>` : '',
     `<div class="small-lines">${lines.join('\n')}</div>`,
   ].join('\n');
   return page({ lang: options.lang, title, body });

@@ -1,7 +1,7 @@
 import type { Rubric } from '../../core/model.js';
-import { labelsFor } from '../../i18n/labels.js';
 import { localize, textLanguage } from '../../i18n/language.js';
 import type { RenderContext } from '../renderer.js';
+import { translator } from '../../i18n/catalogue.js';
 
 export interface TemplateInput {
   readonly rubric: Rubric;
@@ -22,40 +22,40 @@ function guidanceComment(rubric: Rubric, lang: string, title: string): string[] 
 
 /** An assessment file ready to fill in by hand: every indicator with its question and level descriptors as comments. */
 export function renderTemplate({ rubric, modeline, rater }: TemplateInput, context: RenderContext): string {
-  const label = labelsFor(context.language);
+  const label = translator(context.language);
   const lang = textLanguage(context.requested, rubric);
   const text = (value: Parameters<typeof localize>[0]): string => oneLine(localize(value, lang, rubric));
   const phases = rubric.phases.map((phase) => phase.id).join(' | ');
   const out: string[] = [
     ...(modeline === undefined ? [] : [`# ${modeline}`]),
     `# ${text(rubric.title)} (${rubric.id}@${rubric.version})`,
-    `# ${label.templateIntro}: swadaya validate FILE && swadaya score FILE`,
-    ...guidanceComment(rubric, lang, label.guidance),
+    `# ${label('templateIntro')}: swadaya validate FILE && swadaya score FILE`,
+    ...guidanceComment(rubric, lang, label('guidance')),
     `rubric: ${rubric.id}@${rubric.version}`,
     'community:',
-    `  id: ""        # ${label.templateCommunityId}`,
+    `  id: ""        # ${label('templateCommunityId')}`,
     '  name: ""',
     '  region: ""',
-    `period: ""      # ${label.templatePeriod}`,
+    `period: ""      # ${label('templatePeriod')}`,
     'assessors: []',
-    rater === undefined ? `# rater: ""    # ${label.templateRater}` : `rater: ${JSON.stringify(rater)}`,
-    `# phase: ${rubric.phases[0]?.id ?? ''}   # ${phases} — ${label.templatePhase}`,
+    rater === undefined ? `# rater: ""    # ${label('templateRater')}` : `rater: ${JSON.stringify(rater)}`,
+    `# phase: ${rubric.phases[0]?.id ?? ''}   # ${phases} — ${label('templatePhase')}`,
     'answers:',
   ];
   for (const principle of rubric.principles) {
     out.push('', `  # ── ${text(principle.title)} (${principle.id}) ──`);
     for (const indicator of principle.indicators) {
       const pillar = rubric.phases.flatMap((phase) => phase.pillars).find((candidate) => candidate.id === indicator.pillar);
-      const facts = [`${label.pillar.toLowerCase()}: ${pillar ? text(pillar.title) : indicator.pillar}`, ...indicator.tags];
-      if (indicator.weight !== 1) facts.push(`${label.weight} ${indicator.weight}`);
+      const facts = [`${label('pillar').toLowerCase()}: ${pillar ? text(pillar.title) : indicator.pillar}`, ...indicator.tags];
+      if (indicator.weight !== 1) facts.push(`${label('weight')} ${indicator.weight}`);
       out.push('', `  # ${text(indicator.question)}`, `  #   [${facts.join(', ')}]`);
-      if (indicator.evidence !== undefined) out.push(`  #   ${label.evidence}: ${text(indicator.evidence)}`);
+      if (indicator.evidence !== undefined) out.push(`  #   ${label('evidence')}: ${text(indicator.evidence)}`);
       indicator.levels.forEach((descriptor, level) => {
         out.push(`  #   ${level} ${text(rubric.scale[level]?.label)}: ${text(descriptor)}`);
       });
-      if (indicator.na) out.push(`  #   ${label.templateNa}`);
-      if (indicator.naWhen !== undefined) out.push(`  #   ${label.naWhen}: ${text(indicator.naWhen)}`);
-      out.push(`  ${indicator.id}:    # ${label.templateAnswer} 0–${rubric.maxLevel}`);
+      if (indicator.na) out.push(`  #   ${label('templateNa')}`);
+      if (indicator.naWhen !== undefined) out.push(`  #   ${label('naWhen')}: ${text(indicator.naWhen)}`);
+      out.push(`  ${indicator.id}:    # ${label('templateAnswer')} 0–${rubric.maxLevel}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -1,13 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import type { Rubric, Text } from '../../core/model.js';
 import type { CriterionResult, CriterionStatus, ScoreResult, Verdict } from '../../core/result.js';
-import { labelsFor } from '../../i18n/labels.js';
 import { localize, textLanguage, type Language } from '../../i18n/language.js';
-import { statusLabel, verdictLabel } from '../../i18n/verdict-labels.js';
 import { showPercent, showScore } from '../numbers.js';
 import { phaseName, phaseTitle, targetTitle } from '../titles.js';
 import { pathLines } from './path.js';
 import type { RenderContext } from '../renderer.js';
+import { t, translator } from '../../i18n/catalogue.js';
 
 export interface DetailEntry {
   readonly file: string;
@@ -41,19 +40,19 @@ function statusColor(status: CriterionStatus, colors: ChalkInstance): (text: str
 }
 
 export function criterionLine(criterion: CriterionResult, rubric: Rubric, lang: string, tool: Language, colors: ChalkInstance): string {
-  const labels = labelsFor(tool);
+  const labels = translator(tool);
   const paint = statusColor(criterion.status, colors);
-  const status = paint(`${statusMark[criterion.status]} ${statusLabel(criterion.status, tool).padEnd(11)}`);
+  const status = paint(`${statusMark[criterion.status]} ${t(tool, `status.${criterion.status}`).padEnd(11)}`);
   const name = `${targetTitle(rubric, criterion.target, lang, tool)} ${colors.dim(`(${criterion.target})`)}`;
   let comparison: string;
   if (criterion.kind === 'level') {
-    const value = criterion.value === null ? labels.missing : `${labels.levelWord} ${criterion.value}`;
+    const value = criterion.value === null ? labels('missing') : `${labels('levelWord')} ${criterion.value}`;
     comparison = `${value} ≥ ${criterion.threshold}`;
   } else {
     comparison = `${showScore(criterion.value)} ≥ ${criterion.threshold}`;
   }
-  if (criterion.status === 'unknown' && criterion.kind === 'area') comparison += colors.dim(` · ${labels.coverage} ${showPercent(criterion.coverage)}`);
-  if (criterion.status === 'fail') comparison += paint(` · ${labels.gap} ${showScore(criterion.gap)}`);
+  if (criterion.status === 'unknown' && criterion.kind === 'area') comparison += colors.dim(` · ${labels('coverage')} ${showPercent(criterion.coverage)}`);
+  if (criterion.status === 'fail') comparison += paint(` · ${labels('gap')} ${showScore(criterion.gap)}`);
   return `  ${status} ${name}: ${comparison}`;
 }
 
@@ -62,55 +61,55 @@ export function renderScoreDetail(entry: DetailEntry, context: RenderContext): s
   const { result, rubric } = entry;
   const { colors, language: tool } = context;
   const lang = textLanguage(context.requested, rubric);
-  const labels = labelsFor(tool);
+  const labels = translator(tool);
   const text = (value: Text | undefined): string => localize(value, lang, rubric);
   const out: string[] = [];
 
   const community = result.community;
   const region = typeof community.region === 'string' && community.region !== '' ? ` · ${community.region}` : '';
-  out.push(`${colors.bold(community.name)} ${colors.dim(`(${community.id})`)}${region} · ${labels.period} ${result.period}`);
-  out.push(colors.dim(`${entry.file} · ${labels.rubric} ${text(rubric.title)} (${result.rubric.id}@${result.rubric.version})`));
+  out.push(`${colors.bold(community.name)} ${colors.dim(`(${community.id})`)}${region} · ${labels('period')} ${result.period}`);
+  out.push(colors.dim(`${entry.file} · ${labels('rubric')} ${text(rubric.title)} (${result.rubric.id}@${result.rubric.version})`));
   out.push('');
 
   const band = rubric.bands.find((candidate) => candidate.id === result.overall.band);
-  const bandText = band ? ` · ${labels.band}: ${colors.bold(text(band.label))}` : '';
+  const bandText = band ? ` · ${labels('band')}: ${colors.bold(text(band.label))}` : '';
   out.push(
-    `${colors.bold(labels.overall.padEnd(36))} ${bar(result.overall.score, colors)} ${colors.bold(showScore(result.overall.score).padStart(5))}` +
-      `${bandText} · ${labels.coverage} ${showPercent(result.overall.coverage)}`,
+    `${colors.bold(labels('overall').padEnd(36))} ${bar(result.overall.score, colors)} ${colors.bold(showScore(result.overall.score).padStart(5))}` +
+      `${bandText} · ${labels('coverage')} ${showPercent(result.overall.coverage)}`,
   );
-  out.push('', colors.bold(labels.principles));
+  out.push('', colors.bold(labels('principles')));
   for (const area of result.principles) {
     const principle = rubric.principles.find((candidate) => candidate.id === area.id);
-    out.push(`  ${fit(text(principle?.title), 34)} ${bar(area.score, colors)} ${showScore(area.score).padStart(5)} ${colors.dim(`${labels.coverage} ${showPercent(area.coverage)}`)}`);
+    out.push(`  ${fit(text(principle?.title), 34)} ${bar(area.score, colors)} ${showScore(area.score).padStart(5)} ${colors.dim(`${labels('coverage')} ${showPercent(area.coverage)}`)}`);
   }
   const currentPillars = result.pillars.filter((pillar) => pillar.phase === result.phase.current);
   if (currentPillars.length > 0) {
-    out.push('', colors.bold(`${labels.pillarsOf}: ${phaseTitle(rubric, result.phase.current, lang, tool)}`));
+    out.push('', colors.bold(`${labels('pillarsOf')}: ${phaseTitle(rubric, result.phase.current, lang, tool)}`));
     for (const area of currentPillars) {
-      out.push(`  ${fit(targetTitle(rubric, `pillar:${area.id}`, lang, tool), 34)} ${bar(area.score, colors)} ${showScore(area.score).padStart(5)} ${colors.dim(`${labels.coverage} ${showPercent(area.coverage)}`)}`);
+      out.push(`  ${fit(targetTitle(rubric, `pillar:${area.id}`, lang, tool), 34)} ${bar(area.score, colors)} ${showScore(area.score).padStart(5)} ${colors.dim(`${labels('coverage')} ${showPercent(area.coverage)}`)}`);
     }
   }
 
   const phase = result.phase;
   const name = (id: string | null): string => phaseName(id, tool);
   out.push('');
-  const declared = phase.declared === null ? colors.dim(labels.evidenceDecides) : name(phase.declared);
+  const declared = phase.declared === null ? colors.dim(labels('evidenceDecides')) : name(phase.declared);
   out.push(
-    `${colors.bold(labels.phase)}: ${labels.declared} ${declared} · ${labels.attained} ${name(phase.attained)} · ` +
-      `${labels.current} ${colors.bold(name(phase.current))} → ${labels.next} ${name(phase.next)}`,
+    `${colors.bold(labels('phase'))}: ${labels('declared')} ${declared} · ${labels('attained')} ${name(phase.attained)} · ` +
+      `${labels('current')} ${colors.bold(name(phase.current))} → ${labels('next')} ${name(phase.next)}`,
   );
-  if (phase.mismatch) out.push(colors.yellow(`  ⚠ ${labels.mismatch} ${name(phase.attained)}.`));
+  if (phase.mismatch) out.push(colors.yellow(`  ⚠ ${labels('mismatch')} ${name(phase.attained)}.`));
 
   const readiness = result.readiness;
   const paint = verdictColor(readiness.verdict, colors);
   out.push('');
   if (readiness.verdict === 'graduated') {
-    out.push(`${colors.bold(labels.verdict)}: ${paint(verdictLabel('graduated', tool).toUpperCase())}`, `  ${labels.graduatedNote}`);
+    out.push(`${colors.bold(labels('verdict'))}: ${paint(t(tool, 'verdict.graduated').toUpperCase())}`, `  ${labels('graduatedNote')}`);
     return `${out.join('\n')}\n`;
   }
   out.push(
-    `${colors.bold(`${labels.gate}: ${name(phase.current)} → ${name(phase.next)}`)}` +
-      `   ${labels.verdict}: ${paint(verdictLabel(readiness.verdict, tool).toUpperCase())} · ${labels.readinessIndex} ${showScore(readiness.index)}`,
+    `${colors.bold(`${labels('gate')}: ${name(phase.current)} → ${name(phase.next)}`)}` +
+      `   ${labels('verdict')}: ${paint(t(tool, `verdict.${readiness.verdict}`).toUpperCase())} · ${labels('readinessIndex')} ${showScore(readiness.index)}`,
   );
   for (const criterion of readiness.criteria) out.push(criterionLine(criterion, rubric, lang, tool, colors));
 

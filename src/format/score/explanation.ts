@@ -1,36 +1,35 @@
 import type { AreaExplanation, IndicatorTerm, StatusReason } from '../../core/explain.js';
 import type { Language } from '../../i18n/language.js';
-import { labelsFor, type LabelKey } from '../../i18n/labels.js';
 import { textLanguage } from '../../i18n/language.js';
-import { statusLabel } from '../../i18n/verdict-labels.js';
 import { showPercent, showScore } from '../numbers.js';
 import { pathHeading, pathNotes } from './path.js';
 import type { RenderContext } from '../renderer.js';
 import { targetTitle } from '../titles.js';
 import type { ScoreEntry } from './run.js';
+import { t, translator } from '../../i18n/catalogue.js';
 
 const trim = (value: number): string => String(Math.round(value * 10_000) / 10_000);
 
 function termText(term: IndicatorTerm, tool: Language): string {
-  const labels = labelsFor(tool);
-  const answer = term.answer.kind === 'level' ? `${labels.levelWord} ${term.answer.level}` : term.answer.kind === 'na' ? labels.notApplicable : labels.missing;
+  const labels = translator(tool);
+  const answer = term.answer.kind === 'level' ? `${labels('levelWord')} ${term.answer.level}` : term.answer.kind === 'na' ? labels('notApplicable') : labels('missing');
   const score = term.score === null ? '' : ` → ${showScore(term.score)} × ${trim(term.weight)} = ${showScore(term.weighted)}`;
   return `${term.id} (w ${trim(term.weight)}): ${answer}${score}`;
 }
 
 function areaText(area: AreaExplanation, title: string, options: RenderContext): string[] {
-  const labels = labelsFor(options.language);
+  const labels = translator(options.language);
   const formula =
     area.answeredWeight > 0
       ? `${showScore(area.weightedSum)} / ${trim(area.answeredWeight)} = ${showScore(area.score)}`
-      : `${labels.none} ${labels.answered} → —`;
-  const lines = [`  ${options.colors.bold(title)}: ${formula}; ${labels.coverage} ${trim(area.coveredWeight)} / ${trim(area.totalWeight)} = ${showPercent(area.coverage)}`];
+      : `${labels('none')} ${labels('answered')} → —`;
+  const lines = [`  ${options.colors.bold(title)}: ${formula}; ${labels('coverage')} ${trim(area.coveredWeight)} / ${trim(area.totalWeight)} = ${showPercent(area.coverage)}`];
   for (const term of area.indicators) lines.push(`      ${termText(term, options.language)}`);
   return lines;
 }
 
 /** Why a criterion has its status, in the reader's words (core/explain.ts names the reasons). */
-const REASON_LABELS: Record<StatusReason, LabelKey> = {
+const REASON_LABELS: Record<StatusReason, 'reasonCoverageBelow' | 'reasonMissing' | 'reasonNotApplicable' | 'reasonMeets' | 'reasonBelow'> = {
   'coverage-below-threshold': 'reasonCoverageBelow',
   missing: 'reasonMissing',
   'not-applicable': 'reasonNotApplicable',
@@ -44,40 +43,40 @@ export function renderExplanation(entry: ScoreEntry, options: RenderContext): st
   if (!explanation) return '';
   const { rubric } = entry;
   const lang = textLanguage(options.requested, rubric);
-  const labels = labelsFor(options.language);
+  const labels = translator(options.language);
   const { colors } = options;
-  const out: string[] = ['', colors.bold.underline(labels.explain)];
+  const out: string[] = ['', colors.bold.underline(labels('explain'))];
   const overall = explanation.overall;
   out.push(
-    `  ${colors.bold(labels.overall)}: ${labels.weightedMean} = ${showScore(overall.weightedScoreSum)} / ${trim(overall.scoredWeight)} = ${showScore(overall.score)}; ` +
-      `${labels.coverage} ${trim(overall.weightedCoverageSum)} / ${trim(overall.totalWeight)} = ${showPercent(overall.coverage)}`,
+    `  ${colors.bold(labels('overall'))}: ${labels('weightedMean')} = ${showScore(overall.weightedScoreSum)} / ${trim(overall.scoredWeight)} = ${showScore(overall.score)}; ` +
+      `${labels('coverage')} ${trim(overall.weightedCoverageSum)} / ${trim(overall.totalWeight)} = ${showPercent(overall.coverage)}`,
   );
   for (const term of overall.principles) out.push(`      ${term.id} (w ${trim(term.weight)}): ${showScore(term.score)} × ${trim(term.weight)}`);
-  out.push('', colors.bold(labels.principles));
+  out.push('', colors.bold(labels('principles')));
   for (const area of explanation.principles) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.language), options));
-  out.push('', colors.bold(labels.pillars));
+  out.push('', colors.bold(labels('pillars')));
   for (const area of explanation.pillars) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.language), options));
   if (explanation.tags.length > 0) {
-    out.push('', colors.bold(labels.tags));
+    out.push('', colors.bold(labels('tags')));
     for (const area of explanation.tags) out.push(...areaText(area, targetTitle(rubric, area.target, lang, options.language), options));
   }
   if (explanation.gate) {
     const gate = explanation.gate;
-    out.push('', colors.bold(`${labels.gate}: ${gate.phase}`), `  ${labels.readinessIndex} = 100 × ${trim(gate.progressSum)} / ${gate.progressCount} = ${showScore(gate.index)}`);
+    out.push('', colors.bold(`${labels('gate')}: ${gate.phase}`), `  ${labels('readinessIndex')} = 100 × ${trim(gate.progressSum)} / ${gate.progressCount} = ${showScore(gate.index)}`);
     for (const criterion of gate.criteria) {
       const result = criterion.result;
-      const progress = criterion.progress === null ? '' : ` · ${labels.explainProgress} ${trim(criterion.progress)}`;
-      const kind = result.kind === 'level' ? labels.levelWord : labels.explainMin;
-      const reason = labels[REASON_LABELS[criterion.reason]];
-      out.push(`    ${result.target} ${kind} ${result.threshold}: ${statusLabel(result.status, options.language)} (${reason})${progress}`);
+      const progress = criterion.progress === null ? '' : ` · ${labels('explainProgress')} ${trim(criterion.progress)}`;
+      const kind = result.kind === 'level' ? labels('levelWord') : labels('explainMin');
+      const reason = labels(REASON_LABELS[criterion.reason]);
+      out.push(`    ${result.target} ${kind} ${result.threshold}: ${t(options.language, `status.${result.status}`)} (${reason})${progress}`);
     }
   }
   const path = entry.result.readiness.path;
   if (path && explanation.path.length > 0) {
-    out.push('', colors.bold(pathHeading(path, rubric, { lang, tool: options.language })), `  ${labels.pathRule}`);
+    out.push('', colors.bold(pathHeading(path, rubric, { lang, tool: options.language })), `  ${labels('pathRule')}`);
     explanation.path.forEach((step, i) => {
-      const from = step.from === null ? labels.missing : String(step.from);
-      out.push(`    ${i + 1}. ${step.indicator} ${from} → ${step.to}: ${labels.pathGain} ${trim(step.gain)} (${step.criteria.join(', ')})`);
+      const from = step.from === null ? labels('missing') : String(step.from);
+      out.push(`    ${i + 1}. ${step.indicator} ${from} → ${step.to}: ${labels('pathGain')} ${trim(step.gain)} (${step.criteria.join(', ')})`);
     });
     for (const note of pathNotes(path, rubric, { lang, tool: options.language })) out.push(`  ⚠ ${note}`);
   }

@@ -1,6 +1,4 @@
-import { labelsFor } from '../../i18n/labels.js';
 import { localize, textLanguage } from '../../i18n/language.js';
-import { statusLabel, verdictLabel } from '../../i18n/verdict-labels.js';
 import { markdownCell, markdownRow } from '../markdown.js';
 import { showPercent, showScore } from '../numbers.js';
 import { phaseName, phaseTitle } from '../titles.js';
@@ -9,6 +7,7 @@ import type { RenderContext } from '../renderer.js';
 import { targetTitle } from '../titles.js';
 import type { ScoreEntry, ScoreRun } from './run.js';
 import { principleColumns, summaryLine } from './table.js';
+import { t, translator } from '../../i18n/catalogue.js';
 
 const tableRow = (cells: readonly string[]): string => markdownRow(cells.map(markdownCell));
 const verdictIcon: Record<string, string> = { ready: '✅', graduated: '🎓', 'not-ready': '❌', 'insufficient-evidence': '❔' };
@@ -17,22 +16,22 @@ function detail(entry: ScoreEntry, context: RenderContext): string {
   const { result, rubric } = entry;
   const tool = context.language;
   const lang = textLanguage(context.requested, rubric);
-  const labels = labelsFor(tool);
+  const labels = translator(tool);
   const out: string[] = [];
-  out.push(`### ${result.community.name} (${result.community.id}) · ${labels.period} ${result.period}`, '');
+  out.push(`### ${result.community.name} (${result.community.id}) · ${labels('period')} ${result.period}`, '');
   out.push(
-    `**${labels.overall}: ${showScore(result.overall.score)}** · ${labels.coverage} ${showPercent(result.overall.coverage)} · ` +
-      `${labels.verdict}: ${verdictIcon[result.readiness.verdict] ?? ''} **${verdictLabel(result.readiness.verdict, tool)}** · ` +
-      `${labels.readinessIndex} ${showScore(result.readiness.index)} · ${labels.phase}: ${phaseTitle(rubric, result.phase.current, lang, tool)} → ${phaseTitle(rubric, result.phase.next, lang, tool)}`,
+    `**${labels('overall')}: ${showScore(result.overall.score)}** · ${labels('coverage')} ${showPercent(result.overall.coverage)} · ` +
+      `${labels('verdict')}: ${verdictIcon[result.readiness.verdict] ?? ''} **${t(tool, `verdict.${result.readiness.verdict}`)}** · ` +
+      `${labels('readinessIndex')} ${showScore(result.readiness.index)} · ${labels('phase')}: ${phaseTitle(rubric, result.phase.current, lang, tool)} → ${phaseTitle(rubric, result.phase.next, lang, tool)}`,
     '',
   );
-  out.push(tableRow([labels.principles, 'Score', labels.coverage]), '|---|---:|---:|');
+  out.push(tableRow([labels('principles'), 'Score', labels('coverage')]), '|---|---:|---:|');
   for (const area of result.principles) out.push(tableRow([targetTitle(rubric, `principle:${area.id}`, lang, tool), showScore(area.score), showPercent(area.coverage)]));
   if (result.readiness.criteria.length > 0) {
-    out.push('', tableRow([labels.gate, '', '', labels.gap]), '|---|---|---:|---:|');
+    out.push('', tableRow([labels('gate'), '', '', labels('gap')]), '|---|---|---:|---:|');
     for (const criterion of result.readiness.criteria) {
-      const value = criterion.kind === 'level' ? (criterion.value === null ? labels.missing : `${labels.levelWord} ${criterion.value}`) : showScore(criterion.value);
-      out.push(tableRow([`${targetTitle(rubric, criterion.target, lang, tool)} (≥ ${criterion.threshold})`, statusLabel(criterion.status, tool), value, criterion.status === 'fail' ? showScore(criterion.gap) : '']));
+      const value = criterion.kind === 'level' ? (criterion.value === null ? labels('missing') : `${labels('levelWord')} ${criterion.value}`) : showScore(criterion.value);
+      out.push(tableRow([`${targetTitle(rubric, criterion.target, lang, tool)} (≥ ${criterion.threshold})`, t(tool, `status.${criterion.status}`), value, criterion.status === 'fail' ? showScore(criterion.gap) : '']));
     }
   }
   const path = result.readiness.path;
@@ -40,7 +39,7 @@ function detail(entry: ScoreEntry, context: RenderContext): string {
     out.push('', `**${pathHeading(path, rubric, { lang, tool })}**`, '');
     path.items.forEach((item, i) => {
       const moves = item.criteria.map((target) => targetTitle(rubric, target, lang, tool)).join(', ');
-      out.push(`${i + 1}. \`${item.indicator}\` (${pathLevels(item, tool)}): ${localize(item.action, lang, rubric)} _(${labels.pathMoves}: ${moves})_`);
+      out.push(`${i + 1}. \`${item.indicator}\` (${pathLevels(item, tool)}): ${localize(item.action, lang, rubric)} _(${labels('pathMoves')}: ${moves})_`);
     });
     for (const note of pathNotes(path, rubric, { lang, tool })) out.push('', `> ⚠️ ${note}`);
   }
@@ -49,7 +48,7 @@ function detail(entry: ScoreEntry, context: RenderContext): string {
 
 /** Markdown fit for a pull-request comment: one assessment in detail, many as a table. */
 export async function* renderScoreMarkdown(run: ScoreRun<ScoreEntry>, context: RenderContext): AsyncGenerator<string> {
-  const labels = labelsFor(context.language);
+  const labels = translator(context.language);
   let first: ScoreEntry | undefined;
   const rows: string[] = [];
   for await (const entry of run.entries) {
@@ -63,13 +62,13 @@ export async function* renderScoreMarkdown(run: ScoreRun<ScoreEntry>, context: R
         `**${showScore(result.overall.score)}**`,
         ...result.principles.map((area) => showScore(area.score)),
         showScore(result.readiness.index),
-        `${verdictIcon[result.readiness.verdict] ?? ''} ${markdownCell(verdictLabel(result.readiness.verdict, context.language))}`,
+        `${verdictIcon[result.readiness.verdict] ?? ''} ${markdownCell(t(context.language, `verdict.${result.readiness.verdict}`))}`,
       ]),
     );
   }
   const totals = run.totals();
   if (!first) {
-    yield `_${labels.noResults}_\n`;
+    yield `_${labels('noResults')}_\n`;
     return;
   }
   if (rows.length === 1) {
@@ -78,7 +77,7 @@ export async function* renderScoreMarkdown(run: ScoreRun<ScoreEntry>, context: R
   }
   const rubric = first.rubric;
   const lang = textLanguage(context.requested, rubric);
-  const head = [labels.community, labels.period, labels.phase, labels.overall, ...principleColumns(first, context), labels.index, labels.verdictCol];
+  const head = [labels('community'), labels('period'), labels('phase'), labels('overall'), ...principleColumns(first, context), labels('index'), labels('verdictCol')];
   const align = `|${head.map((_, index) => (index >= 3 && index < head.length - 1 ? '---:' : '---')).join('|')}|`;
   const summary = summaryLine(totals.summary, context, (phase) => phaseTitle(rubric, phase, lang, context.language));
   yield `## swadaya\n\n${summary}\n\n${tableRow(head)}\n${align}\n${rows.join('\n')}\n`;

@@ -1,8 +1,7 @@
 import type Table from 'cli-table3';
+import type { Verdict } from '../../core/result.js';
 import type { ScoreSummary } from '../../core/summary.js';
-import { labelsFor } from '../../i18n/labels.js';
 import { localize, textLanguage } from '../../i18n/language.js';
-import { verdictLabel } from '../../i18n/verdict-labels.js';
 import { phaseName } from '../titles.js';
 import { renderTable } from '../long-table.js';
 import { showScore } from '../numbers.js';
@@ -10,6 +9,7 @@ import type { RenderContext } from '../renderer.js';
 import { renderScoreDetail, verdictColor } from './detail.js';
 import { renderExplanation } from './explanation.js';
 import type { ScoreEntry, ScoreRun, ScoreTotals } from './run.js';
+import { t, translator } from '../../i18n/catalogue.js';
 
 /** Borders without a rule between rows (one line per assessment), grey where there is colour. */
 function boxOf(head: readonly string[], colors: RenderContext['colors']): Table.TableConstructorOptions {
@@ -27,16 +27,16 @@ export function principleColumns(entry: ScoreEntry, context: RenderContext): str
 }
 
 export function summaryLine(summary: ScoreSummary, context: RenderContext, rubricPhase: (id: string) => string): string {
-  const labels = labelsFor(context.language);
-  const verdicts = Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${verdictLabel(verdict as never, context.language)}`);
+  const labels = translator(context.language);
+  const verdicts = Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${t(context.language, `verdict.${verdict as Verdict}`)}`);
   const phases = Object.entries(summary.phases).map(([phase, count]) => `${count} ${rubricPhase(phase)}`);
-  return `${summary.count} ${labels.assessments}: ${verdicts.join(', ')} · ${labels.phase}: ${phases.join(', ')} · ${labels.mean} ${labels.overall.toLowerCase()} ${showScore(summary.meanOverall)}`;
+  return `${summary.count} ${labels('assessments')}: ${verdicts.join(', ')} · ${labels('phase')}: ${phases.join(', ')} · ${labels('mean')} ${labels('overall').toLowerCase()} ${showScore(summary.meanOverall)}`;
 }
 
 /** One assessment: the detailed view. Many: a table and a summary line. */
 export async function* renderScoreTable(run: ScoreRun<ScoreEntry>, context: RenderContext): AsyncGenerator<string> {
   const { colors, language } = context;
-  const labels = labelsFor(language);
+  const labels = translator(language);
   let first: ScoreEntry | undefined;
   let header: string[] | undefined;
   const rows: string[][] = [];
@@ -45,7 +45,7 @@ export async function* renderScoreTable(run: ScoreRun<ScoreEntry>, context: Rend
     if (entry.explanation) explanations.push(renderScoreDetail(entry, context) + renderExplanation(entry, context));
     if (!first) {
       first = entry;
-      header = [labels.community, 'id', labels.periodCol, labels.phase, labels.overall, ...principleColumns(entry, context), labels.index, labels.verdictCol];
+      header = [labels('community'), 'id', labels('periodCol'), labels('phase'), labels('overall'), ...principleColumns(entry, context), labels('index'), labels('verdictCol')];
     }
     const { result } = entry;
     const paint = verdictColor(result.readiness.verdict, colors);
@@ -57,7 +57,7 @@ export async function* renderScoreTable(run: ScoreRun<ScoreEntry>, context: Rend
       colors.bold(showScore(result.overall.score)),
       ...result.principles.map((area) => showScore(area.score)),
       showScore(result.readiness.index),
-      paint(verdictLabel(result.readiness.verdict, language)),
+      paint(t(language, `verdict.${result.readiness.verdict}`)),
     ]);
   }
   const totals = run.totals();
@@ -69,22 +69,22 @@ export async function* renderScoreTable(run: ScoreRun<ScoreEntry>, context: Rend
     out.push(`${table}\n${summaryLine(totals.summary, context, (phase) => phaseName(phase, context.language))}\n`);
   }
   if (totals.groups && first) out.push(groupTable(totals.groups, context));
-  if (rows.length === 0) out.push(`${colors.yellow(labels.noResults)}\n`);
+  if (rows.length === 0) out.push(`${colors.yellow(labels('noResults'))}\n`);
   yield out.join('\n');
 }
 
 function groupTable(groups: NonNullable<ScoreTotals['groups']>, context: RenderContext): string {
   const { colors, language } = context;
-  const labels = labelsFor(language);
+  const labels = translator(language);
   const principleIds = groups.rows[0]?.summary.meanPrinciples.map((entry) => entry.id) ?? [];
-  const head = [`${labels.group} (${groups.field})`, 'n', `${labels.mean} ${labels.overall.toLowerCase()}`, ...principleIds, labels.index, labels.verdictCol, labels.phase];
+  const head = [`${labels('group')} (${groups.field})`, 'n', `${labels('mean')} ${labels('overall').toLowerCase()}`, ...principleIds, labels('index'), labels('verdictCol'), labels('phase')];
   const rows = groups.rows.map(({ group, summary }) => [
-    group === '' ? labels.noValue : group,
+    group === '' ? labels('noValue') : group,
     String(summary.count),
     showScore(summary.meanOverall),
     ...principleIds.map((id) => showScore(summary.meanPrinciples.find((entry) => entry.id === id)?.mean ?? null)),
     showScore(summary.meanIndex),
-    Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${verdictLabel(verdict as never, language)}`).join(', '),
+    Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${t(language, `verdict.${verdict as Verdict}`)}`).join(', '),
     Object.entries(summary.phases).map(([phase, count]) => `${count} ${phaseName(phase, language)}`).join(', '),
   ]);
   const table = renderTable(boxOf(head, colors), rows);

@@ -1,11 +1,10 @@
 import type { ChalkInstance } from 'chalk';
 import type { CommunityTrend, StepSummary, TrendResult } from '../../core/trend.js';
 import { TOLERANCE } from '../../core/scoring.js';
-import { fillLabel } from '../../i18n/fill-label.js';
-import type { Labels } from '../../i18n/labels.js';
 import type { Language } from '../../i18n/language.js';
 import type { DiffNames } from '../diff/report.js';
 import { showScore } from '../numbers.js';
+import { type Translate } from '../../i18n/catalogue.js';
 
 export interface TrendRenderOptions {
   /** Language of the tool's labels. */
@@ -39,10 +38,10 @@ export function colourBySlope(text: string, slope: number | null, colors: ChalkI
 }
 
 /** `+4.1/yr`, `-2.0/yr`, or `—`. */
-export function slopeText(slope: number | null, labels: Labels): string {
+export function slopeText(slope: number | null, labels: Translate): string {
   if (slope === null) return '—';
   const sign = slope > TOLERANCE ? '+' : slope < -TOLERANCE ? '−' : '';
-  return `${sign}${showScore(Math.abs(slope))}${labels.trendPerYear}`;
+  return `${sign}${showScore(Math.abs(slope))}${labels('trendPerYear')}`;
 }
 
 export function scoresText(community: CommunityTrend): string {
@@ -53,49 +52,49 @@ export function phasePathText(community: CommunityTrend, names: DiffNames): stri
   return community.series.map((entry) => names.phase(entry.phase)).join(' → ');
 }
 
-export function flagsText(community: CommunityTrend, labels: Labels): string {
+export function flagsText(community: CommunityTrend, labels: Translate): string {
   const flags: string[] = [];
-  if (community.flags.stalled) flags.push(labels.trendStalled);
-  if (community.flags.regressed) flags.push(labels.trendRegressed);
-  if (community.flags.gaps) flags.push(fillLabel(labels.trendGaps, { periods: community.missing.join(', ') }));
+  if (community.flags.stalled) flags.push(labels('trendStalled'));
+  if (community.flags.regressed) flags.push(labels('trendRegressed'));
+  if (community.flags.gaps) flags.push(labels('trendGaps', { periods: community.missing.join(', ') }));
   return flags.join(', ');
 }
 
 /** `Trend over 3 periods: 2024 → 2025 → 2026 · 9 communities: 2 stalled, …` */
-export function headline(trend: TrendResult, labels: Labels): string {
+export function headline(trend: TrendResult, labels: Translate): string {
   const { summary } = trend;
   const counts = [
-    `${summary.stalled} ${labels.trendStalled}`,
-    `${summary.regressed} ${labels.trendRegressed}`,
-    `${summary.advanced} ${labels.trendAdvanced}`,
-    `${summary.gaps} ${labels.trendWithGaps}`,
+    `${summary.stalled} ${labels('trendStalled')}`,
+    `${summary.regressed} ${labels('trendRegressed')}`,
+    `${summary.advanced} ${labels('trendAdvanced')}`,
+    `${summary.gaps} ${labels('trendWithGaps')}`,
   ].join(', ');
-  return `${fillLabel(labels.trendTitle, { count: trend.periods.length })}: ${trend.periods.join(' → ')} · ${summary.communities} ${labels.trendCommunities}: ${counts}`;
+  return `${labels('trendTitle', { count: trend.periods.length })}: ${trend.periods.join(' → ')} · ${summary.communities} ${labels('trendCommunities')}: ${counts}`;
 }
 
-export function versionsText(trend: TrendResult, labels: Labels): string {
+export function versionsText(trend: TrendResult, labels: Translate): string {
   const list = trend.rubrics.map((entry) => `${entry.period} ${entry.rubrics.join(', ')}`).join('; ');
-  return fillLabel(labels.trendVersionsDiffer, { list });
+  return labels('trendVersionsDiffer', { list });
 }
 
 /** The cohort table: a row per phase, a column per period, then the assessed count and the mean. */
-export function cohortRows(trend: TrendResult, names: DiffNames, labels: Labels): string[][] {
+export function cohortRows(trend: TrendResult, names: DiffNames, labels: Translate): string[][] {
   const rows = trend.phases.map((phase) => [
     names.phase(phase),
     ...trend.summary.periods.map((period) => String(period.phases.find((entry) => entry.phase === phase)?.count ?? 0)),
   ]);
-  rows.push([labels.trendAssessed, ...trend.summary.periods.map((period) => String(period.assessed))]);
-  rows.push([labels.trendMeanOverall, ...trend.summary.periods.map((period) => showScore(period.meanOverall))]);
+  rows.push([labels('trendAssessed'), ...trend.summary.periods.map((period) => String(period.assessed))]);
+  rows.push([labels('trendMeanOverall'), ...trend.summary.periods.map((period) => showScore(period.meanOverall))]);
   return rows;
 }
 
 /** `2024 → 2025: 8 matched · 2 advanced · 1 regressed · 5 unchanged — berdaya → mandiri 2, …` */
-export function stepText(step: StepSummary, names: DiffNames, labels: Labels): string {
+export function stepText(step: StepSummary, names: DiffNames, labels: Translate): string {
   const counts = [
-    `${step.matched} ${labels.diffMatched}`,
-    `${step.advanced} ${labels.diffAdvanced}`,
-    `${step.regressed} ${labels.diffRegressed}`,
-    `${step.unchanged} ${labels.diffUnchanged}`,
+    `${step.matched} ${labels('diffMatched')}`,
+    `${step.advanced} ${labels('diffAdvanced')}`,
+    `${step.regressed} ${labels('diffRegressed')}`,
+    `${step.unchanged} ${labels('diffUnchanged')}`,
   ].join(' · ');
   const moves = step.transitions
     .filter((entry) => entry.from !== entry.to)
@@ -105,6 +104,6 @@ export function stepText(step: StepSummary, names: DiffNames, labels: Labels): s
 }
 
 /** Said first in every human format when some inputs had errors: those assessments are not in the trend. */
-export function inputErrorsText(errors: number, labels: Labels): string {
-  return fillLabel(labels.trendInputErrors, { count: errors });
+export function inputErrorsText(errors: number, labels: Translate): string {
+  return labels('trendInputErrors', { count: errors });
 }

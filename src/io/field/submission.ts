@@ -4,8 +4,8 @@ import { GRADUATED, type Answer, type AssessmentSource, type Indicator, type Rub
 export type { AssessmentSource };
 import { closestMatch } from '../../core/suggest.js';
 import { buildXlsForm, COMMUNITY_ID_PATTERN, NA_CHOICE, PERIOD_PATTERN, RUBRIC_FIELD, levelChoiceLabel, naChoiceLabel } from './xlsform.js';
-import { fieldLabelsFor } from '../../i18n/field-labels.js';
 import { LANGUAGES, localize } from '../../i18n/language.js';
+import { t } from '../../i18n/catalogue.js';
 
 /**
  * Rows of a form export or a wide spreadsheet → assessments, with findings that name the row and
@@ -289,7 +289,7 @@ function choiceIndex(rubric: Rubric): Map<string, Map<string, string>> {
     if (!choices) index.set(list, (choices = new Map()));
     for (const [at, column] of form.choices.header.entries()) if (column.startsWith('label::') && row[at]) choices.set(row[at]!, row[nameAt]!);
     // A form written before the rubric gave its n/a rule says only "Not applicable".
-    if (row[nameAt] === NA_CHOICE) for (const lang of LANGUAGES) choices.set(fieldLabelsFor(lang).notApplicable, NA_CHOICE);
+    if (row[nameAt] === NA_CHOICE) for (const lang of LANGUAGES) choices.set(t(lang, 'field.notApplicable'), NA_CHOICE);
   }
   choiceIndexes.set(rubric, index);
   return index;

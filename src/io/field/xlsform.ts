@@ -1,8 +1,8 @@
-import { fillLabel } from '../../i18n/fill-label.js';
-import { fieldLabelsFor } from '../../i18n/field-labels.js';
 import { localize, toolLanguage } from '../../i18n/language.js';
 import { fieldNameOf, groupNameOf, METADATA_FIELDS, NA_REASON_SUFFIX, NOTE_SUFFIX } from '../../core/field-names.js';
 import type { Indicator, Rubric, Text } from '../../core/model.js';
+import { lookup, t, translator } from '../../i18n/catalogue.js';
+import type { FIELD } from '../../i18n/catalogue/field.js';
 
 /**
  * The XLSForm of a rubric as plain rows (docs/field-data.md): the `survey`, `choices` and
@@ -57,8 +57,8 @@ export function buildXlsForm(rubric: Rubric, defaultLanguage: string): XlsForm {
   const languages = rubric.languages.length > 0 ? rubric.languages : ['en'];
   const columns = languages.map(languageColumnName);
   const text = (value: Text | undefined): string[] => languages.map((lang) => oneLine(localize(value, lang, rubric)));
-  const tool = (pick: (labels: ReturnType<typeof fieldLabelsFor>) => string, args: Record<string, string> = {}): string[] =>
-    languages.map((lang) => fillLabel(pick(fieldLabelsFor(toolLanguage(lang))), args));
+  const tool = (key: keyof typeof FIELD, params: Readonly<Record<string, string>> = {}): string[] =>
+    languages.map((lang) => lookup(toolLanguage(lang), key, params) ?? key);
   const blank = languages.map(() => '');
 
   const header = [
@@ -88,21 +88,21 @@ export function buildXlsForm(rubric: Rubric, defaultLanguage: string): XlsForm {
   add({ type: 'calculate', name: RUBRIC_FIELD, calculation: `'${rubric.id}@${rubric.version}'` });
   // The rubric's guidance: what every assessor must know before rating, shown before the first question.
   if (rubric.guidance !== undefined) add({ type: 'note', name: 'guidance', label: text(rubric.guidance) });
-  add({ type: 'begin_group', name: 'community', label: tool((l) => l.communityGroup) });
+  add({ type: 'begin_group', name: 'community', label: tool('field.communityGroup') });
   add({
-    type: 'text', name: m.communityId, label: tool((l) => l.communityId), hint: tool((l) => l.communityIdHint), required: true,
+    type: 'text', name: m.communityId, label: tool('field.communityId'), hint: tool('field.communityIdHint'), required: true,
     // A text, never an integer: village codes keep their leading zeros; `numbers` only changes the keypad.
-    constraint: `regex(., '${COMMUNITY_ID_PATTERN}')`, constraintMessage: tool((l) => l.communityIdConstraint), appearance: 'numbers',
+    constraint: `regex(., '${COMMUNITY_ID_PATTERN}')`, constraintMessage: tool('field.communityIdConstraint'), appearance: 'numbers',
   });
-  add({ type: 'text', name: m.communityName, label: tool((l) => l.communityName), required: true });
-  add({ type: 'text', name: m.region, label: tool((l) => l.region) });
+  add({ type: 'text', name: m.communityName, label: tool('field.communityName'), required: true });
+  add({ type: 'text', name: m.region, label: tool('field.region') });
   add({
-    type: 'text', name: m.period, label: tool((l) => l.period), required: true,
-    constraint: `regex(., '${PERIOD_PATTERN}')`, constraintMessage: tool((l) => l.periodConstraint),
+    type: 'text', name: m.period, label: tool('field.period'), required: true,
+    constraint: `regex(., '${PERIOD_PATTERN}')`, constraintMessage: tool('field.periodConstraint'),
   });
-  add({ type: 'text', name: m.assessors, label: tool((l) => l.assessors) });
-  add({ type: `select_one ${PHASE_LIST}`, name: m.phase, label: tool((l) => l.phase) });
-  add({ type: 'geopoint', name: m.location, label: tool((l) => l.location) });
+  add({ type: 'text', name: m.assessors, label: tool('field.assessors') });
+  add({ type: `select_one ${PHASE_LIST}`, name: m.phase, label: tool('field.phase') });
+  add({ type: 'geopoint', name: m.location, label: tool('field.location') });
   add({ type: 'end_group', name: '' });
 
   const choices: string[][] = [];
@@ -115,10 +115,10 @@ export function buildXlsForm(rubric: Rubric, defaultLanguage: string): XlsForm {
       const name = fieldNameOf(indicator.id);
       fieldMap.push([name, indicator.id, principle.id]);
       const hint = languages.map((lang) => {
-        const labels = fieldLabelsFor(toolLanguage(lang));
+        const labels = translator(toolLanguage(lang));
         const parts: string[] = [];
-        if (indicator.evidence !== undefined) parts.push(`${labels.evidence}: ${oneLine(localize(indicator.evidence, lang, rubric))}`);
-        if (indicator.na) parts.push(labels.naAllowed);
+        if (indicator.evidence !== undefined) parts.push(`${labels('field.evidence')}: ${oneLine(localize(indicator.evidence, lang, rubric))}`);
+        if (indicator.na) parts.push(labels('field.naAllowed'));
         if (indicator.na && indicator.naWhen !== undefined) parts.push(oneLine(localize(indicator.naWhen, lang, rubric)));
         return parts.join(' ');
       });
@@ -129,11 +129,11 @@ export function buildXlsForm(rubric: Rubric, defaultLanguage: string): XlsForm {
       if (indicator.na) {
         choices.push([name, NA_CHOICE, ...naChoiceLabels(rubric, indicator, languages)]);
         add({
-          type: 'text', name: `${name}${NA_REASON_SUFFIX}`, label: tool((l) => l.naReason, { id: indicator.id }), required: true,
+          type: 'text', name: `${name}${NA_REASON_SUFFIX}`, label: tool('field.naReason', { id: indicator.id }), required: true,
           relevant: `\${${name}} = '${NA_CHOICE}'`,
         });
       }
-      add({ type: 'text', name: `${name}${NOTE_SUFFIX}`, label: tool((l) => l.note, { id: indicator.id }), relevant: `\${${name}} != ''` });
+      add({ type: 'text', name: `${name}${NOTE_SUFFIX}`, label: tool('field.note', { id: indicator.id }), relevant: `\${${name}} != ''` });
     }
     add({ type: 'end_group', name: '' });
   }
@@ -155,7 +155,7 @@ export function buildXlsForm(rubric: Rubric, defaultLanguage: string): XlsForm {
 
 /** `Not applicable` and, where the rubric says when, `Not applicable: the rule`. */
 export function naChoiceLabel(rubric: Rubric, indicator: Indicator, lang: string): string {
-  const label = fieldLabelsFor(toolLanguage(lang)).notApplicable;
+  const label = t(toolLanguage(lang), 'field.notApplicable');
   return indicator.naWhen === undefined ? label : `${label}: ${oneLine(localize(indicator.naWhen, lang, rubric))}`;
 }
 

@@ -1,8 +1,11 @@
+import type { Section } from './wording.js';
+
 /**
  * The Indonesian of every description declared in src/cli.ts (commands, options, arguments),
- * keyed by its English text; src/i18n/commander-text.ts applies it to the whole program.
+ * keyed by its English text: cli.ts writes each description once, in English, through
+ * `described()`, whose type is these keys, so a description without its Indonesian does not compile.
  */
-export const CLI_TEXTS_ID: Readonly<Record<string, string>> = {
+const DESCRIPTIONS_ID = {
   'Score how ready a community is to move to the next phase of a community-development programme.':
     'Menilai kesiapan komunitas untuk naik ke fase berikutnya dalam program pemberdayaan masyarakat.',
   'print the version': 'cetak versi',
@@ -36,7 +39,8 @@ export const CLI_TEXTS_ID: Readonly<Record<string, string>> = {
   "compare independent ratings of the same communities: each rater's level, the spread, Krippendorff's alpha and Cohen's kappa":
     'bandingkan penilaian independen atas komunitas yang sama: tingkat tiap penilai, sebaran, alpha Krippendorff dan kappa Cohen',
   'read every rating with this rubric': 'baca setiap penilaian dengan rubrik ini',
-  'flag indicators whose spread (highest − lowest level) is at least this': 'tandai indikator yang sebarannya (tingkat tertinggi − terendah) sekurangnya sebesar ini',
+  'flag indicators whose spread (highest − lowest level) is at least this':
+    'tandai indikator yang sebarannya (tingkat tertinggi − terendah) sekurangnya sebesar ini',
   'exit 1 when the overall alpha is below this (Krippendorff suggests 0.800 to draw conclusions, and 0.667 as the lowest for tentative ones)':
     'keluar dengan 1 bila alpha keseluruhan di bawah nilai ini (Krippendorff menyarankan 0.800 untuk menarik kesimpulan, dan 0.667 sebagai batas terendah untuk kesimpulan sementara)',
   'rating files (with rater: NAME), directories or globs': 'berkas penilaian (dengan rater: NAMA), direktori atau glob',
@@ -74,7 +78,8 @@ export const CLI_TEXTS_ID: Readonly<Record<string, string>> = {
   "set up editor checks in this project: the rubric's schema in .swadaya/ and yaml.schemas in .vscode/settings.json":
     'siapkan pemeriksaan editor di proyek ini: skema rubrik di .swadaya/ dan yaml.schemas di .vscode/settings.json',
   'the rubric the assessments use': 'rubrik yang dipakai penilaian',
-  'the assessment files the schema applies to (default: assessments/**/*.yaml and *.yml)': 'berkas penilaian yang diperiksa skema (bawaan: assessments/**/*.yaml dan *.yml)',
+  'the assessment files the schema applies to (default: assessments/**/*.yaml and *.yml)':
+    'berkas penilaian yang diperiksa skema (bawaan: assessments/**/*.yaml dan *.yml)',
   'print a shell completion script for bash, zsh or fish': 'cetak skrip pelengkapan shell untuk bash, zsh atau fish',
   'bash, zsh or fish': 'bash, zsh atau fish',
   'CSV field separator: , ; or tab': 'pemisah kolom CSV: , ; atau tab',
@@ -82,10 +87,12 @@ export const CLI_TEXTS_ID: Readonly<Record<string, string>> = {
   'start the CSV with a UTF-8 byte order mark (Excel then reads UTF-8)': 'awali CSV dengan penanda urutan bita UTF-8 (agar Excel membaca UTF-8)',
   'CSV for Excel in an Indonesian locale: BOM, ; between fields, , in numbers': 'CSV untuk Excel berlokal Indonesia: BOM, ; antarkolom, , pada angka',
   'write the output to FILE (atomically) instead of to stdout': 'tulis keluaran ke FILE (secara atomik), bukan ke stdout',
-  'reuse the scores of files unchanged since the last run (docs/ci.md#the-cache)': 'pakai ulang skor berkas yang tidak berubah sejak jalannya terakhir (docs/ci.md#the-cache)',
+  'reuse the scores of files unchanged since the last run (docs/ci.md#the-cache)':
+    'pakai ulang skor berkas yang tidak berubah sejak jalannya terakhir (docs/ci.md#the-cache)',
   'where the cache is kept (implies --cache; default node_modules/.cache/swadaya or $XDG_CACHE_HOME/swadaya)':
     'letak cache (menyiratkan --cache; bawaan node_modules/.cache/swadaya atau $XDG_CACHE_HOME/swadaya)',
-  'reuse the checks of files unchanged since the last run (docs/ci.md#the-cache)': 'pakai ulang pemeriksaan berkas yang tidak berubah sejak jalannya terakhir (docs/ci.md#the-cache)',
+  'reuse the checks of files unchanged since the last run (docs/ci.md#the-cache)':
+    'pakai ulang pemeriksaan berkas yang tidak berubah sejak jalannya terakhir (docs/ci.md#the-cache)',
   'where the cache is kept (implies --cache)': 'letak cache (menyiratkan --cache)',
   'write the rubric as an XLSForm (.xlsx) for KoboToolbox and ODK Central': 'tulis rubrik sebagai XLSForm (.xlsx) untuk KoboToolbox dan ODK Central',
   'the rubric to turn into a form': 'rubrik yang dijadikan formulir',
@@ -109,47 +116,67 @@ export const CLI_TEXTS_ID: Readonly<Record<string, string>> = {
     'tulis satu laporan HTML mandiri (grafik, gerbang, jalan ke fase berikutnya) untuk satu penilaian, satu himpunan, atau perubahan antara dua himpunan',
   'the HTML file to write': 'berkas HTML yang ditulis',
   'also print the report to this PDF through a local Chromium or Chrome': 'cetak juga laporan ke PDF ini melalui Chromium atau Chrome setempat',
-  'the Chromium or Chrome to print with (env CHROME_PATH; default: the usual install paths)': 'Chromium atau Chrome untuk mencetak (env CHROME_PATH; bawaan: jalur pemasangan yang lazim)',
-  'one page per community; with DIR, one HTML file per community in DIR, named by id and period': 'satu halaman per komunitas; dengan DIR, satu berkas HTML per komunitas di DIR, dinamai menurut id dan periode',
+  'the Chromium or Chrome to print with (env CHROME_PATH; default: the usual install paths)':
+    'Chromium atau Chrome untuk mencetak (env CHROME_PATH; bawaan: jalur pemasangan yang lazim)',
+  'one page per community; with DIR, one HTML file per community in DIR, named by id and period':
+    'satu halaman per komunitas; dengan DIR, satu berkas HTML per komunitas di DIR, dinamai menurut id dan periode',
   'the earlier set: report the change to --after': 'himpunan yang lebih awal: laporkan perubahannya ke --after',
   'the later set': 'himpunan yang lebih akhir',
   'a table of the set by this community field (e.g. region)': 'tabel himpunan menurut bidang komunitas ini (mis. region)',
   "the paths are periods, one set each (or a pool grouped by period): the cohort flow and every community's overall over time":
     'jalur-jalurnya adalah periode, satu himpunan per periode (atau satu kumpulan yang dikelompokkan menurut periode): aliran kohort dan skor keseluruhan tiap komunitas dari waktu ke waktu',
+  'CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets':
+    'sel CSV persis seperti datanya: sel yang diawali = + - @ tidak diamankan untuk lembar kerja',
+} as const;
+
+export type CliDescription = keyof typeof DESCRIPTIONS_ID;
+
+/** Each description as an entry: its English is its key. */
+const DESCRIPTIONS = Object.fromEntries(Object.entries(DESCRIPTIONS_ID).map(([en, id]) => [en, { en, id }])) as {
+  readonly [Key in CliDescription]: { readonly en: Key; readonly id: (typeof DESCRIPTIONS_ID)[Key] };
 };
 
-export interface CommandExample {
-  readonly command: string;
-  readonly en?: string;
-  readonly id?: string;
-}
+/** commander's own words (help titles, its notes and error messages) and the help's examples and exit codes. */
+const HELP = {
+  'help.Usage:': { en: 'Usage:', id: 'Penggunaan:' },
+  'help.Options:': { en: 'Options:', id: 'Opsi:' },
+  'help.Commands:': { en: 'Commands:', id: 'Perintah:' },
+  'help.Arguments:': { en: 'Arguments:', id: 'Argumen:' },
+  'help.Global Options:': { en: 'Global Options:', id: 'Opsi global:' },
+  'help.option': { en: 'display help for command', id: 'tampilkan bantuan perintah ini' },
+  'help.command': { en: 'display help for command', id: 'tampilkan bantuan sebuah perintah' },
+  'help.choices': { en: 'choices', id: 'pilihan' },
+  'help.default': { en: 'default', id: 'bawaan' },
+  'help.[options]': { en: '[options]', id: '[opsi]' },
+  'help.[command]': { en: '[command]', id: '[perintah]' },
+  'help.examples': { en: 'Examples:', id: 'Contoh:' },
+  'help.exitCodes': {
+    en: 'Exit codes:\n  0    success\n  1    a check you asked for failed (--fail-under, --require, --fail-on-regression, validate errors)\n  2    invalid input or command line (the error names the file, line and column)\n  130  interrupted (assess saves every answer first)',
+    id: 'Kode keluar:\n  0    berhasil\n  1    pemeriksaan yang diminta gagal (--fail-under, --require, --fail-on-regression, galat validate)\n  2    masukan atau baris perintah tidak sah (galat menyebut berkas, baris dan kolom)\n  130  dihentikan (assess menyimpan setiap jawaban lebih dulu)',
+  },
+  'example.swadaya.1': { en: 'score a directory of assessments', id: 'nilai satu direktori penilaian' },
+  'example.swadaya.2': { en: 'compare two years', id: 'bandingkan dua tahun' },
+  'example.swadaya.3': { en: 'the options of one command', id: 'opsi satu perintah' },
+  'example.score.1': { en: 'a CI gate', id: 'gerbang CI' },
+  'example.score.2': { en: 'a spreadsheet for Excel', id: 'lembar kerja untuk Excel' },
+  'example.score.3': { en: 'how every number was derived', id: 'asal-usul setiap angka' },
+  'commander.unknownOption': { en: "error: unknown option '{flag}'", id: "galat: opsi tidak dikenal '{flag}'" },
+  'commander.unknownCommand': { en: "error: unknown command '{name}'", id: "galat: perintah tidak dikenal '{name}'" },
+  'commander.missingArgument': { en: "error: missing required argument '{name}'", id: "galat: argumen wajib '{name}' tidak ada" },
+  'commander.optionArgumentMissing': { en: "error: option '{flags}' argument missing", id: "galat: opsi '{flags}' memerlukan nilai" },
+  'commander.requiredOption': { en: "error: required option '{flags}' not specified", id: "galat: opsi wajib '{flags}' tidak diberikan" },
+  'commander.tooManyArguments': {
+    en: (p: { command: string; expected: string; got: string }) => `error: too many arguments${p.command}. Expected ${p.expected} arguments but got ${p.got}.`,
+    id: (p: { command: string; expected: string; got: string }) => `galat: terlalu banyak argumen${p.command ? ` untuk${p.command.replace(' for', '')}` : ''}. Diharapkan ${p.expected}, diberikan ${p.got}.`,
+  },
+  'commander.invalidOptionValue': { en: "error: option '{flags}' argument '{value}' is invalid.", id: "galat: nilai '{value}' untuk opsi '{flags}' tidak sah." },
+  'commander.invalidArgumentValue': { en: "error: command-argument value '{value}' is invalid for argument '{name}'.", id: "galat: nilai '{value}' untuk argumen '{name}' tidak sah." },
+  'commander.allowedChoices': { en: 'Allowed choices are {choices}.', id: 'Pilihan yang boleh: {choices}.' },
+  'commander.didYouMeanOneOf': { en: '(Did you mean one of {list}?)', id: '(Maksud Anda salah satu dari {list}?)' },
+  'commander.didYouMean': { en: '(Did you mean {option}?)', id: '(Maksud Anda {option}?)' },
+  'commander.notANumber': { en: '"{value}" is not a number.', id: '"{value}" bukan angka.' },
+  'commander.notAWholeNumber': { en: '"{value}" is not a whole number of 0 or more.', id: '"{value}" bukan bilangan bulat 0 atau lebih.' },
+  'commander.runWithHelp': { en: '(run with --help for usage)', id: '(jalankan dengan --help untuk cara pakai)' },
+} as const satisfies Section;
 
-/** Examples under each command's --help, keyed by command path ('' for the program). */
-export const COMMAND_EXAMPLES: Readonly<Record<string, readonly CommandExample[]>> = {
-  '': [
-    { command: 'swadaya score assessments/2025', en: 'score a directory of assessments', id: 'nilai satu direktori penilaian' },
-    { command: 'swadaya diff assessments/2024 assessments/2025', en: 'compare two years', id: 'bandingkan dua tahun' },
-    { command: 'swadaya score --help', en: 'the options of one command', id: 'opsi satu perintah' },
-  ],
-  score: [
-    { command: 'swadaya score assessments/2025 --require ready --fail-under 60', en: 'a CI gate', id: 'gerbang CI' },
-    { command: 'swadaya score assessments/2025 --format csv --excel -o scores.csv', en: 'a spreadsheet for Excel', id: 'lembar kerja untuk Excel' },
-    { command: 'swadaya score sukaluyu.yaml --explain', en: 'how every number was derived', id: 'asal-usul setiap angka' },
-  ],
-  assess: [{ command: 'swadaya assess sukaluyu-2026.yaml --rubric p2kp --lang id' }],
-  diff: [
-    { command: 'swadaya diff 2024/ 2025/ --fail-on-regression --tolerance 2' },
-    { command: 'swadaya diff 2024/ 2025/ --format csv -o change.csv' },
-  ],
-  agree: [{ command: 'swadaya agree ratings/2026 --min-alpha 0.667' }],
-  consensus: [{ command: 'swadaya consensus ratings/2026 -o consensus/2026' }],
-  trend: [{ command: 'swadaya trend assessments/2023 assessments/2024 assessments/2025 --fail-on-regression' }],
-  validate: [{ command: 'swadaya validate rubrics/p2kp assessments --format github' }],
-  rubric: [{ command: 'swadaya rubric list' }, { command: 'swadaya rubric show p2kp --format json' }],
-  'rubric list': [{ command: 'swadaya rubric list --format json' }],
-  'rubric show': [{ command: 'swadaya rubric show p2kp --lang id' }],
-  template: [{ command: 'swadaya template --rubric p2kp -o assessments/2026/sukaluyu.yaml' }],
-  schema: [{ command: 'swadaya schema --rubric p2kp -o .swadaya/p2kp.schema.json' }],
-  init: [{ command: "swadaya init --rubric p2kp --glob 'data/**/*.yaml'" }],
-  completion: [{ command: 'source <(swadaya completion bash)' }, { command: 'swadaya completion fish > ~/.config/fish/completions/swadaya.fish' }],
-};
+export const CLI = { ...DESCRIPTIONS, ...HELP };

@@ -1,0 +1,78 @@
+import type { Language } from './language.js';
+import { fill, type Entry, type Section } from './catalogue/wording.js';
+import { CLI } from './catalogue/cli.js';
+import { FIELD } from './catalogue/field.js';
+import { FIELD_FINDINGS } from './catalogue/field-findings.js';
+import { FINDINGS } from './catalogue/findings.js';
+import { GATES } from './catalogue/gates.js';
+import { LABELS } from './catalogue/labels.js';
+import { MESSAGES } from './catalogue/messages.js';
+import { RATINGS } from './catalogue/ratings.js';
+import { REPORT } from './catalogue/report.js';
+import { WORDS } from './catalogue/words.js';
+
+/**
+ * The one message catalogue: every user-facing word of ours, in English and Indonesian
+ * (docs/architecture.md#the-message-catalogue). A key is typed, and so are its parameters;
+ * an entry without both languages does not compile (`Entry` needs `en` and `id`). The sections,
+ * each in its own file under catalogue/, are merged into one table; their keys are disjoint
+ * (test/i18n/catalogue.test.ts).
+ */
+const CATALOGUE = { ...WORDS, ...LABELS, ...REPORT, ...RATINGS, ...FIELD, ...FINDINGS, ...FIELD_FINDINGS, ...GATES, ...MESSAGES, ...CLI } satisfies Section;
+
+export type { Entry, Section, Value, Wording } from './catalogue/wording.js';
+export { fill } from './catalogue/wording.js';
+
+type Catalogue = typeof CATALOGUE;
+export type MessageKey = keyof Catalogue;
+
+/** The `{name}` places of a wording (`{na: "…"}` is text, not a place: a name is one word). */
+type Places<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? (Name extends `${string}${' ' | ':' | '"' | ',' | '.'}${string}` | '' ? never : Name) | Places<Rest>
+  : never;
+
+/** The parameters of a key: those of its function, or one value per `{name}` of its English string. */
+export type ParamsOf<K extends MessageKey> = Catalogue[K]['en'] extends () => string
+  ? Record<never, never>
+  : Catalogue[K]['en'] extends (params: infer P) => string
+    ? P
+    : Catalogue[K]['en'] extends string
+      ? { readonly [Name in Places<Catalogue[K]['en']>]: string | number }
+      : never;
+/** A key whose wording has no parameter is looked up without any. */
+export type ArgsOf<K extends MessageKey> = keyof ParamsOf<K> extends never ? [] : [params: ParamsOf<K>];
+
+function word(entry: Entry, lang: Language, params: Readonly<Record<string, unknown>> | undefined): string {
+  const wording = entry[lang];
+  if (typeof wording === 'function') return (wording as (params: unknown) => string)(params ?? {});
+  return params === undefined ? wording : fill(wording, params);
+}
+
+/** The one lookup: the text of `key` in `lang`, its places filled from `params`. */
+export function t<K extends MessageKey>(lang: Language, key: K, ...params: ArgsOf<K>): string {
+  return word(CATALOGUE[key], lang, params[0] as Readonly<Record<string, unknown>> | undefined);
+}
+
+/** `t` with the language bound, for renderers that say many things in one language. */
+export type Translate = <K extends MessageKey>(key: K, ...params: ArgsOf<K>) => string;
+export function translator(lang: Language): Translate {
+  return (key, ...params) => word(CATALOGUE[key], lang, params[0] as Readonly<Record<string, unknown>> | undefined);
+}
+
+/** Whether a string read at run time (a finding code, a description) is a key of the catalogue. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(CATALOGUE, key);
+}
+
+/**
+ * The text of a key known only at run time (a finding's code with its args), or undefined when
+ * the catalogue has no such key. Its parameters are whatever the finding carries.
+ */
+export function lookup(lang: Language, key: string, params?: Readonly<Record<string, unknown>>): string | undefined {
+  return isMessageKey(key) ? word(CATALOGUE[key], lang, params) : undefined;
+}
+
+/** Every key of the catalogue with its entry, for the tests that check it (placeholders alike in both languages, no English in the Indonesian). */
+export function catalogueEntries(): readonly (readonly [MessageKey, Entry])[] {
+  return Object.entries(CATALOGUE) as [MessageKey, Entry][];
+}

@@ -1,0 +1,33 @@
+import type { Section } from './wording.js';
+
+/** Small words that other wordings are built from: JSON types, special files, severities, places. */
+export const WORDS = {
+  'type.object': { en: 'a map (key: value)', id: 'peta (kunci: nilai)' },
+  'type.array': { en: 'a list', id: 'daftar' },
+  'type.string-list': { en: 'a list of strings', id: 'daftar string' },
+  'type.string': { en: 'a string', id: 'string (teks)' },
+  'type.integer': { en: 'a whole number', id: 'bilangan bulat' },
+  'type.number': { en: 'a number', id: 'angka' },
+  'type.boolean': { en: 'true or false', id: 'true atau false' },
+  'type.null': { en: 'empty', id: 'kosong' },
+  'kind.fifo': { en: 'a named pipe (FIFO)', id: 'pipa bernama (FIFO)' },
+  'kind.character-device': { en: 'a character device', id: 'perangkat karakter' },
+  'kind.block-device': { en: 'a block device', id: 'perangkat blok' },
+  'kind.socket': { en: 'a socket', id: 'socket' },
+  'kind.other': { en: 'a special file', id: 'berkas khusus' },
+  or: { en: ' or ', id: ' atau ' },
+  didYouMean: { en: ' Did you mean "{suggestion}"?', id: ' Maksud Anda "{suggestion}"?' },
+  'severity.error': { en: 'error', id: 'galat' },
+  'severity.warning': { en: 'warning', id: 'peringatan' },
+  row: { en: 'row', id: 'baris' },
+  column: { en: 'column', id: 'kolom' },
+  document: { en: 'document', id: 'dokumen' },
+  'verdict.ready': { en: 'ready', id: 'siap' },
+  'verdict.not-ready': { en: 'not ready', id: 'belum siap' },
+  'verdict.insufficient-evidence': { en: 'insufficient evidence', id: 'bukti belum cukup' },
+  'verdict.graduated': { en: 'graduated', id: 'lulus' },
+  'status.pass': { en: 'pass', id: 'lulus' },
+  'status.fail': { en: 'fail', id: 'gagal' },
+  'status.unknown': { en: 'unknown', id: 'belum pasti' },
+  'status.na': { en: 'n/a', id: 't/b' },
+} as const satisfies Section;
