@@ -63,6 +63,8 @@ interface GatePlan {
   readonly targets: readonly string[];
   /** First position of each target in the gate: the order items list their criteria in. */
   readonly targetOrder: ReadonlyMap<string, number>;
+  /** The same by criterion: where its target first appears in the gate. */
+  readonly targetFirst: Int32Array;
   readonly kinds: Uint8Array;
   readonly thresholds: Float64Array;
   /** A level criterion's indicator position, -1 when the rubric has no such indicator. */
@@ -104,6 +106,29 @@ interface Scratch {
   readonly principleScored: Uint8Array;
   readonly current: Float64Array;
   readonly open: Uint8Array;
+  /** The answers as read, kept while the search looks at every answer at the top. */
+  readonly savedState: Uint8Array;
+  readonly savedLevel: Float64Array;
+  /** Each indicator's next level, -1 when it cannot move (n/a, or at the top). */
+  readonly next: Float64Array;
+  /**
+   * For each reader slot (an indicator and a criterion that reads it, `readerList`): the gap the
+   * indicator's next step closes on that criterion. Kept from step to step; a slot is weighed
+   * again only when its criterion's sums moved or its indicator did.
+   */
+  readonly closes: Float64Array;
+  /** The criteria read by the step just taken: the ones whose slots are weighed again. */
+  readonly moved: Uint8Array;
+  /** The steps taken: indicator, level before (NaN: unanswered), level reached, gap closed. */
+  readonly stepAt: Int32Array;
+  readonly stepFrom: Float64Array;
+  readonly stepTo: Float64Array;
+  readonly stepGain: Float64Array;
+  /** For each step and criterion (`step × count + c`): 1 when the step closed some of its gap. */
+  readonly stepCloses: Uint8Array;
+  /** Listing: each indicator's item (-1: none yet), and each item's criteria by first position in the gate. */
+  readonly itemOf: Int32Array;
+  readonly itemCriteria: Uint8Array;
 }
 
 const layouts = new WeakMap<Rubric, Layout>();
@@ -161,15 +186,19 @@ function compile(rubric: Rubric): Layout {
     const readerStart = new Int32Array(size + 1);
     readers.forEach((list, i) => (readerStart[i + 1] = (readerStart[i] ?? 0) + list.length));
     const principles = rubric.principles.length;
+    const readerList = Int32Array.from(readers.flat());
+    // Every step raises one level: at most the whole scale for every indicator.
+    const maxSteps = size * Math.max(1, rubric.maxLevel);
     gates.set(phase.id, {
       targets: phase.exit.map((criterion) => criterion.target),
       targetOrder,
+      targetFirst: Int32Array.from(phase.exit, (criterion) => targetOrder.get(criterion.target) ?? 0),
       kinds,
       thresholds,
       positions,
       areas,
       readerStart,
-      readerList: Int32Array.from(readers.flat()),
+      readerList,
       scratch: {
         state: new Uint8Array(size),
         level: new Float64Array(size),
@@ -180,6 +209,18 @@ function compile(rubric: Rubric): Layout {
         principleScored: new Uint8Array(principles),
         current: new Float64Array(count),
         open: new Uint8Array(count),
+        savedState: new Uint8Array(size),
+        savedLevel: new Float64Array(size),
+        next: new Float64Array(size),
+        closes: new Float64Array(readerList.length),
+        moved: new Uint8Array(count),
+        stepAt: new Int32Array(maxSteps),
+        stepFrom: new Float64Array(maxSteps),
+        stepTo: new Float64Array(maxSteps),
+        stepGain: new Float64Array(maxSteps),
+        stepCloses: new Uint8Array(maxSteps * count),
+        itemOf: new Int32Array(size),
+        itemCriteria: new Uint8Array(size * count),
       },
     });
   }
@@ -244,8 +285,8 @@ class GateSearch {
     } = plan.scratch);
   }
 
-  /** Lays out `assessment`'s answers, or with `best` every answer that can move at the top level. */
-  load(assessment: Assessment, best: boolean): void {
+  /** Lays out `assessment`'s answers and sums every area and principle. */
+  load(assessment: Assessment): void {
     const { state, level } = this;
     state.fill(MISSING);
     level.fill(0);
@@ -258,13 +299,22 @@ class GateSearch {
         level[at] = answer.level;
       }
     }
-    if (best) {
-      for (let i = 0; i < state.length; i += 1) {
-        if (state[i] === NA) continue;
-        state[i] = RATED;
-        level[i] = this.max;
-      }
+    this.resum();
+  }
+
+  /** Every answer that can move set at the top level, and the sums for it: where a blocked criterion still fails. */
+  toBest(): void {
+    const { state, level } = this;
+    for (let i = 0; i < state.length; i += 1) {
+      if (state[i] === NA) continue;
+      state[i] = RATED;
+      level[i] = this.max;
     }
+    this.resum();
+  }
+
+  /** Sums every area and principle afresh for the answers at hand. */
+  resum(): void {
     const { kinds, areas } = this.plan;
     for (let c = 0; c < kinds.length; c += 1) if (kinds[c] === AREA) this.sum(areas[c]!, this.areaSums, 4 * c);
     for (let p = 0; p < this.layout.principleIndices.length; p += 1) this.refreshPrinciple(p);
@@ -419,84 +469,104 @@ class GateSearch {
 }
 
 /**
- * The one-level steps, in the order chosen, that make every criterion of `phase`'s gate pass
- * that can pass, and the criteria that cannot (docs/path.md). Empty when the gate already passes.
+ * The greedy search of docs/path.md over `plan`'s gate, its steps left in the plan's scratch
+ * (`stepAt` …). Returns how many steps it took, or -1 when the gate already passes; the targets
+ * of the criteria no step can make pass are pushed onto `blocked`.
  */
-export function planSteps(rubric: Rubric, assessment: Assessment, phase: string): { steps: PathStep[]; blocked: string[] } {
-  const layout = layoutOf(rubric);
-  const plan = layout.gates.get(phase);
-  if (plan === undefined) return { steps: [], blocked: [] };
+function runSearch(rubric: Rubric, assessment: Assessment, layout: Layout, plan: GatePlan, blocked: string[]): number {
   const max = rubric.maxLevel;
   const count = plan.kinds.length;
-  const { current, open } = plan.scratch;
+  const scratch = plan.scratch;
+  const { current, open, state, level: levels, next, closes, moved } = scratch;
   const search = new GateSearch(layout, plan, max, rubric.coverage);
 
-  search.load(assessment, false);
+  search.load(assessment);
   let passes = true;
   for (let c = 0; c < count; c += 1) {
     current[c] = search.gap(c);
     if (current[c] !== 0) passes = false;
   }
-  if (passes) return { steps: [], blocked: [] };
+  if (passes) return -1;
 
   // A criterion that still fails with every answer that can move at the top is blocked.
-  search.load(assessment, true);
-  const blocked: string[] = [];
+  scratch.savedState.set(state);
+  scratch.savedLevel.set(levels);
+  search.toBest();
+  let remaining = false;
   for (let c = 0; c < count; c += 1) {
     open[c] = search.gap(c) === 0 ? 1 : 0;
     if (open[c] === 0) blocked.push(plan.targets[c]!);
+    else if (current[c]! > 0) remaining = true;
   }
-  search.load(assessment, false);
-  let remaining = false;
-  for (let c = 0; c < count; c += 1) if (open[c] === 1 && current[c]! > 0) remaining = true;
+  state.set(scratch.savedState);
+  levels.set(scratch.savedLevel);
+  search.resum();
 
-  const { state, level: levels } = plan.scratch;
   const { readerStart, readerList } = plan;
   const size = layout.indicators.length;
   const top = Math.min(1, max);
-  const steps: PathStep[] = [];
+  const nextOf = (at: number): number => {
+    const answer = state[at];
+    if (answer === NA) return -1;
+    if (answer === MISSING) return top;
+    const now = levels[at]!;
+    return now < max ? now + 1 : -1;
+  };
+  // What each step would close on each criterion that reads it, for every indicator that can move.
+  const weighSlots = (at: number, onlyMoved: boolean): void => {
+    const level = next[at]!;
+    let weighed = false;
+    for (let k = readerStart[at]!; k < readerStart[at + 1]!; k += 1) {
+      const c = readerList[k]!;
+      if (open[c] === 0 || (onlyMoved && moved[c] === 0)) continue;
+      if (!weighed) {
+        search.weigh(at, level);
+        weighed = true;
+      }
+      closes[k] = current[c]! - search.gapAfter(c, level);
+    }
+  };
+  for (let at = 0; at < size; at += 1) {
+    next[at] = nextOf(at);
+    if (next[at]! >= 0) weighSlots(at, false);
+  }
+
+  let steps = 0;
   while (remaining) {
     let chosenAt = -1;
-    let chosenLevel = 0;
     let chosenGain = 0;
     for (let at = 0; at < size; at += 1) {
-      // The level a step reaches; none from n/a or the top.
-      const answer = state[at];
-      if (answer === NA) continue;
-      let level: number;
-      if (answer === MISSING) level = top;
-      else {
-        const now = levels[at]!;
-        if (!(now < max)) continue;
-        level = now + 1;
-      }
-      search.weigh(at, level);
+      if (next[at]! < 0) continue;
+      // Summed in reader order from 0, as the gap closed is defined (docs/path.md).
       let gain = 0;
-      for (let k = readerStart[at]!; k < readerStart[at + 1]!; k += 1) {
-        const c = readerList[k]!;
-        if (open[c] === 1) gain += current[c]! - search.gapAfter(c, level);
-      }
+      for (let k = readerStart[at]!; k < readerStart[at + 1]!; k += 1) if (open[readerList[k]!] === 1) gain += closes[k]!;
       if (chosenAt < 0 || better(layout, at, gain, chosenAt, chosenGain)) {
         chosenAt = at;
-        chosenLevel = level;
         chosenGain = gain;
       }
     }
     // Unreachable while a criterion is open: an open criterion passes with every movable answer at the top.
     if (chosenAt < 0) break;
-    const from = state[chosenAt] === RATED ? levels[chosenAt]! : null;
+    const chosenLevel = next[chosenAt]!;
+    scratch.stepAt[steps] = chosenAt;
+    scratch.stepFrom[steps] = state[chosenAt] === RATED ? levels[chosenAt]! : Number.NaN;
+    scratch.stepTo[steps] = chosenLevel;
+    scratch.stepGain[steps] = chosenGain;
     search.apply(chosenAt, chosenLevel);
-    const moved: string[] = [];
+    const row = steps * count;
+    scratch.stepCloses.fill(0, row, row + count);
+    moved.fill(0);
     for (let k = readerStart[chosenAt]!; k < readerStart[chosenAt + 1]!; k += 1) {
       const c = readerList[k]!;
       const gap = search.gap(c);
-      if (open[c] === 1 && current[c]! - gap > TOLERANCE) {
-        const target = plan.targets[c]!;
-        if (!moved.includes(target)) moved.push(target);
-      }
+      if (open[c] === 1 && current[c]! - gap > TOLERANCE) scratch.stepCloses[row + c] = 1;
       current[c] = gap;
+      moved[c] = 1;
     }
-    steps.push({ indicator: layout.indicators[chosenAt]?.id ?? '', from, to: chosenLevel, gain: chosenGain, criteria: moved });
+    steps += 1;
+
+    next[chosenAt] = nextOf(chosenAt);
+    for (let at = 0; at < size; at += 1) if (next[at]! >= 0) weighSlots(at, at !== chosenAt);
     remaining = false;
     for (let c = 0; c < count; c += 1) {
       if (open[c] === 1 && current[c]! > 0) {
@@ -504,6 +574,32 @@ export function planSteps(rubric: Rubric, assessment: Assessment, phase: string)
         break;
       }
     }
+  }
+  return steps;
+}
+
+/**
+ * The one-level steps, in the order chosen, that make every criterion of `phase`'s gate pass
+ * that can pass, and the criteria that cannot (docs/path.md). Empty when the gate already passes.
+ */
+export function planSteps(rubric: Rubric, assessment: Assessment, phase: string): { steps: PathStep[]; blocked: string[] } {
+  const layout = layoutOf(rubric);
+  const plan = layout.gates.get(phase);
+  const blocked: string[] = [];
+  const count = plan === undefined ? -1 : runSearch(rubric, assessment, layout, plan, blocked);
+  if (plan === undefined || count < 0) return { steps: [], blocked: [] };
+  const { stepAt, stepFrom, stepTo, stepGain, stepCloses } = plan.scratch;
+  const criteria = plan.kinds.length;
+  const steps: PathStep[] = [];
+  for (let s = 0; s < count; s += 1) {
+    // In the order the criteria read the indicator, each target once.
+    const closed: string[] = [];
+    for (let c = 0; c < criteria; c += 1) {
+      const target = plan.targets[c]!;
+      if (stepCloses[s * criteria + c] === 1 && !closed.includes(target)) closed.push(target);
+    }
+    const from = stepFrom[s]!;
+    steps.push({ indicator: layout.indicators[stepAt[s]!]?.id ?? '', from: Number.isNaN(from) ? null : from, to: stepTo[s]!, gain: stepGain[s]!, criteria: closed });
   }
   return { steps, blocked };
 }
@@ -545,7 +641,42 @@ export function pathItems(rubric: Rubric, phase: string, steps: readonly PathSte
 
 /** The path through `phase`'s exit gate for one assessment (docs/path.md). */
 export function pathToReady(rubric: Rubric, assessment: Assessment, phase: string): PathToReady {
-  const { steps, blocked } = planSteps(rubric, assessment, phase);
-  const items = pathItems(rubric, phase, steps);
-  return { phase, steps: steps.length, items, blocked, unanswered: items.filter((item) => item.from === null).length };
+  const layout = layoutOf(rubric);
+  const plan = layout.gates.get(phase);
+  const blocked: string[] = [];
+  const count = plan === undefined ? -1 : runSearch(rubric, assessment, layout, plan, blocked);
+  if (plan === undefined || count < 0) return { phase, steps: 0, items: [], blocked: [], unanswered: 0 };
+  // The steps grouped by indicator, each listed once in the order first chosen, with every
+  // criterion its steps closed some of, in gate order (pathItems, without its maps).
+  const { stepAt, stepFrom, stepTo, stepCloses, itemOf, itemCriteria } = plan.scratch;
+  const { targetFirst, targets } = plan;
+  const criteria = plan.kinds.length;
+  itemOf.fill(-1);
+  const itemAt: number[] = [];
+  const itemFrom: number[] = [];
+  const itemTo: number[] = [];
+  for (let s = 0; s < count; s += 1) {
+    const at = stepAt[s]!;
+    let item = itemOf[at]!;
+    if (item < 0) {
+      item = itemAt.length;
+      itemOf[at] = item;
+      itemAt.push(at);
+      itemFrom.push(stepFrom[s]!);
+      itemTo.push(0);
+      itemCriteria.fill(0, item * criteria, (item + 1) * criteria);
+    }
+    itemTo[item] = stepTo[s]!;
+    for (let c = 0; c < criteria; c += 1) if (stepCloses[s * criteria + c] === 1) itemCriteria[item * criteria + targetFirst[c]!] = 1;
+  }
+  let unanswered = 0;
+  const items = itemAt.map((at, item): PathItem => {
+    const closed: string[] = [];
+    for (let t = 0; t < criteria; t += 1) if (itemCriteria[item * criteria + t] === 1) closed.push(targets[t]!);
+    const from = itemFrom[item]!;
+    if (Number.isNaN(from)) unanswered += 1;
+    const to = itemTo[item]!;
+    return { indicator: layout.indicators[at]?.id ?? '', from: Number.isNaN(from) ? null : from, to, action: layout.indicators[at]?.levels[to] ?? '', criteria: closed };
+  });
+  return { phase, steps: count, items, blocked, unanswered };
 }
