@@ -32,13 +32,18 @@ export class DuplicateGuard {
   /** `cwd` resolves the files' paths, to point the finding at the duplicate's community id. */
   constructor(private readonly cwd: string) {}
 
-  async admit(document: Omit<ScoredDocument, 'projected'>): Promise<Finding | undefined> {
+  /** Undefined when the document is the first of its community, period and rater; else the finding (found on the slow path). */
+  admit(document: Omit<ScoredDocument, 'projected'>): Promise<Finding> | undefined {
     const key = `${groupKey(document.community.id, document.period)}\u0000${namedRater(document.rater) ?? ''}`;
     const first = this.seen.get(key);
     if (first === undefined) {
       this.seen.set(key, document.document > 0 ? `${document.file} (document ${document.document + 1})` : document.file);
       return undefined;
     }
+    return this.duplicate(document, first);
+  }
+
+  private async duplicate(document: Omit<ScoredDocument, 'projected'>, first: string): Promise<Finding> {
     return {
       code: 'duplicate-assessment',
       severity: 'error',

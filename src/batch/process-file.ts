@@ -41,11 +41,13 @@ export interface FileOutcome<Kind extends ProjectionKind = ProjectionKind> {
   readonly findings: readonly Finding[];
   /** With `hashContent`: the SHA-256 of the bytes this outcome was made from. */
   readonly hash?: string | undefined;
+  /** With `hashContent`: the rubric references (ids or paths) the file looked up, for the cache's dependencies. */
+  readonly rubricRefs?: readonly string[] | undefined;
 }
 
 /** Id, name and (when it has one) region: what a batch carries of a community besides its score. */
-function communityOf(assessment: Assessment): ScoredDocument['community'] {
-  const { id, name, region } = assessment.community;
+export function communityOf(community: Assessment['community']): ScoredDocument['community'] {
+  const { id, name, region } = community;
   return typeof region === 'string' && region !== '' ? { id, name, region } : { id, name };
 }
 
@@ -56,9 +58,26 @@ export function summariseAnswers(assessment: Assessment): AnswerSummary {
   return summary;
 }
 
+/** A finder that notes each reference it is asked for: what a cached outcome depends on. */
+class RecordingFinder extends RubricFinder {
+  constructor(
+    search: RubricSearch,
+    private readonly refs: Set<string>,
+  ) {
+    super(search);
+  }
+
+  override find(reference: string, file: string): ReturnType<RubricFinder['find']> {
+    this.refs.add(reference);
+    return super.find(reference, file);
+  }
+}
+
 /** Loads, checks and projects one file. The unit of work of a batch, in-process or in a worker. */
 export class FileProcessor<Kind extends ProjectionKind> {
   private readonly finder: RubricFinder;
+  /** With `hashContent`: the references looked up for the file being processed. */
+  private readonly refs = new Set<string>();
   /** One layout per rubric: a worker's message then carries one copy for all its subjects. */
   private readonly layouts = new WeakMap<Rubric, SubjectLayout>();
   private readonly trendLayouts = new WeakMap<Rubric, TrendLayout>();
@@ -68,22 +87,23 @@ export class FileProcessor<Kind extends ProjectionKind> {
     private readonly options: BatchOptions<Kind>,
     private readonly syncRead = false,
   ) {
-    this.finder = new RubricFinder(options.search);
+    this.finder = options.hashContent ? new RecordingFinder(options.search, this.refs) : new RubricFinder(options.search);
   }
 
   async process(file: string): Promise<FileOutcome<Kind>> {
     const { rubricOverride, search } = this.options;
+    this.refs.clear();
     const { assessments, findings, hash } = await loadAssessmentFile(file, this.finder, { rubricOverride, cwd: search.cwd, syncRead: this.syncRead, hashContent: this.options.hashContent });
     const documents = assessments.map((loaded): ScoredDocument<Kind> => ({
       file,
       document: loaded.document,
-      community: communityOf(loaded.assessment),
+      community: communityOf(loaded.assessment.community),
       period: loaded.assessment.period,
       ...(loaded.assessment.rater !== undefined ? { rater: loaded.assessment.rater } : {}),
       rubricRef: `${loaded.rubric.id}@${loaded.rubric.version}`,
       projected: this.project(file, loaded),
     }));
-    return hash === undefined ? { file, documents, findings } : { file, documents, findings, hash };
+    return hash === undefined ? { file, documents, findings } : { file, documents, findings, hash, rubricRefs: [...this.refs] };
   }
 
   private project(file: string, loaded: LoadedAssessment): Projected[Kind] {
@@ -107,7 +127,7 @@ export class FileProcessor<Kind extends ProjectionKind> {
       case 'diff-subject': {
         let layout = this.layouts.get(rubric);
         if (!layout) this.layouts.set(rubric, (layout = layoutOf(result)));
-        const document = { file, document: loaded.document, community: communityOf(assessment), period: assessment.period, result };
+        const document = { file, document: loaded.document, community: communityOf(assessment.community), period: assessment.period, result };
         return diffSubjectOf(projection.answers ? { ...document, answers: summariseAnswers(assessment) } : document, layout);
       }
       case 'report-row':

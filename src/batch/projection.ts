@@ -37,7 +37,8 @@ export interface ScoredResult {
 
 /** A result rendered where it was scored: its JSON text, and what a summary needs of it. */
 export interface RenderedScore {
-  readonly json: string;
+  /** As text, or as UTF-8 bytes when it comes from the cache (docs/ci.md#the-cache): written out as it is. */
+  readonly json: string | Uint8Array;
   readonly digest: SummaryInput;
   /** The readiness criteria not met or undecided: what a gate failure names (docs/ci.md). */
   readonly open: readonly CriterionResult[];

@@ -1,10 +1,14 @@
-import { resolve } from 'node:path';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { RECORD_LAYOUT, type CachedBatchOptions } from '../batch/cached-batch.js';
+import { SwadayaError } from '../errors.js';
+import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
-import { cacheFileOf, defaultCacheDirectory, OutcomeCache, rubricFingerprint } from '../io/outcome-cache.js';
-import { isRubricPath, listRubricCandidates, type RubricSearch } from '../io/rubric-finder.js';
+import { cacheFileOf, defaultCacheDirectory, OutcomeCache } from '../io/outcome-cache.js';
+import { RubricFingerprints } from '../io/rubric-fingerprint.js';
+import type { RubricSearch } from '../io/rubric-finder.js';
 import { VERSION } from '../version.js';
 import { write, type CommandContext } from './context.js';
-import { t } from '../i18n/catalogue.js';
 
 export interface CacheOptions {
   readonly cache?: boolean | undefined;
@@ -14,42 +18,72 @@ export interface CacheOptions {
 /**
  * The run's cache (docs/ci.md#the-cache), or undefined without --cache. `projection` says what
  * the batch keeps of each file; with the environment that changes it, it keys the cache file.
+ * A cache directory that cannot be made or written to is an error (exit 2), before any work.
  */
 export async function openCache(
   command: string,
   options: CacheOptions,
   projection: object,
-  context: { ctx: CommandContext; search: RubricSearch; rubricPaths: readonly string[]; rubricOverride: string | undefined; lang: Language },
-): Promise<OutcomeCache | undefined> {
+  context: { ctx: CommandContext; search: RubricSearch; rubricOverride: string | undefined; lang: Language },
+): Promise<CachedBatchOptions | undefined> {
   if (!options.cache && options.cacheLocation === undefined) return undefined;
-  const { ctx, search, rubricPaths, rubricOverride, lang } = context;
-  const dirs = [
-    ...rubricPaths.map((path) => resolve(ctx.cwd, path)),
-    ...(rubricOverride !== undefined && isRubricPath(rubricOverride) ? [resolve(ctx.cwd, rubricOverride)] : []),
-    ...listRubricCandidates(search).map((candidate) => candidate.dir),
-  ];
-  const key = JSON.stringify({ projection, rubricOverride: rubricOverride ?? null, maxFileSize: ctx.env.SWADAYA_MAX_FILE_SIZE ?? null });
+  const { ctx, search, rubricOverride, lang } = context;
   const location = options.cacheLocation !== undefined ? resolve(ctx.cwd, options.cacheLocation) : defaultCacheDirectory(ctx.cwd, ctx.env);
-  const cache = new OutcomeCache(cacheFileOf(location, command, ctx.cwd, key), { version: VERSION, rubrics: rubricFingerprint(dirs), projection: key }, ctx.cwd);
-  if (cache.state === 'foreign' || cache.state === 'damaged') {
-    await write(
-      ctx.stderr,
-      `${t(lang, 'cache.foreign', { file: cache.file })}\n`,
-    );
+  prepareDirectory(location, lang);
+  const rubrics = new RubricFingerprints(search, rubricOverride);
+  const key = JSON.stringify({ projection, records: RECORD_LAYOUT, rubricOverride: rubricOverride ?? null, maxFileSize: ctx.env.SWADAYA_MAX_FILE_SIZE ?? null });
+  const cache = new OutcomeCache(cacheFileOf(location, command, ctx.cwd, key), { version: VERSION, projection: key, layout: rubrics.layout }, rubrics, ctx.cwd);
+  if (cache.state === 'foreign' || cache.state === 'damaged') await warnDamaged(cache.file, ctx, lang);
+  return { cache, dependencies: (refs) => rubrics.dependencies(refs) };
+}
+
+/**
+ * Makes the cache directory and its missing parents, one level at a time (Node 20's recursive
+ * mkdir never returns for some paths, such as one under /proc), and checks it can be written.
+ */
+function prepareDirectory(location: string, lang: Language): void {
+  const missing: string[] = [];
+  let path = location;
+  for (;;) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(path).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code === 'ENOENT' || code === 'ENOTDIR') && dirname(path) !== path) {
+        missing.unshift(path);
+        path = dirname(path);
+        continue;
+      }
+      throw unusable(location, code ?? String(error), lang);
+    }
+    if (!isDirectory) throw unusable(location, missing.length === 0 ? 'ENOTDIR' : `${path}: ENOTDIR`, lang);
+    break;
   }
-  return cache;
+  try {
+    for (const dir of missing) mkdirSync(dir);
+    accessSync(location, constants.W_OK);
+  } catch (error) {
+    throw unusable(location, (error as NodeJS.ErrnoException).code ?? String(error), lang);
+  }
+}
+
+function unusable(location: string, reason: string, lang: Language): SwadayaError {
+  return new SwadayaError('cache-location', t(lang, 'cache.unusable', { location, reason }), undefined, t(lang, 'cache.unusableHint'));
+}
+
+async function warnDamaged(file: string, ctx: CommandContext, lang: Language): Promise<void> {
+  await write(ctx.stderr, `${t(lang, 'cache.foreign', { file })}\n`);
 }
 
 /** Saves the cache after a run; a cache that cannot be written is a warning, never a failure. */
-export async function saveCache(cache: OutcomeCache | undefined, ctx: CommandContext, lang: Language): Promise<void> {
-  if (!cache) return;
+export async function saveCache(caching: CachedBatchOptions | undefined, ctx: CommandContext, lang: Language): Promise<void> {
+  if (!caching) return;
+  if (caching.cache.damaged) await warnDamaged(caching.cache.file, ctx, lang);
   try {
-    cache.save();
+    caching.cache.save();
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    await write(
-      ctx.stderr,
-      `${t(lang, 'cache.notWritten', { file: cache.file, reason })}\n`,
-    );
+    await write(ctx.stderr, `${t(lang, 'cache.notWritten', { file: caching.cache.file, reason })}\n`);
   }
 }

@@ -1,4 +1,4 @@
-import type { Rendered, RenderContext, RendererEntry } from '../format/renderer.js';
+import type { Rendered, RenderContext, RenderedPiece, RendererEntry } from '../format/renderer.js';
 import type { Language } from '../i18n/language.js';
 import { write, type OutputStream } from '../io/streams.js';
 import { NO_COLORS, type Settings } from './settings.js';
@@ -14,6 +14,11 @@ export const HOLD_LIMIT = 32 * 1024 * 1024;
 export class OutputWriter {
   private pending = '';
   private waiting: (() => boolean) | undefined;
+  /** Once a piece came as bytes: the block being filled, text included, and how much of it is. */
+  private block: Buffer | undefined;
+  private used = 0;
+  /** Blocks the stream is done with, to fill again: fresh memory for each would cost page faults and collections. */
+  private readonly free: Buffer[] = [];
   constructor(private readonly stream: OutputStream) {}
 
   /**
@@ -41,13 +46,58 @@ export class OutputWriter {
     this.pending = '';
   }
 
-  async add(text: string): Promise<void> {
-    this.pending += text;
-    if (this.pending.length >= OUTPUT_BLOCK && !this.held) await this.flush();
+  /**
+   * Adds a piece; returns a promise only when a block was written and may have to drain. Bytes
+   * are copied before this returns: they may lie in a buffer their maker reuses for the next
+   * piece (a cache's read window; docs/ci.md#the-cache).
+   */
+  add(piece: RenderedPiece): Promise<void> | undefined {
+    if (this.block === undefined && (typeof piece === 'string' || this.held)) {
+      // Held output is kept as text (a copy of any bytes).
+      this.pending += typeof piece === 'string' ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength).toString('utf8');
+      return this.pending.length >= OUTPUT_BLOCK && !this.held ? this.flush() : undefined;
+    }
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    if (this.block === undefined) {
+      this.block = this.newBlock();
+      const text = this.pending;
+      this.pending = '';
+      if (text !== '') return this.copyAll([Buffer.from(text, 'utf8'), bytes]);
+    }
+    return this.copyAll([bytes]);
+  }
+
+  /** Copies what fits into the block; when it is full, writes it and copies the rest once it drained. */
+  private copyAll(parts: readonly Uint8Array[]): Promise<void> | undefined {
+    for (const [index, bytes] of parts.entries()) {
+      const block = (this.block ??= this.newBlock());
+      const take = Math.min(bytes.length, block.length - this.used);
+      block.set(take === bytes.length ? bytes : bytes.subarray(0, take), this.used);
+      this.used += take;
+      if (this.used === block.length) {
+        const rest = [bytes.subarray(take), ...parts.slice(index + 1)];
+        return this.flush().then(() => this.copyAll(rest));
+      }
+    }
+    return undefined;
+  }
+
+  private newBlock(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafe(OUTPUT_BLOCK);
   }
 
   async flush(): Promise<void> {
     if (this.held) return;
+    if (this.block !== undefined) {
+      const block = this.block;
+      const full = block.subarray(0, this.used);
+      this.block = undefined;
+      this.used = 0;
+      await write(this.stream, full);
+      // Reused only once the stream holds nothing: a stream that buffers the block keeps it.
+      if (this.stream.writableLength === 0) this.free.push(block);
+      return;
+    }
     const text = this.pending;
     this.pending = '';
     await write(this.stream, text);
@@ -56,7 +106,12 @@ export class OutputWriter {
   /** Writes a renderer's text, piece by piece as it comes, then flushes. */
   async render(rendered: Rendered): Promise<void> {
     if (typeof rendered === 'string') await this.add(rendered);
-    else for await (const piece of rendered) await this.add(piece);
+    else {
+      for await (const piece of rendered) {
+        const draining = this.add(piece);
+        if (draining) await draining;
+      }
+    }
     await this.flush();
   }
 }

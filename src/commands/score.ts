@@ -121,15 +121,15 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
    */
   async function* admitted<Kind extends ProjectionKind>(projection: Extract<Projection, { kind: Kind }>): AsyncGenerator<ScoredDocument<Kind>> {
     const ratings = new RatingSorter<ScoredDocument<Kind>>();
-    const cache = await openCache('score', settings, projection, { ctx, search, rubricPaths: inputs.rubricPaths, rubricOverride: settings.rubric, lang: language });
+    const cache = await openCache('score', settings, projection, { ctx, search, rubricOverride: settings.rubric, lang: language });
     const progress = await startProgress(ctx, inputs.assessmentFiles.length);
     try {
       const batch: AsyncGenerator<FileOutcome<Kind>> = cachedBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update }, cache);
       for await (const outcome of batch) {
-        await report(outcome.findings);
+        if (outcome.findings.length > 0) await report(outcome.findings);
         for (const document of outcome.documents) {
-          const duplicate = await guard.admit(document);
-          if (duplicate) await report([duplicate]);
+          const duplicate = guard.admit(document);
+          if (duplicate) await report([await duplicate]);
           else if (ratings.offer(document)) yield document;
         }
       }
@@ -154,8 +154,10 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
     if (entry.projection === 'json') {
       async function* jsonEntries(): AsyncGenerator<ScoreJsonEntry> {
         for await (const document of admitted({ kind: 'json', language: settings.language })) {
-          const { digest, open, json } = document.projected;
-          tally(digest, { ...document, overall: digest.overall, readiness: { verdict: digest.readiness.verdict, criteria: open } });
+          const { digest, json } = document.projected;
+          // Only --require ready reads the open criteria: a cached result parses them only then.
+          const criteria = gates.requireReady ? document.projected.open : [];
+          tally(digest, { ...document, overall: digest.overall, readiness: { verdict: digest.readiness.verdict, criteria } });
           yield { json };
         }
       }

@@ -38,7 +38,7 @@ export async function validateCommand(paths: readonly string[], settings: Comman
   const checked: CheckedAssessment[] = [];
   const ciFormat = isCiFormat(settings.format) ? settings.format : undefined;
   const projection = { kind: 'check' } as const;
-  const cache = await openCache('validate', settings, projection, { ctx, search, rubricPaths: inputs.rubricPaths, rubricOverride: settings.rubric, lang });
+  const cache = await openCache('validate', settings, projection, { ctx, search, rubricOverride: settings.rubric, lang });
   const progress = await startProgress(ctx, inputs.assessmentFiles.length);
   try {
     for await (const outcome of cachedBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update }, cache)) {

@@ -7,7 +7,10 @@ import type { Language } from '../i18n/language.js';
  * in order (a generator) when the data is large, so a national batch is never one string. It never
  * prints; the command writes what it returns.
  */
-export type Rendered = string | Iterable<string> | AsyncIterable<string>;
+export type Rendered = string | Iterable<RenderedPiece> | AsyncIterable<RenderedPiece>;
+
+/** A piece of a renderer's text: text, or UTF-8 bytes passed through as they are (a cached result's JSON; docs/ci.md#the-cache). */
+export type RenderedPiece = string | Uint8Array;
 
 export type Renderer<Input> = (input: Input, context: RenderContext) => Rendered;
 

@@ -1,6 +1,6 @@
 import { readdir as readdirCallback, type Dirent } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { basename, join, normalize, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Finding } from '../core/finding.js';
 import { notRegularFinding, specialKind, type SpecialKind } from './safe-read.js';
@@ -145,9 +145,10 @@ async function walk(dir: string, cwd: string, visited: Set<string>, entries: Inp
     principleFiles.add('rubric.yaml');
   }
   children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const childPath = childPathOf(dir);
   for (const child of children) {
     if (child.name.startsWith('.') || child.name === 'node_modules') continue;
-    const path = join(dir, child.name);
+    const path = childPath(child.name);
     let isDirectory = child.isDirectory();
     let special = isSpecial(child) ? specialKind(child) : undefined;
     if (child.isSymbolicLink()) {
@@ -176,6 +177,17 @@ async function walk(dir: string, cwd: string, visited: Set<string>, entries: Inp
       entries.push({ kind: 'assessment', path });
     }
   }
+}
+
+/**
+ * `join(dir, name)` for each child `name` of `dir`, with `dir` normalised once rather than per
+ * child: a national batch has thousands of files per directory.
+ */
+function childPathOf(dir: string): (name: string) => string {
+  const base = normalize(dir);
+  if (base === '.' || base === `.${sep}`) return (name) => name;
+  const prefix = base.endsWith(sep) ? base : base + sep;
+  return (name) => prefix + name;
 }
 
 /** The principle files a rubric manifest names: they belong to the rubric, not to the assessments beside it. */

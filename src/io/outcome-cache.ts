@@ -1,292 +1,518 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync, type BigIntStats } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { endianness } from 'node:os';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 
 /**
  * The per-file cache of `--cache` (docs/ci.md#the-cache): what a batch made of each file, reused
- * while the file's content, the rubrics and swadaya's version are unchanged.
+ * while the file's bytes, the rubrics it looked up, the run's rubric layout and swadaya's version
+ * are unchanged.
  *
  * Per command, working directory and projection: an index (`NAME.cache`) and one or more
- * segments (`NAME.ID.seg`) holding the cached texts back to back. The index's first line is a
- * JSON header (format, swadaya's version, a fingerprint of every rubric the run can see, the
- * projection, its segments); its second a JSON array with one entry per file:
- * `[path, ino, size, mtimeNs, ctimeNs, recordedMs, sha256, segment, offset, length]`. A run
- * writes the texts it made to a new segment, then the index (to a temporary file renamed over
- * the old one: the index is the commit). Segments are never changed once written, so an index
- * always points at whole texts; they are merged into one when half their bytes are no longer
- * used, or when there are eight.
+ * segments (`NAME.ID.seg`) holding each file's cached record (a few byte strings) back to back.
+ * The index is one JSON header line, then three binary blocks: RECORD_FIELDS little-endian
+ * doubles per entry, a 32-byte SHA-256 per entry, and the paths joined by NUL. Entries are kept
+ * in input order, so a run over the same files matches them by position, without a lookup.
  *
- * A file is re-read and hashed unless its inode, size, mtime and ctime are what they were AND
- * it had been left alone for RACY_MS before its entry was recorded (as git does for its index:
- * a write within the same timestamp tick as the recording could otherwise go unseen). ctime
- * cannot be set back by a program, so a changed file is always hashed; the hash decides.
+ * A run appends the records it made to a new segment, then writes the index to a temporary file
+ * renamed over the old one: the index is the commit. Segments never change once written, so an
+ * index always points at whole records; they are merged into one when half their bytes are no
+ * longer used, or when there are MAX_SEGMENTS.
+ *
+ * A file is re-read and hashed unless its inode, size, mtime and ctime are what they were AND it
+ * had been left alone for RACY_MS before its entry was recorded (git's racy-timestamp rule: a
+ * write in the same timestamp tick as the recording could otherwise go unseen). A program cannot
+ * set ctime back, so a file written since is always hashed; the hash decides.
  */
-export const CACHE_FORMAT = 'swadaya-cache@2';
+export const CACHE_FORMAT = 'swadaya-cache@3';
 export const RACY_MS = 2000;
 const MAX_SEGMENTS = 8;
 const WINDOW = 4 << 20;
+/** ino, size, mtimeMs, ctimeMs, recordedMs, segment, offset, length, dependency set. */
+const RECORD_FIELDS = 9;
+const RECORD_BYTES = RECORD_FIELDS * 8;
+const HASH_BYTES = 32;
 
 export interface CacheKey {
   /** swadaya's version. */
   readonly version: string;
-  /** `rubricFingerprint` of the run's rubric search. */
-  readonly rubrics: string;
   /** What the batch keeps of each file (the projection and its options), as text. */
   readonly projection: string;
+  /** Everything about the rubrics that every file depends on (`RubricFingerprints.layout`). */
+  readonly layout: string;
 }
 
-type Place = { readonly segment: string; readonly offset: number; readonly length: number } | { readonly text: string };
-
-interface Entry {
-  readonly ino: string;
-  readonly size: string;
-  readonly mtime: string;
-  readonly ctime: string;
-  readonly recorded: number;
-  readonly hash: string;
-  readonly place: Place;
+/** The fingerprints of the rubrics a file may look up, by dependency name (docs/ci.md#the-cache). */
+export interface DependencyFingerprints {
+  /** The fingerprint of `name` when the run began: the same string as long as what it names is unchanged. */
+  of(name: string): string;
+  /** The fingerprint of `name` now. */
+  now(name: string): string;
 }
 
 /** Why a cache file was not used: absent and outdated are expected; foreign and damaged are warned about. */
 export type CacheState = 'empty' | 'loaded' | 'outdated' | 'foreign' | 'damaged';
 
-/** A file's stats, and when they were taken: the entry is trusted on them only if the file was quiet then. */
+/** A file's stats (ino, size, mtime, ctime), and when they were taken. */
 export interface StatsTaken {
-  readonly stats: BigIntStats;
+  readonly ino: number;
+  readonly size: number;
+  readonly mtime: number;
+  readonly ctime: number;
   readonly at: number;
 }
 
 export interface CacheLookup {
-  /** Reads the cached text, when the file is unchanged. Texts are best read in input order. */
-  readonly read?: () => string;
+  /** The file is unchanged: its cached record, to read with `OutcomeCache.read` in input order. */
+  readonly hit?: number;
   /** A miss: the file's stats before the batch reads it, to record with its outcome (absent when it cannot be read now). */
   readonly taken?: StatsTaken;
+}
+
+interface Header {
+  readonly format: string;
+  readonly version: string;
+  readonly projection: string;
+  readonly layout: string;
+  /** Each dependency set: the names it holds and their fingerprints when recorded. */
+  readonly dependencies: readonly (readonly [string, string])[][];
+  readonly segments: readonly string[];
+  readonly count: number;
+  readonly pathBytes: number;
 }
 
 export function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
-/** Reads texts from segments through a window, so texts read in order cost one read per few MB. */
+/**
+ * Reads records from segments through one window per segment, so records read in order cost one
+ * read per few MB. The window is reused: what `read` returns is valid until the next `read`.
+ */
 class SegmentReader {
-  private fd: number | undefined;
-  private segment = '';
-  private window = Buffer.alloc(0);
-  private start = 0;
+  private readonly open = new Map<string, { fd: number; window: Buffer; start: number; end: number }>();
 
   constructor(private readonly dir: string) {}
 
-  read(segment: string, offset: number, length: number): string {
-    if (segment !== this.segment || offset < this.start || offset + length > this.start + this.window.length) {
-      if (segment !== this.segment) {
-        this.close();
-        this.fd = openSync(join(this.dir, segment), 'r');
-        this.segment = segment;
-      }
-      const buffer = Buffer.allocUnsafe(Math.max(WINDOW, length));
-      const got = readSync(this.fd!, buffer, 0, buffer.length, offset);
-      this.window = buffer.subarray(0, got);
-      this.start = offset;
+  /** The record's byte strings, valid until the next read (they lie in the reused window). */
+  read(segment: string, offset: number, length: number): Buffer[] {
+    return unframe(this.readRecord(segment, offset, length));
+  }
+
+  readRecord(segment: string, offset: number, length: number): Buffer {
+    let reader = this.open.get(segment);
+    if (!reader) {
+      reader = { fd: openSync(join(this.dir, segment), 'r'), window: Buffer.allocUnsafe(WINDOW), start: 0, end: 0 };
+      this.open.set(segment, reader);
+    }
+    if (offset < reader.start || offset + length > reader.end) {
+      // One window, read again and again: fresh memory for each would cost a page fault per page.
+      if (length > reader.window.length) reader.window = Buffer.allocUnsafe(length);
+      const got = readSync(reader.fd, reader.window, 0, reader.window.length, offset);
+      reader.start = offset;
+      reader.end = offset + got;
       if (got < length) throw new Error(`cache segment ${segment} is shorter than its index says`);
     }
-    return this.window.toString('utf8', offset - this.start, offset - this.start + length);
+    return reader.window.subarray(offset - reader.start, offset - reader.start + length);
   }
 
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
-    this.fd = undefined;
-    this.segment = '';
-    this.window = Buffer.alloc(0);
+    for (const reader of this.open.values()) closeSync(reader.fd);
+    this.open.clear();
   }
 }
 
+/** A record: its byte strings, each preceded by its length (u32 LE). */
+function frame(parts: readonly string[]): Buffer {
+  const bytes = parts.map((part) => Buffer.from(part, 'utf8'));
+  const framed = Buffer.allocUnsafe(bytes.reduce((sum, part) => sum + 4 + part.length, 0));
+  let at = 0;
+  for (const part of bytes) {
+    framed.writeUInt32LE(part.length, at);
+    part.copy(framed, at + 4);
+    at += 4 + part.length;
+  }
+  return framed;
+}
+
+function unframe(record: Buffer): Buffer[] {
+  const parts: Buffer[] = [];
+  let at = 0;
+  while (at < record.length) {
+    if (at + 4 > record.length) throw new Error('a cache record is cut short');
+    const length = record.readUInt32LE(at);
+    if (at + 4 + length > record.length) throw new Error('a cache record is cut short');
+    parts.push(record.subarray(at + 4, at + 4 + length));
+    at += 4 + length;
+  }
+  return parts;
+}
+
+/**
+ * The entries of one index, in a few flat arrays: a national batch's index holds no object per
+ * file. A hash is where it lies (the old index's block, or a new record's own), copied on save.
+ */
+class EntryTable {
+  paths: string[] = [];
+  numbers: number[] | Float64Array = [];
+  private hashSources: Buffer[] = [];
+  private hashOffsets: number[] = [];
+
+  get length(): number {
+    return this.paths.length;
+  }
+
+  add(path: string, numbers: ArrayLike<number>, hash: Buffer, hashAt: number): void {
+    this.paths.push(path);
+    const own = this.numbers as number[];
+    for (let field = 0; field < RECORD_FIELDS; field += 1) own.push(numbers[field]!);
+    this.hashSources.push(hash);
+    this.hashOffsets.push(hashAt);
+  }
+
+  /** The old index's entries: its records, hashes and paths as read. */
+  static read(paths: string[], numbers: Float64Array, hashes: Buffer): EntryTable {
+    const table = new EntryTable();
+    table.paths = paths;
+    table.numbers = numbers;
+    table.hashSources = new Array<Buffer>(paths.length).fill(hashes);
+    table.hashOffsets = Array.from({ length: paths.length }, (_, entry) => entry * HASH_BYTES);
+    return table;
+  }
+
+  field(entry: number, field: number): number {
+    return this.numbers[entry * RECORD_FIELDS + field]!;
+  }
+
+  setField(entry: number, field: number, value: number): void {
+    this.numbers[entry * RECORD_FIELDS + field] = value;
+  }
+
+  hashSource(entry: number): Buffer {
+    return this.hashSources[entry]!;
+  }
+
+  hashOffset(entry: number): number {
+    return this.hashOffsets[entry]!;
+  }
+
+  sameHash(entry: number, hash: Buffer): boolean {
+    const at = this.hashOffsets[entry]!;
+    return hash.equals(this.hashSources[entry]!.subarray(at, at + HASH_BYTES));
+  }
+
+  hashBlock(): Buffer {
+    const block = Buffer.allocUnsafe(this.length * HASH_BYTES);
+    for (let entry = 0; entry < this.length; entry += 1) this.hashSources[entry]!.copy(block, entry * HASH_BYTES, this.hashOffsets[entry]!, this.hashOffsets[entry]! + HASH_BYTES);
+    return block;
+  }
+}
+
+const INO = 0;
+const SIZE = 1;
+const MTIME = 2;
+const CTIME = 3;
+const RECORDED = 4;
+const SEGMENT = 5;
+const OFFSET = 6;
+const LENGTH = 7;
+const DEPENDENCIES = 8;
+
 export class OutcomeCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly next = new Map<string, Entry>();
-  private segments: string[] = [];
+  private old = new EntryTable();
+  private oldPosition = new Map<string, number>();
+  private oldSegments: readonly string[] = [];
+  /** For each old dependency set: whether all its rubrics are unchanged. */
+  private oldSetValid: boolean[] = [];
+  private readonly next = new EntryTable();
+  /** Segment names of `next`: its SEGMENT field indexes this list. */
+  private readonly nextSegments: string[] = [];
+  /** Dependency sets of `next`, by their names joined; DEPENDENCIES indexes `nextSets`. */
+  private readonly nextSetIndex = new Map<string, number>();
+  private readonly nextSets: (readonly string[])[] = [];
   private readonly dir: string;
   private readonly reader: SegmentReader;
   private changed = false;
-  /** This run's new segment, opened at the first text recorded. */
+  /** Why a record could not be written, if one could not. */
+  private failure: unknown;
+  private damagedRecords = false;
+  private readonly scratch = new Array<number>(RECORD_FIELDS).fill(0);
+  /** The old segments' and dependency sets' numbers in the next index. */
+  private oldSegmentNumbers: number[] = [];
+  private oldSetNumbers: number[] = [];
+  /** This run's new segment, opened at the first record. */
   private writer: SegmentWriter | undefined;
   readonly state: CacheState;
 
   /**
-   * `file`: the index file. `now`: the clock (tests move it). `cwd` resolves the paths, which are
-   * kept as the command got them.
+   * `file`: the index file. `dependencies`: the rubrics' fingerprints now. `now`: the clock
+   * (tests move it). `cwd` resolves the paths, which are kept as the command got them.
    */
   constructor(
     readonly file: string,
     private readonly key: CacheKey,
+    private readonly dependencies: DependencyFingerprints,
     private readonly cwd: string,
     private readonly now: () => number = Date.now,
   ) {
     this.dir = dirname(file);
     this.reader = new SegmentReader(this.dir);
     this.state = this.load();
+    if (this.state !== 'loaded') this.old = new EntryTable();
   }
 
   private load(): CacheState {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(this.file, 'utf8');
+      bytes = readFileSync(this.file);
     } catch {
       return 'empty';
     }
-    const headerEnd = text.indexOf('\n');
+    const headerEnd = bytes.indexOf(10);
     let header: unknown;
     try {
-      header = JSON.parse(headerEnd < 0 ? text : text.slice(0, headerEnd));
+      header = JSON.parse(bytes.toString('utf8', 0, headerEnd < 0 ? bytes.length : headerEnd));
     } catch {
       return 'foreign';
     }
     if (!isHeader(header)) return 'foreign';
-    if (header.version !== this.key.version || header.rubrics !== this.key.rubrics || header.projection !== this.key.projection) return 'outdated';
-    let rows: unknown;
-    try {
-      rows = JSON.parse(text.slice(headerEnd + 1));
-    } catch {
-      return 'damaged';
+    if (header.version !== this.key.version || header.projection !== this.key.projection || header.layout !== this.key.layout) return 'outdated';
+    const { count, pathBytes } = header;
+    const recordsAt = headerEnd + 1;
+    const hashesAt = recordsAt + count * RECORD_BYTES;
+    const pathsAt = hashesAt + count * HASH_BYTES;
+    if (bytes.length !== pathsAt + pathBytes) return 'damaged';
+    const paths = count === 0 ? [] : bytes.toString('utf8', pathsAt, pathsAt + pathBytes).split('\u0000');
+    if (paths.length !== count) return 'damaged';
+    const sizes = header.segments.map((segment) => sizeOf(join(this.dir, segment)));
+    const numbers = readDoubles(bytes, recordsAt, count * RECORD_FIELDS);
+    for (let entry = 0; entry < count; entry += 1) {
+      const at = entry * RECORD_FIELDS;
+      const segment = numbers[at + SEGMENT]!;
+      const end = numbers[at + OFFSET]! + numbers[at + LENGTH]!;
+      if (!(segment >= 0 && segment < sizes.length && Number.isSafeInteger(end) && end <= sizes[segment]! && numbers[at + DEPENDENCIES]! < header.dependencies.length)) return 'damaged';
     }
-    if (!Array.isArray(rows)) return 'damaged';
-    // Every segment must be there and hold every text its entries point at.
-    const sizes = header.segments.map((segment) => {
-      try {
-        return statSync(join(this.dir, segment)).size;
-      } catch {
-        return -1;
-      }
-    });
-    const entries = new Map<string, Entry>();
-    for (const row of rows) {
-      if (!isRow(row)) return 'damaged';
-      const [path, ino, size, mtime, ctime, recorded, hash, segment, offset, length] = row;
-      if (segment >= sizes.length || offset + length > sizes[segment]!) return 'damaged';
-      entries.set(path, { ino, size, mtime, ctime, recorded, hash, place: { segment: header.segments[segment]!, offset, length } });
-    }
-    this.segments = header.segments;
-    for (const [path, entry] of entries) this.entries.set(path, entry);
+    this.old = EntryTable.read(paths, numbers, bytes.subarray(hashesAt, pathsAt));
+    this.oldSegments = header.segments;
+    this.oldSetValid = header.dependencies.map((set) => set.every(([name, fingerprint]) => this.dependencies.of(name) === fingerprint));
+    this.oldSegmentNumbers = header.segments.map((segment) => this.segmentNumber(segment));
+    this.oldSetNumbers = header.dependencies.map((set) => this.setNumber(set.map(([name]) => name)));
     return 'loaded';
   }
 
+  /** The old entry of `path`, given it is the `position`th input: most runs give the same files in the same order. */
+  private entryOf(path: string, position: number): number {
+    if (this.old.paths[position] === path) return position;
+    if (this.oldPosition.size === 0) for (const [index, old] of this.old.paths.entries()) this.oldPosition.set(old, index);
+    return this.oldPosition.get(path) ?? -1;
+  }
+
   /**
-   * Looks `path` up: a hit when its content is what the cache recorded. A file with no entry is
-   * only stat'ed here; the batch hashes the bytes it scores (`FileOutcome.hash`).
+   * Looks up `path`, the `position`th input: a hit when its content is what the cache recorded
+   * and the rubrics it looked up are unchanged. A file with no entry is only stat'ed here; the
+   * batch hashes the bytes it scores (`FileOutcome.hash`).
    */
-  lookup(path: string): CacheLookup {
-    const absolute = resolve(this.cwd, path);
+  lookup(path: string, position: number): CacheLookup {
+    const absolute = isAbsolute(path) ? path : resolve(this.cwd, path);
     const at = this.now();
-    let stats: BigIntStats;
+    let stats;
     try {
-      stats = statSync(absolute, { bigint: true });
+      stats = statSync(absolute, { throwIfNoEntry: false });
     } catch {
       return {};
     }
-    if (!stats.isFile()) return {};
-    const taken = { stats, at };
-    const entry = this.entries.get(path);
-    if (!entry) return { taken };
-    if (sameStats(entry, stats) && entry.recorded - Number(stats.ctimeMs) > RACY_MS) {
-      this.next.set(path, entry);
-      return { read: () => this.text(entry.place) };
-    }
+    if (!stats?.isFile()) return {};
+    const entry = this.entryOf(path, position);
+    const old = this.old;
+    const same = entry >= 0 && old.field(entry, INO) === stats.ino && old.field(entry, SIZE) === stats.size && old.field(entry, MTIME) === stats.mtimeMs && old.field(entry, CTIME) === stats.ctimeMs;
+    const valid = entry >= 0 && this.oldSetValid[old.field(entry, DEPENDENCIES)] === true;
+    // The common case, allocating nothing: unchanged, and quiet when recorded.
+    if (same && valid && old.field(entry, RECORDED) - stats.ctimeMs > RACY_MS) return { hit: this.keep(path, entry, undefined) };
+    const taken: StatsTaken = { ino: stats.ino, size: stats.size, mtime: stats.mtimeMs, ctime: stats.ctimeMs, at };
+    if (!valid) return { taken };
     let bytes: Buffer;
     try {
       bytes = readFileSync(absolute);
     } catch {
       return {};
     }
-    if (entry.hash !== sha256(bytes)) return { taken };
-    // The same content. New times (touched, copied back), or quiet by now after being recorded
-    // too soon: note them, so the next run need not read it. Otherwise keep the entry as it is.
-    if (!sameStats(entry, stats) || at - Number(stats.ctimeMs) > RACY_MS) this.put(path, taken, entry.hash, entry.place);
-    else this.next.set(path, entry);
-    return { read: () => this.text(entry.place) };
+    if (!old.sameHash(entry, createHash('sha256').update(bytes).digest())) return { taken };
+    // The same content. New times (touched, copied back, a CI checkout), or quiet by now after
+    // being recorded too soon: note them, so the next run need not read it. Otherwise keep the entry as it was.
+    return { hit: this.keep(path, entry, !same || at - taken.ctime > RACY_MS ? taken : undefined) };
+  }
+
+  /** Carries an old entry over to the next index (with new stats when `taken`); returns its number there. */
+  private keep(path: string, entry: number, taken: StatsTaken | undefined): number {
+    const numbers = this.scratch;
+    for (let field = 0; field < RECORD_FIELDS; field += 1) numbers[field] = this.old.field(entry, field);
+    numbers[SEGMENT] = this.oldSegmentNumbers[numbers[SEGMENT]!]!;
+    numbers[DEPENDENCIES] = this.oldSetNumbers[numbers[DEPENDENCIES]!]!;
+    if (taken) {
+      numbers[INO] = taken.ino;
+      numbers[SIZE] = taken.size;
+      numbers[MTIME] = taken.mtime;
+      numbers[CTIME] = taken.ctime;
+      numbers[RECORDED] = taken.at;
+      this.changed = true;
+    }
+    if (entry !== this.next.length) this.changed = true;
+    this.next.add(path, numbers, this.old.hashSource(entry), this.old.hashOffset(entry));
+    return this.next.length - 1;
   }
 
   /**
-   * Records what the batch made of `path` from bytes hashing to `hash`, the file having had the
-   * stats `taken` before the batch read it. The text goes straight to this run's new segment,
-   * so a large cold run holds none of them in memory.
+   * Leaves a hit out of the next index: its record did not read back. The cache is then
+   * `damaged`, which the command warns about.
    */
-  record(path: string, taken: StatsTaken, hash: string, text: string): void {
+  drop(hit: number): void {
+    this.next.setField(hit, LENGTH, -1);
+    this.changed = true;
+    this.damagedRecords = true;
+  }
+
+  /** True when a record did not read back during the run. */
+  get damaged(): boolean {
+    return this.damagedRecords;
+  }
+
+  /** The byte strings of a hit, as they were recorded. Best read in input order: the segments are read in windows. */
+  read(hit: number): Buffer[] {
+    const segment = this.nextSegments[this.next.field(hit, SEGMENT)]!;
+    return this.reader.read(segment, this.next.field(hit, OFFSET), this.next.field(hit, LENGTH));
+  }
+
+  /**
+   * Records what the batch made of `path` (`parts`, byte strings to get back as they are) from
+   * bytes hashing to `hash` (hex), the file having had the stats `taken` before the batch read
+   * it, having looked up the rubrics `dependencies`. The record goes straight to this run's new
+   * segment, so a large cold run holds none of them in memory. `recorded` is when the stats were
+   * taken, before the bytes were read: were the file written after that, its ctime would be
+   * later, and the entry no longer trusted.
+   */
+  record(path: string, taken: StatsTaken, hash: string, dependencies: readonly string[], parts: readonly string[]): void {
+    if (this.failure !== undefined) return;
+    let offset: number;
+    let length: number;
     try {
       this.writer ??= this.newSegment();
-      this.put(path, taken, hash, { segment: this.writer.name, ...this.writer.append(text) });
-    } catch {
-      // A cache that cannot be written holds the text until save() reports why.
-      this.put(path, taken, hash, { text });
+      ({ offset, length } = this.writer.append(frame(parts)));
+    } catch (error) {
+      // A full disk, say: the run goes on without recording; save() reports why.
+      this.failure = error;
+      return;
     }
-  }
-
-  /**
-   * `recorded` is when the stats were taken, before the bytes were read: were the file written
-   * after that, its ctime would be later than the recorded one, and the entry no longer trusted.
-   */
-  private put(path: string, { stats, at }: StatsTaken, hash: string, place: Place): void {
-    this.next.set(path, { ino: String(stats.ino), size: String(stats.size), mtime: String(stats.mtimeNs), ctime: String(stats.ctimeNs), recorded: at, hash, place });
+    const numbers = [taken.ino, taken.size, taken.mtime, taken.ctime, taken.at, this.segmentNumber(this.writer.name), offset, length, this.setNumber(dependencies)];
+    this.next.add(path, numbers, Buffer.from(hash, 'hex'), 0);
     this.changed = true;
   }
 
-  private text(place: Place): string {
-    return 'text' in place ? place.text : this.reader.read(place.segment, place.offset, place.length);
+  private segmentNumber(segment: string): number {
+    let index = this.nextSegments.indexOf(segment);
+    if (index < 0) index = this.nextSegments.push(segment) - 1;
+    return index;
+  }
+
+  private setNumber(names: readonly string[]): number {
+    const sorted = [...new Set(names)].sort();
+    const key = sorted.join('\u0000');
+    let index = this.nextSetIndex.get(key);
+    if (index === undefined) {
+      index = this.nextSets.push(sorted) - 1;
+      this.nextSetIndex.set(key, index);
+    }
+    return index;
   }
 
   private newSegment(): SegmentWriter {
-    mkdirSync(this.dir, { recursive: true });
     return new SegmentWriter(this.dir, `${basename(this.file, '.cache')}.${randomBytes(6).toString('hex')}.seg`);
   }
 
   /**
-   * Writes this run's entries (files no longer given are dropped) when anything changed: the
-   * new texts to a new segment, then the index to a temporary file renamed over the old one.
-   * Not fsynced: a cache lost in a power cut is rebuilt, a damaged one ignored.
+   * Writes this run's entries (files no longer given are dropped) when anything changed: new
+   * records are in this run's segment already; then the index goes to a temporary file renamed
+   * over the old one. Entries that looked up a rubric changed since the run began are left out:
+   * they may have been scored with either version. Not fsynced: a cache lost in a power cut is
+   * rebuilt, a damaged one ignored.
    */
   save(): void {
     this.reader.close();
-    if (!this.changed && this.next.size === this.entries.size && this.state === 'loaded') {
+    if (this.failure !== undefined) {
+      this.writer?.abandon();
+      throw this.failure;
+    }
+    const stale = this.nextSets.map((names) => names.some((name) => this.dependencies.now(name) !== this.dependencies.of(name)));
+    if (!this.changed && !stale.includes(true) && this.next.length === this.old.length && this.state === 'loaded') {
       this.writer?.abandon();
       return;
     }
     const fresh = this.writer ?? this.newSegment();
     this.writer = undefined;
-    const liveOld = new Map<string, number>();
-    for (const entry of this.next.values()) {
-      if ('segment' in entry.place && entry.place.segment !== fresh.name) liveOld.set(entry.place.segment, (liveOld.get(entry.place.segment) ?? 0) + entry.place.length);
+    const freshNumber = this.segmentNumber(fresh.name);
+    const live = new Map<number, number>();
+    for (let entry = 0; entry < this.next.length; entry += 1) {
+      const segment = this.next.field(entry, SEGMENT);
+      if (segment !== freshNumber && this.next.field(entry, LENGTH) > 0) live.set(segment, (live.get(segment) ?? 0) + this.next.field(entry, LENGTH));
     }
-    const oldBytes = this.segments.reduce((sum, segment) => sum + sizeOf(join(this.dir, segment)), 0);
-    const liveBytes = [...liveOld.values()].reduce((sum, bytes) => sum + bytes, 0);
+    const oldBytes = this.oldSegments.reduce((sum, segment) => sum + sizeOf(join(this.dir, segment)), 0);
+    const liveBytes = [...live.values()].reduce((sum, bytes) => sum + bytes, 0);
     // Merge the old segments into the new one once half their bytes are stale, or when there are too many.
-    const compact = liveOld.size + 1 > MAX_SEGMENTS || liveBytes * 2 < oldBytes;
-    const placed = new Map<string, Entry>();
+    const compact = live.size + 1 > MAX_SEGMENTS || liveBytes * 2 < oldBytes;
+    const kept = new EntryTable();
+    const reader = new SegmentReader(this.dir);
     try {
-      for (const [path, entry] of this.next) {
-        const place = entry.place;
-        const moves = 'text' in place || (compact && place.segment !== fresh.name);
-        placed.set(path, moves ? { ...entry, place: { segment: fresh.name, ...fresh.append(this.text(place)) } } : entry);
+      for (let entry = 0; entry < this.next.length; entry += 1) {
+        if (stale[this.next.field(entry, DEPENDENCIES)] || this.next.field(entry, LENGTH) < 0) continue;
+        const numbers = this.next.numbers.slice(entry * RECORD_FIELDS, (entry + 1) * RECORD_FIELDS);
+        if (compact && numbers[SEGMENT] !== freshNumber) {
+          const segment = this.nextSegments[numbers[SEGMENT]!]!;
+          const moved = fresh.append(reader.readRecord(segment, numbers[OFFSET]!, numbers[LENGTH]!));
+          numbers[SEGMENT] = freshNumber;
+          numbers[OFFSET] = moved.offset;
+          numbers[LENGTH] = moved.length;
+        }
+        kept.add(this.next.paths[entry]!, numbers, this.next.hashSource(entry), this.next.hashOffset(entry));
       }
       fresh.close();
     } catch (error) {
       fresh.abandon();
       throw error;
+    } finally {
+      reader.close();
     }
-    this.reader.close();
-    const segments = [...new Set([...placed.values()].map((entry) => (entry.place as { segment: string }).segment))];
-    const index = new Map(segments.map((segment, position) => [segment, position]));
-    const rows = [...placed].map(([path, entry]) => {
-      const place = entry.place as { segment: string; offset: number; length: number };
-      return [path, entry.ino, entry.size, entry.mtime, entry.ctime, entry.recorded, entry.hash, index.get(place.segment), place.offset, place.length];
-    });
-    const header = { format: CACHE_FORMAT, version: this.key.version, rubrics: this.key.rubrics, projection: this.key.projection, segments };
+    // Renumber the segments still used, and the dependency sets, for the header.
+    const usedSegments = [...new Set(Array.from({ length: kept.length }, (_, entry) => kept.field(entry, SEGMENT)))];
+    const segmentIndex = new Map(usedSegments.map((segment, position) => [segment, position]));
+    const usedSets = [...new Set(Array.from({ length: kept.length }, (_, entry) => kept.field(entry, DEPENDENCIES)))];
+    const setIndex = new Map(usedSets.map((set, position) => [set, position]));
+    const records = Buffer.allocUnsafe(kept.length * RECORD_BYTES);
+    for (let entry = 0; entry < kept.length; entry += 1) {
+      kept.setField(entry, SEGMENT, segmentIndex.get(kept.field(entry, SEGMENT))!);
+      kept.setField(entry, DEPENDENCIES, setIndex.get(kept.field(entry, DEPENDENCIES))!);
+      for (let field = 0; field < RECORD_FIELDS; field += 1) records.writeDoubleLE(kept.field(entry, field), (entry * RECORD_FIELDS + field) * 8);
+    }
+    const paths = Buffer.from(kept.paths.join('\u0000'), 'utf8');
+    const segments = usedSegments.map((segment) => this.nextSegments[segment]!);
+    const header: Header = {
+      format: CACHE_FORMAT,
+      version: this.key.version,
+      projection: this.key.projection,
+      layout: this.key.layout,
+      dependencies: usedSets.map((set) => this.nextSets[set]!.map((name) => [name, this.dependencies.of(name)] as const)),
+      segments,
+      count: kept.length,
+      pathBytes: paths.length,
+    };
     const temporary = `${this.file}.${randomBytes(6).toString('hex')}.tmp`;
-    writeWhole(temporary, `${JSON.stringify(header)}\n${JSON.stringify(rows)}\n`);
+    writeWhole(temporary, [Buffer.from(`${JSON.stringify(header)}\n`, 'utf8'), records, kept.hashBlock(), paths]);
     renameSync(temporary, this.file);
-    if (!index.has(fresh.name)) removeQuietly(join(this.dir, fresh.name));
-    for (const segment of this.segments) if (!index.has(segment)) removeQuietly(join(this.dir, segment));
+    if (!segments.includes(fresh.name)) removeQuietly(join(this.dir, fresh.name));
+    for (const segment of this.oldSegments) if (!segments.includes(segment)) removeQuietly(join(this.dir, segment));
+    for (const stray of strayFiles(this.file, segments, Date.now())) removeQuietly(join(this.dir, stray));
   }
 }
 
-/** Appends texts to a new segment in blocks; `append` says where each one lands. */
+/** Appends records to a new segment in blocks; `append` says where each one lands. */
 class SegmentWriter {
   private readonly fd: number;
   private readonly path: string;
@@ -300,8 +526,7 @@ class SegmentWriter {
     this.fd = openSync(this.path, 'wx');
   }
 
-  append(text: string): { offset: number; length: number } {
-    const bytes = Buffer.from(text, 'utf8');
+  append(bytes: Buffer): { offset: number; length: number } {
     const at = { offset: this.offset, length: bytes.length };
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
@@ -311,9 +536,7 @@ class SegmentWriter {
   }
 
   private flush(): void {
-    const block = Buffer.concat(this.pending, this.pendingBytes);
-    let written = 0;
-    while (written < block.length) written += writeSync(this.fd, block, written);
+    writeAll(this.fd, Buffer.concat(this.pending, this.pendingBytes));
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -332,22 +555,33 @@ class SegmentWriter {
   }
 }
 
-function writeWhole(path: string, text: string): void {
+function writeAll(fd: number, block: Uint8Array): void {
+  let written = 0;
+  while (written < block.length) written += writeSync(fd, block, written);
+}
+
+function writeWhole(path: string, blocks: readonly Uint8Array[]): void {
   const fd = openSync(path, 'wx');
   try {
-    const bytes = Buffer.from(text, 'utf8');
-    let written = 0;
-    while (written < bytes.length) written += writeSync(fd, bytes, written);
+    for (const block of blocks) writeAll(fd, block);
   } finally {
     closeSync(fd);
   }
+}
+
+/** `count` little-endian doubles from `bytes` at `at`. */
+function readDoubles(bytes: Buffer, at: number, count: number): Float64Array {
+  const numbers = new Float64Array(count);
+  if (endianness() === 'LE') new Uint8Array(numbers.buffer).set(bytes.subarray(at, at + count * 8));
+  else for (let index = 0; index < count; index += 1) numbers[index] = bytes.readDoubleLE(at + index * 8);
+  return numbers;
 }
 
 function sizeOf(path: string): number {
   try {
     return statSync(path).size;
   } catch {
-    return 0;
+    return -1;
   }
 }
 
@@ -359,72 +593,23 @@ function removeQuietly(path: string): void {
   }
 }
 
-function sameStats(entry: Entry, stats: BigIntStats): boolean {
-  return entry.ino === String(stats.ino) && entry.size === String(stats.size) && entry.mtime === String(stats.mtimeNs) && entry.ctime === String(stats.ctimeNs);
-}
-
-function isHeader(value: unknown): value is { format: string; version: string; rubrics: string; projection: string; segments: string[] } {
+function isHeader(value: unknown): value is Header {
   if (typeof value !== 'object' || value === null) return false;
   const header = value as Record<string, unknown>;
   return (
     header.format === CACHE_FORMAT &&
     typeof header.version === 'string' &&
-    typeof header.rubrics === 'string' &&
     typeof header.projection === 'string' &&
+    typeof header.layout === 'string' &&
     Array.isArray(header.segments) &&
-    header.segments.every((segment) => typeof segment === 'string' && /^[\w.-]+\.seg$/.test(segment))
+    header.segments.every((segment) => typeof segment === 'string' && /^[\w.-]+\.seg$/.test(segment)) &&
+    Array.isArray(header.dependencies) &&
+    header.dependencies.every((set) => Array.isArray(set) && set.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every((part) => typeof part === 'string'))) &&
+    Number.isSafeInteger(header.count) &&
+    (header.count as number) >= 0 &&
+    Number.isSafeInteger(header.pathBytes) &&
+    (header.pathBytes as number) >= 0
   );
-}
-
-function isRow(value: unknown): value is [string, string, string, string, string, number, string, number, number, number] {
-  return (
-    Array.isArray(value) &&
-    value.length === 10 &&
-    typeof value[0] === 'string' &&
-    value.slice(1, 5).every((part) => typeof part === 'string') &&
-    typeof value[5] === 'number' &&
-    typeof value[6] === 'string' &&
-    value.slice(7).every((part) => Number.isSafeInteger(part) && (part as number) >= 0)
-  );
-}
-
-/**
- * A fingerprint of every rubric a run can see: each directory's files (names and bytes), in
- * search order. Any byte changed in any of them changes it, and with it the whole cache.
- */
-export function rubricFingerprint(dirs: readonly string[]): string {
-  const hash = createHash('sha256');
-  for (const dir of dirs) {
-    hash.update(`dir\u0000${dir}\u0000`);
-    for (const file of filesUnder(dir)) {
-      hash.update(`${relative(dir, file)}\u0000`);
-      try {
-        hash.update(readFileSync(file));
-      } catch {
-        hash.update('\u0000unreadable');
-      }
-      hash.update('\u0000');
-    }
-  }
-  return hash.digest('hex');
-}
-
-function filesUnder(path: string): string[] {
-  let stats;
-  try {
-    stats = statSync(path);
-  } catch {
-    return [];
-  }
-  if (stats.isFile()) return [path];
-  if (!stats.isDirectory()) return [];
-  let names: string[];
-  try {
-    names = readdirSync(path).sort();
-  } catch {
-    return [];
-  }
-  return names.flatMap((name) => filesUnder(join(path, name)));
 }
 
 /**
@@ -442,4 +627,24 @@ export function defaultCacheDirectory(cwd: string, env: Readonly<Record<string, 
 /** The cache file of one command, working directory and projection, in the directory `location`. */
 export function cacheFileOf(location: string, command: string, cwd: string, projection: string): string {
   return join(location, `${command}-${sha256(`${cwd}\u0000${projection}`).slice(0, 16)}.cache`);
+}
+
+/** Segments of this index that it does not name and that nobody wrote to for an hour: left by a run that was killed, or lost a race. */
+function strayFiles(file: string, named: readonly string[], now: number): string[] {
+  const prefix = `${basename(file, '.cache')}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file));
+  } catch {
+    return [];
+  }
+  return names.filter((name) => name.startsWith(prefix) && (name.endsWith('.seg') || name.endsWith('.tmp')) && !named.includes(name) && now - mtimeOf(join(dirname(file), name)) > 3_600_000);
+}
+
+function mtimeOf(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
 }

@@ -18,8 +18,12 @@ export class AtomicOutputFile implements OutputStream {
     this.fd = openSync(this.temporary, 'w', 0o644);
   }
 
-  write(chunk: string): boolean {
-    writeSync(this.fd, chunk);
+  /** Every write is done when it returns. */
+  readonly writableLength = 0;
+
+  write(chunk: string | Uint8Array): boolean {
+    if (typeof chunk === 'string') writeSync(this.fd, chunk);
+    else for (let at = 0; at < chunk.length; ) at += writeSync(this.fd, chunk, at);
     return true;
   }
 

@@ -2,7 +2,9 @@ import { hasUnsafe, terminalSafe } from '../core/terminal-text.js';
 
 /** The part of a Node stream swadaya writes to: real streams in the CLI, memory streams in tests. */
 export interface OutputStream {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
+  /** Bytes the stream still holds (Node's writables): 0 once it is done with every chunk it was given. */
+  readonly writableLength?: number | undefined;
   once(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
   /** Real streams have it: the listeners of a wait that is over are taken off again. */
   removeListener?(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
@@ -22,11 +24,12 @@ export interface Streams {
 }
 
 /** Writes and waits for the stream to drain, so large outputs are not buffered whole in memory. */
-export async function write(stream: OutputStream, text: string): Promise<void> {
+export async function write(stream: OutputStream, chunk: string | Uint8Array): Promise<void> {
   // A broken stream (a full disk, a closed terminal) never drains: the output guard of main.ts reports it.
-  if (text === '' || stream.destroyed) return;
+  if (chunk.length === 0 || stream.destroyed) return;
   // On a terminal, data never moves the cursor, rings, or reorders the line (README, "Limits").
-  const shown = stream.isTTY && hasUnsafe(text) ? terminalSafe(text) : text;
+  const text = stream.isTTY && typeof chunk !== 'string' ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8') : chunk;
+  const shown = typeof text === 'string' && stream.isTTY && hasUnsafe(text) ? terminalSafe(text) : text;
   if (stream.write(shown) || stream.destroyed) return;
   // Whichever comes first ends the wait; the other two listeners are removed, or every wait of a
   // large output would leave two behind (Node warns past ten).

@@ -60,7 +60,7 @@ describe('runBatch across worker threads (dist/worker.js, built by test/global-s
     expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
     const document = inWorkers.outcomes.find((outcome) => outcome.documents.length > 0)?.documents[0];
     expect(Object.keys(document?.projected ?? {})).toEqual(['json', 'digest', 'open']);
-    expect(JSON.parse(document?.projected.json ?? 'null')).toMatchObject({ file: document?.file, community: { id: document?.community.id } });
+    expect(JSON.parse((document?.projected.json as string | undefined) ?? 'null')).toMatchObject({ file: document?.file, community: { id: document?.community.id } });
   });
 
   it('reduces results to diff subjects in the workers exactly as in-process, one layout per rubric', async () => {

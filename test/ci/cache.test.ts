@@ -1,9 +1,11 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { decodeOutcome, encodeOutcome } from '../../src/batch/cached-batch.js';
+import { runBatch } from '../../src/batch/run-batch.js';
 import { runCli } from '../../src/cli.js';
 import { defaultCacheDirectory, OutcomeCache, RACY_MS } from '../../src/io/outcome-cache.js';
 import { memoryContext } from '../helpers/memory-context.js';
@@ -21,6 +23,17 @@ async function run(cwd: string, args: string[], env: Record<string, string> = {}
   const memory = memoryContext({ cwd, env: { HOME: cwd, ...env } });
   const code = await runCli(args, memory.ctx);
   return { code, stdout: memory.stdout(), stderr: memory.stderr() };
+}
+
+/** The index's JSON header, and its paths and hashes (docs/ci.md#the-cache). */
+function readIndex(file: string) {
+  const bytes = readFileSync(file);
+  const end = bytes.indexOf(10);
+  const header = JSON.parse(bytes.toString('utf8', 0, end)) as { format: string; count: number; pathBytes: number; segments: string[]; dependencies: [string, string][][] };
+  const hashesAt = end + 1 + header.count * 9 * 8;
+  const pathsAt = hashesAt + header.count * 32;
+  const hashes = Array.from({ length: header.count }, (_, entry) => bytes.toString('hex', hashesAt + entry * 32, hashesAt + (entry + 1) * 32));
+  return { header, hashes, paths: bytes.toString('utf8', pathsAt).split('\u0000') };
 }
 
 const cacheFiles = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.cache')) : []);
@@ -50,14 +63,12 @@ describe('--cache', () => {
     await run(dir, ['score', 'set', '--format', 'json', '--cache-location', '.cache']);
     const [name] = cacheFiles(join(dir, '.cache'));
     const file = join(dir, '.cache', name!);
-    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
-    const header = JSON.parse(lines[0]!);
-    expect(header).toMatchObject({ format: 'swadaya-cache@2', version: expect.any(String), rubrics: expect.stringMatching(/^[0-9a-f]{64}$/) });
-    const rows = JSON.parse(lines[1]!) as [string, string, string, string, string, number, string, number, number, number][];
-    expect(rows.map((row) => row[0]).sort()).toEqual(['set/broken.yaml', 'set/not-ready.yaml', 'set/ready.yaml', 'set/two.yaml']);
-    const hashes = Object.fromEntries(rows.map((row) => [row[0], row[6]]));
-    expect(hashes['set/ready.yaml']).toBe(createHash('sha256').update(readFileSync(join(dir, 'set/ready.yaml'))).digest('hex'));
+    const { header, paths, hashes } = readIndex(file);
+    expect(header).toMatchObject({ format: 'swadaya-cache@3', version: expect.any(String), layout: expect.stringMatching(/^[0-9a-f]{64}$/), count: 4 });
+    // Every file looked up the rubric tiny: one dependency set, with its fingerprint.
+    expect(header.dependencies).toEqual([[['tiny', expect.stringMatching(/^[0-9a-f]{64}$/)]]]);
+    expect(paths).toEqual(['set/broken.yaml', 'set/not-ready.yaml', 'set/ready.yaml', 'set/two.yaml']);
+    expect(hashes[2]).toBe(createHash('sha256').update(readFileSync(join(dir, 'set/ready.yaml'))).digest('hex'));
     expect(header.segments).toHaveLength(1);
     const before = statSync(file).mtimeMs;
     utimesSync(file, new Date(before - 10_000), new Date(before - 10_000));
@@ -73,7 +84,7 @@ describe('--cache', () => {
     const plain = await run(dir, args.slice(0, 4));
     await run(dir, args);
     const index = join(dir, '.cache', cacheFiles(join(dir, '.cache'))[0]!);
-    const segmentsOf = () => JSON.parse(readFileSync(index, 'utf8').split('\n')[0]!).segments as string[];
+    const segmentsOf = () => readIndex(index).header.segments;
     expect(segmentsOf()).toHaveLength(1);
     const original = readFileSync(join(dir, 'set/ready.yaml'), 'utf8');
     // One file changed: its new result goes to a second segment; the first stays as it is.
@@ -112,13 +123,20 @@ describe('--cache', () => {
     const plain = await run(dir, args.slice(0, 4));
     await run(dir, args);
     const file = join(dir, '.cache', cacheFiles(join(dir, '.cache'))[0]!);
-    const good = readFileSync(file, 'utf8');
-    // Damaged: the last line cut off, as an interrupted copy would leave it.
-    writeFileSync(file, good.slice(0, good.length - 40));
+    const good = readFileSync(file);
+    // Damaged: cut short, as an interrupted copy would leave it.
+    writeFileSync(file, good.subarray(0, good.length - 10));
     const damaged = await run(dir, args);
     expect(damaged.stdout).toBe(plain.stdout);
     expect(damaged.stderr).toBe(`swadaya: warning: ${file} is not a swadaya cache or is damaged; it is ignored, and rewritten after this run.\n`);
-    expect(readFileSync(file, 'utf8').split('\n').length).toBe(good.split('\n').length);
+    expect(readIndex(file).paths).toEqual(['set/ready.yaml']);
+    // A record that does not read back (its bytes overwritten in place): the file is scored again, with the warning.
+    const [segment] = segmentFiles(join(dir, '.cache'));
+    writeFileSync(join(dir, '.cache', segment!), Buffer.alloc(statSync(join(dir, '.cache', segment!)).size, 0xff));
+    const garbled = await run(dir, args);
+    expect(garbled.stdout).toBe(plain.stdout);
+    expect(garbled.stderr).toBe(`swadaya: warning: ${file} is not a swadaya cache or is damaged; it is ignored, and rewritten after this run.\n`);
+    expect(await run(dir, args)).toEqual({ ...plain, stderr: '' });
     // A segment gone (or cut short): the index points at texts that are not there.
     for (const segment of segmentFiles(join(dir, '.cache'))) writeFileSync(join(dir, '.cache', segment), 'x');
     const cut = await run(dir, args);
@@ -132,6 +150,40 @@ describe('--cache', () => {
     const foreign = await run(dir, [...args, '--lang', 'id']);
     expect(foreign.stderr).toBe(`swadaya: peringatan: ${idFile} bukan cache swadaya atau rusak; diabaikan, dan ditulis ulang setelah proses ini.\n`);
     expect(foreign.stdout).toBe(plainId.stdout);
+  });
+
+  it('a change to one rubric re-scores only the files that looked it up', async () => {
+    const dir = project();
+    // A second rubric on the search path, which no file of the set names.
+    cpSync(join(dir, 'rubrics/tiny'), join(dir, 'rubrics/other'), { recursive: true });
+    writeFileSync(join(dir, 'rubrics/other/rubric.yaml'), readFileSync(join(dir, 'rubrics/other/rubric.yaml'), 'utf8').replace('id: tiny', 'id: other'));
+    const args = ['score', 'set', '--format', 'json', '--cache-location', '.cache'];
+    await run(dir, args);
+    const index = join(dir, '.cache', cacheFiles(join(dir, '.cache'))[0]!);
+    const written = readFileSync(index);
+    writeFileSync(join(dir, 'rubrics/other/rubric.yaml'), `${readFileSync(join(dir, 'rubrics/other/rubric.yaml'), 'utf8')}# edited\n`);
+    const unrelated = await run(dir, args);
+    // Nothing re-scored: the index is not even rewritten.
+    expect(readFileSync(index)).toEqual(written);
+    expect(unrelated).toEqual(await run(dir, args.slice(0, 4)));
+    writeFileSync(join(dir, 'rubrics/tiny/rubric.yaml'), `${readFileSync(join(dir, 'rubrics/tiny/rubric.yaml'), 'utf8')}# edited\n`);
+    const related = await run(dir, args);
+    expect(readFileSync(index)).not.toEqual(written);
+    expect(readIndex(index).header.segments).toHaveLength(1);
+    expect(related).toEqual(await run(dir, args.slice(0, 4)));
+  });
+
+  it.each([
+    ['/proc/swadaya-cache', 'ENOENT'],
+    ['set/ready.yaml/cache', 'DIR/set/ready.yaml: ENOTDIR'],
+  ])('--cache-location %s that cannot be made: a clear error, exit 2, before any work', async (location, expected) => {
+    const dir = project();
+    const reason = expected.replace('DIR', dir);
+    const result = await run(dir, ['score', 'set', '--format', 'json', '--cache-location', location]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`The cache directory ${resolve(dir, location)} cannot be made or written to (${reason}).`);
+    expect(result.stderr).toContain('Give a writable --cache-location DIR, or run without --cache.');
   });
 
   it('property: any byte changed in an assessment or in its rubric re-scores it', async () => {
@@ -157,30 +209,74 @@ describe('--cache', () => {
 });
 
 describe('OutcomeCache', () => {
+  const fingerprints = (values: Record<string, string>) => ({ of: (name: string) => values[name] ?? '', now: (name: string) => values[name] ?? '' });
+
   it('trusts an entry on its inode, size, mtime and ctime once the file was quiet when recorded; otherwise the hash decides', () => {
     const dir = mkdtempSync(join(tmpdir(), 'swadaya-cache-unit-'));
     writeFileSync(join(dir, 'a.yaml'), 'one');
-    const key = { version: '1', rubrics: 'r', projection: 'p' };
+    const key = { version: '1', layout: 'r', projection: 'p' };
+    const rubrics = fingerprints({ tiny: 't1' });
     const later = () => Date.now() + RACY_MS + 1000;
-    const first = new OutcomeCache(join(dir, 'c.cache'), key, dir, later);
-    const miss = first.lookup('a.yaml');
-    expect(miss.read).toBeUndefined();
-    first.record('a.yaml', miss.taken!, createHash('sha256').update('one').digest('hex'), 'PAYLOAD');
+    const first = new OutcomeCache(join(dir, 'c.cache'), key, rubrics, dir, later);
+    const miss = first.lookup('a.yaml', 0);
+    expect(miss.hit).toBeUndefined();
+    first.record('a.yaml', miss.taken!, createHash('sha256').update('one').digest('hex'), ['tiny'], ['META', 'TEXT']);
     first.save();
 
     // Quiet when recorded and untouched since: served from the entry without reading the file.
-    const second = new OutcomeCache(join(dir, 'c.cache'), key, dir);
+    const second = new OutcomeCache(join(dir, 'c.cache'), key, rubrics, dir);
     expect(second.state).toBe('loaded');
-    expect(second.lookup('a.yaml').read?.()).toBe('PAYLOAD');
+    const hit = second.lookup('a.yaml', 0).hit;
+    expect(second.read(hit!).map(String)).toEqual(['META', 'TEXT']);
 
     // Same size, mtime put back: ctime still moves, so the file is hashed, and the new bytes miss.
     const { mtime, atime } = statSync(join(dir, 'a.yaml'));
     writeFileSync(join(dir, 'a.yaml'), 'two');
     utimesSync(join(dir, 'a.yaml'), atime, mtime);
-    expect(second.lookup('a.yaml').read).toBeUndefined();
+    expect(new OutcomeCache(join(dir, 'c.cache'), key, rubrics, dir).lookup('a.yaml', 0).hit).toBeUndefined();
+    writeFileSync(join(dir, 'a.yaml'), 'one');
 
-    // Another version, rubric set or projection: the whole file is outdated, silently.
-    expect(new OutcomeCache(join(dir, 'c.cache'), { ...key, version: '2' }, dir).state).toBe('outdated');
-    expect(new OutcomeCache(join(dir, 'c.cache'), { ...key, rubrics: 'other' }, dir).lookup('a.yaml').read).toBeUndefined();
+    // Another version, rubric layout or projection: the whole file is outdated, silently.
+    expect(new OutcomeCache(join(dir, 'c.cache'), { ...key, version: '2' }, rubrics, dir).state).toBe('outdated');
+    expect(new OutcomeCache(join(dir, 'c.cache'), { ...key, layout: 'other' }, rubrics, dir).state).toBe('outdated');
+    // The rubric it looked up changed: that entry misses, the index is still used.
+    const changed = new OutcomeCache(join(dir, 'c.cache'), key, fingerprints({ tiny: 't2' }), dir);
+    expect(changed.state).toBe('loaded');
+    expect(changed.lookup('a.yaml', 0).hit).toBeUndefined();
+    expect(new OutcomeCache(join(dir, 'c.cache'), key, fingerprints({ tiny: 't1', other: 'o2' }), dir).lookup('a.yaml', 0).hit).toBe(0);
+  });
+
+  it('does not keep an outcome whose rubric changed while the run went on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'swadaya-cache-unit-'));
+    writeFileSync(join(dir, 'a.yaml'), 'one');
+    const values: Record<string, string> = { tiny: 't1' };
+    const rubrics = { of: () => 't1', now: (name: string) => values[name] ?? '' };
+    const cache = new OutcomeCache(join(dir, 'c.cache'), { version: '1', layout: 'r', projection: 'p' }, rubrics, dir);
+    const miss = cache.lookup('a.yaml', 0);
+    cache.record('a.yaml', miss.taken!, createHash('sha256').update('one').digest('hex'), ['tiny'], ['META']);
+    values.tiny = 't2';
+    cache.save();
+    expect(readIndex(join(dir, 'c.cache')).header.count).toBe(0);
+  });
+});
+
+describe('cached records', () => {
+  it('a json outcome reads back as the batch gave it, field for field (a field added to the projection fails here first)', async () => {
+    const dir = project();
+    const files = ['set/ready.yaml', 'set/not-ready.yaml', 'set/two.yaml', 'set/broken.yaml'];
+    const search = { cwd: dir, searchPath: undefined };
+    for (const kind of ['json', 'check'] as const) {
+      const projection = kind === 'json' ? ({ kind, language: undefined } as const) : ({ kind } as const);
+      for await (const outcome of runBatch(files, { projection, search, workers: 0 })) {
+        const decoded = decodeOutcome(outcome.file, kind, encodeOutcome(outcome, kind).map((part) => Buffer.from(part)));
+        const asText = decoded.documents.map((document) => {
+          const projected = document.projected as { json?: unknown } | undefined;
+          return projected && typeof projected.json !== 'string' && projected.json !== undefined ? { ...document, projected: { ...projected, json: String(projected.json) } } : document;
+        });
+        // JSON has no undefined: `check`'s empty projection reads back absent.
+        if (kind === 'json') expect({ ...decoded, documents: asText }).toStrictEqual(outcome);
+        else expect(decoded).toEqual(outcome);
+      }
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { findingJson } from '../../contract/finding-json.js';
 import { SCORE_SCHEMA_ID, summaryJson } from '../../contract/score-json.js';
 import { VERSION } from '../../version.js';
-import type { RenderContext } from '../renderer.js';
+import type { RenderContext, RenderedPiece } from '../renderer.js';
 import type { ScoreJsonEntry, ScoreRun, ScoreTotals } from './run.js';
 
 /** Summary, groups and errors: what follows `results` in the json and yaml documents. */
@@ -16,11 +16,12 @@ export function totalsJson(totals: ScoreTotals, context: RenderContext): Record<
 }
 
 /** docs/json-output.md#score, streamed: the head, one result at a time (as the batch rendered it), then summary and errors. */
-export async function* renderScoreJson(run: ScoreRun<ScoreJsonEntry>, context: RenderContext): AsyncGenerator<string> {
+export async function* renderScoreJson(run: ScoreRun<ScoreJsonEntry>, context: RenderContext): AsyncGenerator<RenderedPiece> {
   yield `{\n  "schema": "${SCORE_SCHEMA_ID}",\n  "tool": ${JSON.stringify({ name: 'swadaya', version: VERSION })},\n  "results": [`;
   let first = true;
   for await (const entry of run.entries) {
-    yield `${first ? '\n' : ',\n'}    ${entry.json}`;
+    if (typeof entry.json === 'string') yield `${first ? '\n' : ',\n'}    ${entry.json}`;
+    else yield* [first ? '\n    ' : ',\n    ', entry.json];
     first = false;
   }
   const rest = Object.entries(totalsJson(run.totals(), context)).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);

@@ -15,9 +15,9 @@ export interface ScoreEntry {
   readonly explanation?: Explanation | undefined;
 }
 
-/** One result already rendered as its JSON text where it was scored (the batch's `json` projection). */
+/** One result already rendered as its JSON text where it was scored (the batch's `json` projection), or its bytes from the cache. */
 export interface ScoreJsonEntry {
-  readonly json: string;
+  readonly json: string | Uint8Array;
 }
 
 export interface ScoreTotals {

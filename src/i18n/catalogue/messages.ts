@@ -43,6 +43,11 @@ export const MESSAGES = {
     en: 'swadaya: warning: {file} is not a swadaya cache or is damaged; it is ignored, and rewritten after this run.',
     id: 'swadaya: peringatan: {file} bukan cache swadaya atau rusak; diabaikan, dan ditulis ulang setelah proses ini.',
   },
+  'cache.unusable': {
+    en: 'The cache directory {location} cannot be made or written to ({reason}).',
+    id: 'Direktori cache {location} tidak dapat dibuat atau ditulisi ({reason}).',
+  },
+  'cache.unusableHint': { en: 'Give a writable --cache-location DIR, or run without --cache.', id: 'Beri --cache-location DIR yang dapat ditulisi, atau jalankan tanpa --cache.' },
   'cache.notWritten': {
     en: 'swadaya: warning: the cache could not be written to {file} ({reason}); the results are right, only not kept.',
     id: 'swadaya: peringatan: cache tidak dapat ditulis ke {file} ({reason}); hasil tetap benar, hanya tidak disimpan.',
