@@ -131,8 +131,7 @@ describe('--cache', () => {
     expect(damaged.stderr).toBe(`swadaya: warning: ${file} is not a swadaya cache or is damaged; it is ignored, and rewritten after this run.\n`);
     expect(readIndex(file).paths).toEqual(['set/ready.yaml']);
     // A record that does not read back (its bytes overwritten in place): the file is scored again, with the warning.
-    const [segment] = segmentFiles(join(dir, '.cache'));
-    writeFileSync(join(dir, '.cache', segment!), Buffer.alloc(statSync(join(dir, '.cache', segment!)).size, 0xff));
+    for (const segment of segmentFiles(join(dir, '.cache'))) writeFileSync(join(dir, '.cache', segment), Buffer.alloc(statSync(join(dir, '.cache', segment)).size, 0xff));
     const garbled = await run(dir, args);
     expect(garbled.stdout).toBe(plain.stdout);
     expect(garbled.stderr).toBe(`swadaya: warning: ${file} is not a swadaya cache or is damaged; it is ignored, and rewritten after this run.\n`);
