@@ -32,6 +32,7 @@ const WINDOW = 4 << 20;
 const RECORD_FIELDS = 9;
 const RECORD_BYTES = RECORD_FIELDS * 8;
 const HASH_BYTES = 32;
+const HASH_CHUNK = 1024;
 
 export interface CacheKey {
   /** swadaya's version. */
@@ -122,19 +123,7 @@ class SegmentReader {
   }
 }
 
-/** A record: its byte strings, each preceded by its length (u32 LE). */
-function frame(parts: readonly string[]): Buffer {
-  const bytes = parts.map((part) => Buffer.from(part, 'utf8'));
-  const framed = Buffer.allocUnsafe(bytes.reduce((sum, part) => sum + 4 + part.length, 0));
-  let at = 0;
-  for (const part of bytes) {
-    framed.writeUInt32LE(part.length, at);
-    part.copy(framed, at + 4);
-    at += 4 + part.length;
-  }
-  return framed;
-}
-
+/** A record's byte strings (SegmentWriter.appendParts wrote them). */
 function unframe(record: Buffer): Buffer[] {
   const parts: Buffer[] = [];
   let at = 0;
@@ -236,6 +225,8 @@ export class OutcomeCache {
   /** Why a record could not be written, if one could not. */
   private failure: unknown;
   private damagedRecords = false;
+  private hashChunk = Buffer.alloc(0);
+  private hashChunkUsed = HASH_CHUNK;
   private readonly scratch = new Array<number>(RECORD_FIELDS).fill(0);
   /** The old segments' and dependency sets' numbers in the next index. */
   private oldSegmentNumbers: number[] = [];
@@ -396,15 +387,28 @@ export class OutcomeCache {
     let length: number;
     try {
       this.writer ??= this.newSegment();
-      ({ offset, length } = this.writer.append(frame(parts)));
+      ({ offset, length } = this.writer.appendParts(parts));
     } catch (error) {
       // A full disk, say: the run goes on without recording; save() reports why.
       this.failure = error;
       return;
     }
     const numbers = [taken.ino, taken.size, taken.mtime, taken.ctime, taken.at, this.segmentNumber(this.writer.name), offset, length, this.setNumber(dependencies)];
-    this.next.add(path, numbers, Buffer.from(hash, 'hex'), 0);
+    const { chunk, at } = this.hashSlot();
+    chunk.write(hash, at, 'hex');
+    this.next.add(path, numbers, chunk, at);
     this.changed = true;
+  }
+
+  /** Where a new record's hash goes: chunks of a few hundred, so that no hash holds a pooled slab alive. */
+  private hashSlot(): { chunk: Buffer; at: number } {
+    if (this.hashChunkUsed === HASH_CHUNK) {
+      this.hashChunk = Buffer.alloc(HASH_CHUNK * HASH_BYTES);
+      this.hashChunkUsed = 0;
+    }
+    const at = this.hashChunkUsed * HASH_BYTES;
+    this.hashChunkUsed += 1;
+    return { chunk: this.hashChunk, at };
   }
 
   private segmentNumber(segment: string): number {
@@ -466,7 +470,7 @@ export class OutcomeCache {
         const numbers = this.next.numbers.slice(entry * RECORD_FIELDS, (entry + 1) * RECORD_FIELDS);
         if (compact && numbers[SEGMENT] !== freshNumber) {
           const segment = this.nextSegments[numbers[SEGMENT]!]!;
-          const moved = fresh.append(reader.readRecord(segment, numbers[OFFSET]!, numbers[LENGTH]!));
+          const moved = fresh.appendRecord(reader.readRecord(segment, numbers[OFFSET]!, numbers[LENGTH]!));
           numbers[SEGMENT] = freshNumber;
           numbers[OFFSET] = moved.offset;
           numbers[LENGTH] = moved.length;
@@ -512,13 +516,17 @@ export class OutcomeCache {
   }
 }
 
-/** Appends records to a new segment in blocks; `append` says where each one lands. */
+/**
+ * Appends records to a new segment through one buffer, written out whenever it fills: a cold run
+ * of a national batch makes no buffer per record (small ones would each hold a slab of Node's
+ * buffer pool alive). `append*` say where each record lands.
+ */
 class SegmentWriter {
   private readonly fd: number;
   private readonly path: string;
   private offset = 0;
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private buffer = Buffer.allocUnsafe(WINDOW);
+  private used = 0;
   private closed = false;
 
   constructor(dir: string, readonly name: string) {
@@ -526,19 +534,38 @@ class SegmentWriter {
     this.fd = openSync(this.path, 'wx');
   }
 
-  append(bytes: Buffer): { offset: number; length: number } {
-    const at = { offset: this.offset, length: bytes.length };
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
-    this.offset += bytes.length;
-    if (this.pendingBytes >= WINDOW) this.flush();
-    return at;
+  /** A record of byte strings, each preceded by its length (u32 LE). */
+  appendParts(parts: readonly string[]): { offset: number; length: number } {
+    const at = this.offset + this.used;
+    for (const part of parts) {
+      const bytes = Buffer.byteLength(part, 'utf8');
+      this.room(4 + bytes);
+      this.buffer.writeUInt32LE(bytes, this.used);
+      this.buffer.write(part, this.used + 4, 'utf8');
+      this.used += 4 + bytes;
+    }
+    return { offset: at, length: this.offset + this.used - at };
+  }
+
+  /** A record as it was read from another segment. */
+  appendRecord(record: Uint8Array): { offset: number; length: number } {
+    const at = this.offset + this.used;
+    this.room(record.length);
+    this.buffer.set(record, this.used);
+    this.used += record.length;
+    return { offset: at, length: record.length };
+  }
+
+  private room(bytes: number): void {
+    if (this.used + bytes <= this.buffer.length) return;
+    this.flush();
+    if (bytes > this.buffer.length) this.buffer = Buffer.allocUnsafe(bytes);
   }
 
   private flush(): void {
-    writeAll(this.fd, Buffer.concat(this.pending, this.pendingBytes));
-    this.pending = [];
-    this.pendingBytes = 0;
+    writeAll(this.fd, this.buffer.subarray(0, this.used));
+    this.offset += this.used;
+    this.used = 0;
   }
 
   close(): void {
