@@ -2,6 +2,7 @@ import type { Finding } from '../core/finding.js';
 import type { YamlDocument, YamlPath } from './yaml-source.js';
 import { closestMatch } from '../core/suggest.js';
 import type { SchemaError, ValidateFunction } from '../schema/validate-function.js';
+import { TOP_LEVEL } from '../i18n/catalogue/findings.js';
 
 /** JSON pointer (`/a/0/b`) to a path of keys and indexes. */
 export function pointerToPath(pointer: string): (string | number)[] {
@@ -145,5 +146,5 @@ function allowedKeys(error: SchemaError): string[] {
 export function describePath(path: readonly (string | number)[]): string {
   let text = '';
   for (const part of path) text += typeof part === 'number' ? `[${part}]` : text === '' ? part : `.${part}`;
-  return text === '' ? '(top level)' : text;
+  return text === '' ? TOP_LEVEL : text;
 }

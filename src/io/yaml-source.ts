@@ -301,7 +301,7 @@ function parseDocument(source: YamlDocument): ParsedYamlDocument {
     seen.add(key);
     findings.push({ code, severity: 'error', file: source.file, ...source.locate(offset), args });
   };
-  for (const error of doc.errors) add('yaml-syntax', error.pos[0], { detail: detailOf(error.message) });
+  for (const error of doc.errors) add('yaml-syntax', error.pos[0], { detail: detailOf(error.message), yamlCode: error.code });
   for (const duplicate of duplicateKeys(doc)) add('duplicate-key', duplicate.offset, { key: duplicate.key });
   for (const warning of doc.warnings) {
     if (warning.code === 'TAG_RESOLVE_FAILED') {

@@ -1,25 +1,33 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { catalogueEntries } from '../../src/i18n/catalogue.js';
+import { catalogueEntries, type Entry } from '../../src/i18n/catalogue.js';
 import { memoryContext } from '../helpers/memory-context.js';
 
 const root = join(import.meta.dirname, '..', '..');
 
 /**
- * Our English words: every English label whose Indonesian differs, cut at its {placeholders},
- * plus commander's words and the words that leaked before (issue 15). Pieces shorter than 5
- * characters are left out: they match inside Indonesian words and ids.
+ * Our English words: every English entry of the catalogue whose Indonesian differs, cut at its
+ * {placeholders}, plus commander's words, the yaml parser's and the words that leaked before
+ * (issue 15). Pieces shorter than 5 characters are left out: they match inside Indonesian words
+ * and ids.
  */
+/** Words of the catalogue that are also names: the `rubric` command, the `community:` key. */
+const NAMES = new Set(['rubric', 'community']);
+
 function englishPieces(): string[] {
-  const pieces = new Set<string>(['Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:', 'display help', 'error:', 'unknown option', 'Examples:', 'Exit codes:', '(top level)', 'graduated', 'below-threshold', 'progress', 'Did you mean']);
+  const pieces = new Set<string>(['Usage:', 'Options:', 'Commands:', 'Arguments:', 'Global Options:', 'display help', 'error:', 'unknown option', 'Examples:', 'Exit codes:', '(top level)', 'graduated', 'below-threshold', 'progress', 'Did you mean', 'Flow map in block collection', 'Nested mappings', 'Implicit keys need', 'Excessive alias count']);
+  // A function entry is worded with every parameter standing for itself: {name}.
+  const places = new Proxy({}, { get: (_target, name) => (typeof name === 'string' ? `{${name}}` : undefined), has: () => true });
+  const wording = (text: Entry['en']): string => (typeof text === 'string' ? text : (text as (params: unknown) => string)(places));
   for (const [, entry] of catalogueEntries()) {
-    if (typeof entry.en !== 'string' || entry.en === entry.id) continue;
-    for (const piece of entry.en.split(/\{\w+\}/)) {
+    const en = wording(entry.en);
+    if (en === wording(entry.id)) continue;
+    for (const piece of en.split(/\{\w+\}/)) {
       const trimmed = piece.trim().replace(/^[,.:;()—-]+|[,.:;()—-]+$/g, '').trim();
-      if (trimmed.length >= 5 && /[a-z]{3}/i.test(trimmed)) pieces.add(trimmed);
+      if (trimmed.length >= 5 && /[a-z]{3}/i.test(trimmed) && !NAMES.has(trimmed)) pieces.add(trimmed);
     }
   }
   return [...pieces];
@@ -28,9 +36,11 @@ function englishPieces(): string[] {
 /** What is ours in an output: not ids (principle, indicator, phase and verdict keys), paths, or rubric texts in English-only rubrics. */
 const ours = (text: string): string =>
   text
-    .replace(/\b(principle|pillar|tag|indicator):[a-z0-9.-]+|\boverall(?=\)| ≥| min| \d)/g, ' ') // gate targets as the rubric names them
+    .replace(/^::[a-z]+ /gm, ' ') // GitHub's ::error and ::notice
+    .replace(/\b(principle|pillar|tag|indicator):[a-z0-9.-]+|\boverall(?=\)| ≥| min| \d|\s+[✔✘?])/g, ' ') // gate targets as the rubric names them
     .replace(/\S*\/\S*/g, ' ') // paths and globs
-    .replace(/<[^>\s]+>|\[[a-z.]+\]/g, ' ') // the command line's placeholders: <paths...>, [file]
+    .replace(/<[^>\s]+>|(\[[a-z.-]+\]|::)( ?(answers|period|phase|rater)\b)?|Yang diizinkan: [^\n]*/g, ' ') // the command line's placeholders (<paths...>, [file]) and finding codes ([bad-period]) with the key a message starts with, lists of allowed keys
+    .replace(/`[^`\n]*`|export answers|\b[a-z_]+:(?=[\s"]|$)/gm, ' ') // names in backticks, a subcommand, YAML keys (rater: NAMA)
     .replace(/^ {2}(before|after|paths|file|sets|shell|id\|path) /gm, ' ') // argument names in help
     .replace(/\S+\.ya?ml\b/g, ' ') // file names
     .replace(/^\s*#?\s*[a-z_]+:/gm, ' ') // YAML keys of a template (period:, # phase:)
@@ -43,27 +53,65 @@ const ours = (text: string): string =>
 const wordIn = (text: string, piece: string): boolean =>
   new RegExp(`(?<![\\p{L}])${piece.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text);
 
+/** Text written to files a command was asked to write (HTML without its markup, YAML drafts, CSV), as the reader sees it. */
+const fileText = (file: string): string => {
+  const text = readFileSync(file, 'utf8');
+  return file.endsWith('.html') ? text.replace(/<style[\s\S]*?<\/style>|<script[\s\S]*?<\/script>/g, ' ').replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/g, ' ') : text;
+};
+
 describe('swadaya --lang id', () => {
-  it('prints no English word of ours in any command on the examples', async () => {
+  it('prints no English word of ours in any command on the examples, nor in the files it writes', async () => {
     const work = mkdtempSync(join(tmpdir(), 'swadaya-id-'));
     cpSync(join(root, 'examples'), join(work, 'examples'), { recursive: true });
-    const runs = [
-      ['--help'], ['score', '--help'], ['diff', '--help'], ['rubric', 'show', '--help'],
-      ['score', 'examples/2025'], ['score', 'examples/2025/kemijen.yaml'], ['score', 'examples/2025/kemijen.yaml', '--explain'],
-      ['score', 'examples/2025', '--group-by', 'region'], ['score', 'examples/2025', '--format', 'markdown'],
-      ['score', 'examples/2025', '--fail-under', '90', '--require', 'ready'],
-      ['diff', 'examples/2024', 'examples/2025'], ['diff', 'examples/2024', 'examples/2025', '--detail', '--format', 'markdown'],
-      ['diff', 'examples/2024', 'examples/2025', '--fail-on-regression'],
-      ['validate', 'examples'], ['rubric', 'list'], ['rubric', 'show', 'p2kp'], ['template', '--rubric', 'p2kp'],
-      ['trend', 'examples/2024', 'examples/2025'],
-      ['score', 'no-such-dir'], ['score', 'examples/2025', '--bogus'], ['scor'], ['diff', 'examples/2024'],
+    cpSync(join(root, 'test', 'fixtures', 'bad'), join(work, 'bad'), { recursive: true });
+    cpSync(join(root, 'test', 'fixtures', 'ratings'), join(work, 'ratings'), { recursive: true });
+    writeFileSync(join(work, 'broken.yaml'), 'rubric: p2kp\ncommunity: {id: "1", name: x\nperiod: "2025"\n');
+    const runs: { args: string[]; files?: string[] }[] = [
+      ...[
+        ['--help'], ['score', '--help'], ['diff', '--help'], ['rubric', 'show', '--help'], ['agree', '--help'], ['consensus', '--help'],
+        ['import', '--help'], ['export', 'answers', '--help'], ['form', '--help'], ['report', '--help'], ['trend', '--help'],
+        ['score', 'examples/2025'], ['score', 'examples/2025/kemijen.yaml'], ['score', 'examples/2025/kemijen.yaml', '--explain'],
+        ['score', 'examples/2025', '--group-by', 'region'], ['score', 'examples/2025', '--format', 'markdown'],
+        ['score', 'examples/2025', '--fail-under', '90', '--require', 'ready'], ['score', 'examples/2025', '--format', 'github', '--require', 'ready'],
+        ['score', 'examples/2025', '--group-by', 'regoin'],
+        ['diff', 'examples/2024', 'examples/2025'], ['diff', 'examples/2024', 'examples/2025', '--detail', '--format', 'markdown'],
+        ['diff', 'examples/2024', 'examples/2025', '--fail-on-regression'],
+        ['validate', 'examples'], ['validate', 'bad'], ['score', 'broken.yaml'], ['validate', 'bad', '--format', 'github'],
+        ['rubric', 'list'], ['rubric', 'show', 'p2kp'], ['template', '--rubric', 'p2kp'],
+        ['trend', 'examples/2024', 'examples/2025', 'examples/2026'], ['trend', 'examples/2024', 'examples/2025', '--format', 'markdown'],
+        ['trend', 'examples/2024', '--stall', '1'],
+        ['agree', 'examples/ratings'], ['agree', 'examples/ratings', '--format', 'markdown'], ['agree', 'ratings/pair', 'ratings/trio', 'ratings/alone', 'ratings/consensus'],
+        ['agree', 'examples/ratings', '--min-alpha', '0.99'], ['agree', 'examples/2025'],
+        ['consensus', 'examples/2025', '-o', 'nothing'], ['form', '--rubric', 'p2kp', '-o', 'form.csv'], ['export', 'answers', 'examples/2025', '-o', 'x.txt'],
+        ['score', 'no-such-dir'], ['score', 'examples/2025', '--bogus'], ['scor'], ['diff', 'examples/2024'], ['score', 'examples/2025', '--fail-under', '120'],
+        ['report'], ['report', 'examples/2025', '--before', 'examples/2024', '-o', 'x.html'],
+      ].map((args) => ({ args })),
+      { args: ['consensus', 'examples/ratings', '-o', 'drafts'], files: ['drafts'] },
+      { args: ['consensus', 'examples/ratings', '-o', 'drafts'] },
+      { args: ['form', '--rubric', 'p2kp', '-o', 'form.xlsx'] },
+      { args: ['export', 'answers', 'examples/2025', '-o', 'answers.csv'] },
+      { args: ['import', 'answers.csv', '--rubric', 'p2kp', '-o', 'imported', '--dry-run'] },
+      { args: ['import', 'answers.csv', '--rubric', 'p2kp', '-o', 'imported'] },
+      { args: ['import', 'answers.csv', '--rubric', 'p2kp', '-o', 'imported'] },
+      { args: ['import', 'bad-answers.csv', '--rubric', 'p2kp', '-o', 'imported-bad'] },
+      { args: ['report', 'examples/2025/kemijen.yaml', '-o', 'one.html'], files: ['one.html'] },
+      { args: ['report', 'examples/2025', '--group-by', 'region', '-o', 'set.html'], files: ['set.html'] },
+      { args: ['report', '--before', 'examples/2024', '--after', 'examples/2025', '-o', 'change.html'], files: ['change.html'] },
+      { args: ['report', '--trend', 'examples/2024', 'examples/2025', 'examples/2026', '-o', 'trend.html'], files: ['trend.html'] },
     ];
     const pieces = englishPieces();
     const leaks: string[] = [];
-    for (const args of runs) {
+    for (const { args, files } of runs) {
+      if (args[1] === 'bad-answers.csv') {
+        const csv = readFileSync(join(work, 'answers.csv'), 'utf8').split('\n');
+        writeFileSync(join(work, 'bad-answers.csv'), [csv[0], csv[1]?.replace(/,3,/, ',x,'), csv[1]].join('\n'));
+      }
       const memory = memoryContext({ cwd: work });
       await runCli([...args, '--lang', 'id'], memory.ctx);
-      const output = ours(`${memory.stdout()}\n${memory.stderr()}`);
+      const written = (files ?? []).flatMap((file) =>
+        file.includes('.') ? [fileText(join(work, file))] : readdirSync(join(work, file)).map((name) => fileText(join(work, file, name))),
+      );
+      const output = ours([memory.stdout(), memory.stderr(), ...written].join('\n'));
       for (const piece of pieces) if (wordIn(output, piece)) leaks.push(`${args.join(' ')}: "${piece}"`);
     }
     expect(leaks).toEqual([]);

@@ -12,8 +12,8 @@ export interface ConsensusYamlOptions {
 /**
  * A draft consensus as an assessment file (docs/ratings.md): the header, the merged answers in
  * rubric order, `# discuss: spread N` above every flagged answer and `# discuss: n/a against a
- * level` above one some raters called not applicable. The comment stays in
- * English whatever the language, so it can be searched for.
+ * level` above one some raters called not applicable. The marker `discuss:` is the same in
+ * every language, so it can be searched for; the words after it are in the reader's language.
  */
 export function renderConsensusYaml(draft: ConsensusDraft, options: ConsensusYamlOptions): string {
   const labels = translator(options.tool);
@@ -52,7 +52,7 @@ export function renderConsensusYaml(draft: ConsensusDraft, options: ConsensusYam
   }
   const answerMap = root.get('answers', true) as unknown as YAMLMap;
   for (const { indicator, spread, flagged, naDisputed } of draft.answers) {
-    const notes = [...(flagged ? [`discuss: spread ${spread}`] : []), ...(naDisputed ? ['discuss: n/a against a level'] : [])];
+    const notes = [...(flagged ? [labels('ratings.discussSpread', { spread: String(spread) })] : []), ...(naDisputed ? [labels('ratings.discussNa')] : [])];
     if (notes.length === 0) continue;
     const key = keyed(answerMap, indicator)?.key;
     if (isScalar(key)) key.commentBefore = notes.map((note) => ` ${note}`).join('\n');

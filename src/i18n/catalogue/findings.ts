@@ -1,6 +1,10 @@
 import type { Language } from '../language.js';
 import { pick, type Args, type FindingEntry } from './wording.js';
 import { WORDS } from './words.js';
+import { yamlDetail } from './yaml.js';
+
+/** How src/io/schema-findings.ts names the top level of a document. */
+export const TOP_LEVEL = '(top level)';
 
 /** JSON types (ajv's names, `a|b` or `a,b` for several) in the reader's words. */
 const typeWords = (types: string | number | undefined, lang: Language): string =>
@@ -14,6 +18,15 @@ const typeWords = (types: string | number | undefined, lang: Language): string =
 
 const kindWords = (kind: string | number | undefined, lang: Language): string => {
   const key = `kind.${String(kind)}`;
+  return Object.hasOwn(WORDS, key) ? pick(WORDS[key as keyof typeof WORDS], lang) : String(kind);
+};
+
+/** A field as the schema check names it; the document's top level in the reader's words. */
+const fieldName = (field: string | number | undefined, lang: Language): string => (field === TOP_LEVEL ? pick(WORDS.topLevel, lang) : String(field));
+
+/** What an id names (principle, indicator, pillar, phase, tag, band), in the reader's words. */
+const idKind = (kind: string | number | undefined, lang: Language): string => {
+  const key = `idKind.${String(kind)}`;
   return Object.hasOwn(WORDS, key) ? pick(WORDS[key as keyof typeof WORDS], lang) : String(kind);
 };
 
@@ -68,8 +81,8 @@ export const FINDINGS = {
     id: (a) => `kunci ${a.key ? `"${a.key}" ` : 'ini '}muncul dua kali dalam peta yang sama. Pertahankan salah satunya.`,
   },
   'yaml-syntax': {
-    en: (a) => `YAML syntax error: ${a.detail}. Check indentation, quotes and brackets here.`,
-    id: (a) => `kesalahan sintaks YAML: ${a.detail}. Periksa indentasi, tanda kutip dan kurung di sini.`,
+    en: (a) => `YAML syntax error: ${yamlDetail(a.detail, a.yamlCode, 'en')}. Check indentation, quotes and brackets here.`,
+    id: (a) => `kesalahan sintaks YAML: ${yamlDetail(a.detail, a.yamlCode, 'id')}. Periksa indentasi, tanda kutip dan kurung di sini.`,
   },
   'yaml-too-deep': {
     en: (a) => `YAML nested more than ${a.limit} levels deep here; rubrics and assessments need a handful. Check the indentation, and for runaway "- - -" or brackets.`,
@@ -92,24 +105,24 @@ export const FINDINGS = {
     id: (a) => `tag YAML ${a.tag} tidak diizinkan: rubrik dan penilaian hanyalah data. Hapus tag tersebut.`,
   },
   'yaml-alias': {
-    en: (a) => `YAML aliases cannot be resolved (${a.detail}). Write the values out instead of using anchors and aliases.`,
-    id: (a) => `alias YAML tidak dapat diselesaikan (${a.detail}). Tulis nilainya langsung, tanpa anchor dan alias.`,
+    en: (a) => `YAML aliases cannot be resolved (${yamlDetail(a.detail, a.yamlCode, 'en')}). Write the values out instead of using anchors and aliases.`,
+    id: (a) => `alias YAML tidak dapat diselesaikan (${yamlDetail(a.detail, a.yamlCode, 'id')}). Tulis nilainya langsung, tanpa anchor dan alias.`,
   },
   'not-a-map': {
     en: (a) => `the top level of ${a.what === 'assessment' ? 'an' : 'a'} ${a.what} must be a map of keys (${a.what === 'assessment' ? 'rubric:, community:, period:, answers:' : 'id:, title:, …'}), not a list or a single value.`,
     id: (a) => `tingkat teratas ${a.what === 'assessment' ? 'penilaian' : a.what === 'principle' ? 'prinsip' : 'rubrik'} harus berupa peta kunci (rubric:, community:, …), bukan daftar atau satu nilai.`,
   },
   'unknown-key': {
-    en: (a) => `unknown key "${a.key}" in ${a.field}.${didYouMean(a, 'en')} Allowed: ${a.allowed}.`,
-    id: (a) => `kunci "${a.key}" tidak dikenal di ${a.field}.${didYouMean(a, 'id')} Yang diizinkan: ${a.allowed}.`,
+    en: (a) => `unknown key "${a.key}" in ${fieldName(a.field, 'en')}.${didYouMean(a, 'en')} Allowed: ${a.allowed}.`,
+    id: (a) => `kunci "${a.key}" tidak dikenal di ${fieldName(a.field, 'id')}.${didYouMean(a, 'id')} Yang diizinkan: ${a.allowed}.`,
   },
   'missing-key': {
-    en: (a) => `${a.field} needs the key "${a.key}". Add it.`,
-    id: (a) => `${a.field} memerlukan kunci "${a.key}". Tambahkan.`,
+    en: (a) => `${fieldName(a.field, 'en')} needs the key "${a.key}". Add it.`,
+    id: (a) => `${fieldName(a.field, 'id')} memerlukan kunci "${a.key}". Tambahkan.`,
   },
   'wrong-type': {
-    en: (a) => `${a.field} must be ${typeWords(a.expected, 'en')}${a.found ? `, not ${typeWords(a.found, 'en')}` : ''}.`,
-    id: (a) => `${a.field} harus berupa ${typeWords(a.expected, 'id')}${a.found ? `, bukan ${typeWords(a.found, 'id')}` : ''}.`,
+    en: (a) => `${fieldName(a.field, 'en')} must be ${typeWords(a.expected, 'en')}${a.found ? `, not ${typeWords(a.found, 'en')}` : ''}.`,
+    id: (a) => `${fieldName(a.field, 'id')} harus berupa ${typeWords(a.expected, 'id')}${a.found ? `, bukan ${typeWords(a.found, 'id')}` : ''}.`,
   },
   'answers-not-a-map': {
     en: (a) =>
@@ -118,35 +131,35 @@ export const FINDINGS = {
       `answers harus berupa peta dari id indikator ke jawaban, satu per baris (integration.joint-planning: 3), bukan ${typeWords(a.found, 'id')}.${a.found === 'array' ? ' Hapus "- " di depan setiap jawaban.' : ''}`,
   },
   'not-allowed-value': {
-    en: (a) => `${a.field} must be one of: ${a.allowed}.`,
-    id: (a) => `${a.field} harus salah satu dari: ${a.allowed}.`,
+    en: (a) => `${fieldName(a.field, 'en')} must be one of: ${a.allowed}.`,
+    id: (a) => `${fieldName(a.field, 'id')} harus salah satu dari: ${a.allowed}.`,
   },
   'bad-format': {
-    en: (a) => `${a.field} is not in the expected form (${a.pattern}).`,
-    id: (a) => `${a.field} tidak sesuai bentuk yang diharapkan (${a.pattern}).`,
+    en: (a) => `${fieldName(a.field, 'en')} is not in the expected form (${a.pattern}).`,
+    id: (a) => `${fieldName(a.field, 'id')} tidak sesuai bentuk yang diharapkan (${a.pattern}).`,
   },
   'out-of-range': {
-    en: (a) => `${a.field} must be ${a.limit}${a.value === undefined ? '' : `, not ${a.value}`}.`,
-    id: (a) => `${a.field} harus ${a.limit}${a.value === undefined ? '' : `, bukan ${a.value}`}.`,
+    en: (a) => `${fieldName(a.field, 'en')} must be ${a.limit}${a.value === undefined ? '' : `, not ${a.value}`}.`,
+    id: (a) => `${fieldName(a.field, 'id')} harus ${a.limit}${a.value === undefined ? '' : `, bukan ${a.value}`}.`,
   },
   'not-finite': {
-    en: (a) => `${a.field} is ${a.value}; it must be a finite number.`,
-    id: (a) => `${a.field} bernilai ${a.value}; harus berupa angka terhingga.`,
+    en: (a) => `${fieldName(a.field, 'en')} is ${a.value}; it must be a finite number.`,
+    id: (a) => `${fieldName(a.field, 'id')} bernilai ${a.value}; harus berupa angka terhingga.`,
   },
   'too-few-items': {
-    en: (a) => `${a.field} needs at least ${a.limit} items; it has ${a.found}.`,
-    id: (a) => `${a.field} memerlukan paling sedikit ${a.limit} butir; hanya ada ${a.found}.`,
+    en: (a) => `${fieldName(a.field, 'en')} needs at least ${a.limit} items; it has ${a.found}.`,
+    id: (a) => `${fieldName(a.field, 'id')} memerlukan paling sedikit ${a.limit} butir; hanya ada ${a.found}.`,
   },
-  'empty-value': { en: (a) => `${a.field} must not be empty.`, id: (a) => `${a.field} tidak boleh kosong.` },
+  'empty-value': { en: (a) => `${fieldName(a.field, 'id')} must not be empty.`, id: (a) => `${fieldName(a.field, 'id')} tidak boleh kosong.` },
   'duplicate-item': {
-    en: (a) => `${a.field} lists the same item twice. Remove the duplicate.`,
-    id: (a) => `${a.field} mencantumkan butir yang sama dua kali. Hapus duplikatnya.`,
+    en: (a) => `${fieldName(a.field, 'en')} lists the same item twice. Remove the duplicate.`,
+    id: (a) => `${fieldName(a.field, 'id')} mencantumkan butir yang sama dua kali. Hapus duplikatnya.`,
   },
   'wrong-shape': {
-    en: (a) => `${a.field} does not have an allowed form. See docs/rubric-format.md and docs/assessment-format.md.`,
-    id: (a) => `${a.field} tidak berbentuk yang diizinkan. Lihat docs/rubric-format.md dan docs/assessment-format.md.`,
+    en: (a) => `${fieldName(a.field, 'en')} does not have an allowed form. See docs/rubric-format.md and docs/assessment-format.md.`,
+    id: (a) => `${fieldName(a.field, 'id')} tidak berbentuk yang diizinkan. Lihat docs/rubric-format.md dan docs/assessment-format.md.`,
   },
-  schema: { en: (a) => `${a.field}: ${a.detail}.`, id: (a) => `${a.field}: ${a.detail}.` },
+  schema: { en: (a) => `${fieldName(a.field, 'id')}: ${a.detail}.`, id: (a) => `${fieldName(a.field, 'id')}: ${a.detail}.` },
   'rubric-multiple-documents': {
     en: () => 'a rubric file holds one YAML document; remove this `---` document.',
     id: () => 'berkas rubrik berisi satu dokumen YAML; hapus dokumen `---` ini.',
@@ -164,8 +177,8 @@ export const FINDINGS = {
     id: (a) => `tingkat skala harus berurutan 0, 1, 2, … dari yang terendah; di sini seharusnya ${a.expected}, tertulis ${a.found}.`,
   },
   'duplicate-id': {
-    en: (a) => `the ${a.kind} id "${a.id}" is used twice. Ids must be unique; rename one.`,
-    id: (a) => `id ${a.kind} "${a.id}" dipakai dua kali. Id harus unik; ganti salah satunya.`,
+    en: (a) => `the ${idKind(a.kind, 'en')} id "${a.id}" is used twice. Ids must be unique; rename one.`,
+    id: (a) => `id ${idKind(a.kind, 'id')} "${a.id}" dipakai dua kali. Id harus unik; ganti salah satunya.`,
   },
   'unknown-pillar': {
     en: (a) => `unknown pillar "${a.id}".${didYouMean(a, 'en')} Pillars are declared under phases in rubric.yaml.`,
@@ -184,8 +197,8 @@ export const FINDINGS = {
     id: (a) => `pilar "${a.id}" tidak memiliki indikator. Beri setidaknya satu indikator "pillar: ${a.id}".`,
   },
   'unknown-target': {
-    en: (a) => `the gate names an unknown ${a.kind} "${a.id}".${didYouMean(a, 'en')}`,
-    id: (a) => `gerbang menyebut ${a.kind} "${a.id}" yang tidak dikenal.${didYouMean(a, 'id')}`,
+    en: (a) => `the gate names an unknown ${idKind(a.kind, 'en')} "${a.id}".${didYouMean(a, 'en')}`,
+    id: (a) => `gerbang menyebut ${idKind(a.kind, 'id')} "${a.id}" yang tidak dikenal.${didYouMean(a, 'id')}`,
   },
   'level-needs-indicator': {
     en: (a) => `"level" applies to indicator targets only; use "min" for ${a.target}.`,

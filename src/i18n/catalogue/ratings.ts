@@ -79,4 +79,6 @@ export const RATINGS = {
     en: '{file} is a consensus (it has answers and no rater of its own). Rate blind: start your own file, e.g. `swadaya assess {suggestion} --rater {rater}`.',
     id: '{file} adalah konsensus (berisi jawaban tanpa penilai sendiri). Nilailah tanpa melihat: mulai berkas Anda sendiri, mis. `swadaya assess {suggestion} --rater {rater}`.',
   },
+  'ratings.discussSpread': { en: 'discuss: spread {spread}', id: 'discuss: selisih {spread}' },
+  'ratings.discussNa': { en: 'discuss: n/a against a level', id: 'discuss: sebagian menjawab tidak berlaku, sebagian memberi tingkat' },
 } as const satisfies Section;
