@@ -79,12 +79,15 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       .option('--bom', described('start the CSV with a UTF-8 byte order mark (Excel then reads UTF-8)'))
       .option('--excel', described('CSV for Excel in an Indonesian locale: BOM, ; between fields, , in numbers'))
       .option('--csv-raw', described('CSV cells exactly as the data: cells starting with = + - @ are not made safe for spreadsheets')) as C;
+  // --stdin-filename for a command whose paths may hold `-`, standard input (docs/commands.md#standard-input).
+  const stdinOption = <C extends Command>(command: C): C =>
+    command.option('--stdin-filename <name>', described('the file name standard input (-) goes by in messages and outputs, e.g. assessments/x.yaml')) as C;
   const formats = (list: string[], fallback: string) => new Option('--format <format>', described('output format')).choices(list).default(fallback);
 
-  csvOptions(output(program
-    .command('score')))
+  stdinOption(csvOptions(output(program
+    .command('score'))))
     .description(described('score assessment files, directories (recursive) and globs'))
-    .argument('<paths...>', described('assessment files, directories or globs'))
+    .argument('<paths...>', described('assessment files, directories or globs; - reads one from standard input'))
     .addOption(formats([...formatsOf(scoreRenderers), ...CI_FORMATS], 'table'))
     .option('--rubric <id|path>', described('score with this rubric instead of the one each file names'))
     .option('--group-by <field>', described('mean scores and phase counts per community field (e.g. region)'))
@@ -108,11 +111,11 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       run(async (settings) => (await import('./commands/assess.js')).assessCommand(file, { ...settings, rubric: options.rubric, review: options.review, rater: options.rater }, ctx)),
     );
 
-  csvOptions(output(program
-    .command('diff')))
+  stdinOption(csvOptions(output(program
+    .command('diff'))))
     .description(described('compare two assessment files or two sets (directories or globs), community by community'))
-    .argument('<before>', described('the earlier file, directory or glob'))
-    .argument('<after>', described('the later file, directory or glob'))
+    .argument('<before>', described('the earlier file, directory or glob; - reads one from standard input'))
+    .argument('<after>', described('the later file, directory or glob; - reads one from standard input'))
     .addOption(formats([...formatsOf(diffRenderers), ...CI_FORMATS], 'table'))
     .option('--rubric <id|path>', described('score both sides with this rubric'))
     .option('--detail', described('list every indicator whose answer changed'))
@@ -122,10 +125,10 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       run(async (settings) => (await import('./commands/diff.js')).diffCommand(before, after, { ...settings, ...diffOptions(options) }, ctx)),
     );
 
-  csvOptions(output(program
-    .command('agree')))
+  stdinOption(csvOptions(output(program
+    .command('agree'))))
     .description(described("compare independent ratings of the same communities: each rater's level, the spread, Krippendorff's alpha and Cohen's kappa"))
-    .argument('<paths...>', described('rating files (with rater: NAME), directories or globs'))
+    .argument('<paths...>', described('rating files (with rater: NAME), directories or globs; - reads one from standard input'))
     .addOption(formats(formatsOf(agreeRenderers), 'table'))
     .option('--rubric <id|path>', described('read every rating with this rubric'))
     .option('--flag <spread>', described('flag indicators whose spread (highest − lowest level) is at least this'), parseWholeNumber, 2)
@@ -138,22 +141,22 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
       run(async (settings) => (await import('./commands/agree.js')).agreeCommand(paths, { ...settings, ...agreeOptions(options) }, ctx)),
     );
 
-  program
-    .command('consensus')
+  stdinOption(program
+    .command('consensus'))
     .description(described('write a draft consensus file for each community and period rated by several raters: median levels, notes, flagged answers to discuss'))
-    .argument('<paths...>', described('rating files (with rater: NAME), directories or globs'))
+    .argument('<paths...>', described('rating files (with rater: NAME), directories or globs; - reads one from standard input'))
     .requiredOption('-o, --out <dir>', described('the directory to write the drafts to (created when missing)'))
     .option('--rubric <id|path>', described('read every rating with this rubric'))
     .option('--flag <spread>', described('mark answers whose spread (highest − lowest level) is at least this with "# discuss"'), parseWholeNumber, 2)
     .option('--force', described('overwrite existing consensus files'))
     .action((paths: string[], options: ConsensusOptions) =>
       run(async (settings) =>
-        (await import('./commands/consensus.js')).consensusCommand(paths, { ...settings, out: options.out, rubric: options.rubric, flag: options.flag, force: options.force }, ctx),
+        (await import('./commands/consensus.js')).consensusCommand(paths, { ...settings, out: options.out, rubric: options.rubric, flag: options.flag, force: options.force, stdinFilename: options.stdinFilename }, ctx),
       ),
     );
 
-  csvOptions(output(program
-    .command('trend')))
+  stdinOption(csvOptions(output(program
+    .command('trend'))))
     .description(described('follow communities across two or more periods: scores, phase paths, slopes, stalls and regressions'))
     .argument('<sets...>', described('one file, directory or glob per period, in order; or paths holding several periods, grouped by each file\'s period'))
     .addOption(formats(['table', 'json', 'csv', 'markdown'], 'table'))
@@ -163,15 +166,15 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--fail-on-regression', described('exit 1 when any community moved back a phase at any step'))
     .action((sets: string[], options: TrendCommandOptions & CsvFlags) =>
       run(async (settings) => {
-        const { format, rubric, stall, failOnStall, failOnRegression } = options;
-        return (await import('./commands/trend.js')).trendCommand(sets, { ...settings, format, rubric, stall, failOnStall, failOnRegression, ...csvOptionsOf(options) }, ctx);
+        const { format, rubric, stall, failOnStall, failOnRegression, stdinFilename } = options;
+        return (await import('./commands/trend.js')).trendCommand(sets, { ...settings, format, rubric, stall, failOnStall, failOnRegression, stdinFilename, ...csvOptionsOf(options) }, ctx);
       }),
     );
 
-  program
-    .command('report')
+  stdinOption(program
+    .command('report'))
     .description(described('write one self-contained HTML report (charts, gate, path to the next phase) of an assessment, a set, or the change between two sets'))
-    .argument('[paths...]', described('assessment files, directories or globs'))
+    .argument('[paths...]', described('assessment files, directories or globs; - reads one from standard input'))
     .option('-o, --output <file>', described('the HTML file to write'))
     .option('--pdf <file>', described('also print the report to this PDF through a local Chromium or Chrome'))
     .option('--chrome <path>', described('the Chromium or Chrome to print with (env CHROME_PATH; default: the usual install paths)'))
@@ -183,22 +186,22 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .option('--trend', described('the paths are periods, one set each (or a pool grouped by period): the cohort flow and every community\'s overall over time'))
     .action((paths: string[], options: ReportCommandOptions) =>
       run(async (settings) => {
-        const { output, pdf, chrome, each, before, after, groupBy, rubric, trend } = options;
-        return (await import('./commands/report.js')).reportCommand(paths, { ...settings, output, pdf, chrome, each, before, after, groupBy, rubric, trend }, ctx);
+        const { output, pdf, chrome, each, before, after, groupBy, rubric, trend, stdinFilename } = options;
+        return (await import('./commands/report.js')).reportCommand(paths, { ...settings, output, pdf, chrome, each, before, after, groupBy, rubric, trend, stdinFilename }, ctx);
       }),
     );
 
-  output(program
-    .command('validate'))
+  stdinOption(output(program
+    .command('validate')))
     .description(described('check rubrics and assessments; exit 1 on any error'))
-    .argument('<paths...>', described('rubric directories, rubric files, assessment files, directories or globs'))
+    .argument('<paths...>', described('rubric directories, rubric files, assessment files, directories or globs; - reads an assessment from standard input'))
     .addOption(formats([...formatsOf(validationRenderers), ...CI_FORMATS], 'text'))
     .option('--rubric <id|path>', described('check assessments against this rubric'))
     .option('--cache', described('reuse the checks of files unchanged since the last run (docs/ci.md#the-cache)'))
     .option('--cache-location <dir>', described('where the cache is kept (implies --cache)'))
     .action((paths: string[], options: ValidateOptions) =>
       run(async (settings) =>
-        (await import('./commands/validate.js')).validateCommand(paths, { ...settings, format: options.format, rubric: options.rubric, cache: options.cache, cacheLocation: options.cacheLocation }, ctx),
+        (await import('./commands/validate.js')).validateCommand(paths, { ...settings, format: options.format, rubric: options.rubric, cache: options.cache, cacheLocation: options.cacheLocation, stdinFilename: options.stdinFilename }, ctx),
       ),
     );
 
@@ -295,8 +298,8 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
 
 /** commander's options, which it types as `any`, copied field by field into the typed options of each command. */
 function scoreOptions(options: ScoreOptions & CsvFlags): ScoreOptions {
-  const { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation } = options;
-  return { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, ...csvOptionsOf(options) };
+  const { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, stdinFilename } = options;
+  return { format, rubric, groupBy, failUnder, require, explain, cache, cacheLocation, stdinFilename, ...csvOptionsOf(options) };
 }
 
 /** The flags of `csvOptions` as commander parses them; the configuration's `csv` has set their defaults. */
@@ -317,13 +320,13 @@ function csvOptionsOf(flags: CsvFlags): CsvOptions {
 }
 
 function diffOptions(options: DiffOptions & CsvFlags): DiffOptions {
-  const { format, rubric, detail, tolerance, failOnRegression } = options;
-  return { format, rubric, detail, tolerance, failOnRegression, ...csvOptionsOf(options) };
+  const { format, rubric, detail, tolerance, failOnRegression, stdinFilename } = options;
+  return { format, rubric, detail, tolerance, failOnRegression, stdinFilename, ...csvOptionsOf(options) };
 }
 
 function agreeOptions(options: AgreeOptions & CsvFlags): AgreeOptions {
-  const { format, rubric, flag, minAlpha } = options;
-  return { format, rubric, flag, minAlpha, ...csvOptionsOf(options) };
+  const { format, rubric, flag, minAlpha, stdinFilename } = options;
+  return { format, rubric, flag, minAlpha, stdinFilename, ...csvOptionsOf(options) };
 }
 
 function importOptions(options: ImportOptions): ImportOptions {

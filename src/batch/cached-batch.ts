@@ -2,6 +2,7 @@ import type { Finding } from '../core/finding.js';
 import type { CriterionResult } from '../core/result.js';
 import type { SummaryInput } from '../core/summary.js';
 import type { OutcomeCache, StatsTaken } from '../io/outcome-cache.js';
+import { STDIN_PATH } from '../io/stdin.js';
 import { communityOf, type FileOutcome, type ScoredDocument } from './process-file.js';
 import type { Projection, ProjectionKind, RenderedScore } from './projection.js';
 import { runBatch, type RunBatchOptions } from './run-batch.js';
@@ -33,7 +34,8 @@ export async function* cachedBatch<Kind extends ProjectionKind>(files: readonly 
   const taken: (StatsTaken | undefined)[] = new Array<StatsTaken | undefined>(files.length);
   const misses: string[] = [];
   for (const [index, file] of files.entries()) {
-    const lookup = cache.lookup(file, index);
+    // Standard input is never cached: it has no file to stat.
+    const lookup = file === STDIN_PATH ? { hit: undefined, taken: undefined } : cache.lookup(file, index);
     hits[index] = lookup.hit;
     taken[index] = lookup.taken;
     if (lookup.hit === undefined) misses.push(file);

@@ -7,7 +7,8 @@ import { reportRowOf } from '../core/report-set.js';
 import { scoreAssessment } from '../core/scoring.js';
 import { trendLayoutOf, trendPointOf, type TrendLayout } from '../core/trend.js';
 import { textLanguage } from '../i18n/language.js';
-import { loadAssessmentFile, type LoadedAssessment } from '../io/assessment-loader.js';
+import { loadAssessmentFile, loadAssessmentText, type LoadedAssessment } from '../io/assessment-loader.js';
+import { STDIN_PATH, type StdinFile } from '../io/stdin.js';
 import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
 import { digestOf, type Projected, type Projection, type ProjectionKind } from './projection.js';
 
@@ -17,6 +18,8 @@ export interface BatchOptions<Kind extends ProjectionKind = ProjectionKind> {
   readonly rubricOverride?: string | undefined;
   /** Hash each file's bytes (`FileOutcome.hash`), for the cache. */
   readonly hashContent?: boolean | undefined;
+  /** Standard input's text, for the file `-` (STDIN_PATH); its outcome carries its name. */
+  readonly stdin?: StdinFile | undefined;
 }
 
 /** The answers of one assessment reduced to what a diff compares: a level or "na". */
@@ -91,9 +94,13 @@ export class FileProcessor<Kind extends ProjectionKind> {
   }
 
   async process(file: string): Promise<FileOutcome<Kind>> {
-    const { rubricOverride, search } = this.options;
+    const { rubricOverride, search, stdin } = this.options;
     this.refs.clear();
-    const { assessments, findings, hash } = await loadAssessmentFile(file, this.finder, { rubricOverride, cwd: search.cwd, syncRead: this.syncRead, hashContent: this.options.hashContent });
+    const load = { rubricOverride, cwd: search.cwd, syncRead: this.syncRead, hashContent: this.options.hashContent };
+    const fromStdin = file === STDIN_PATH && stdin !== undefined;
+    // Standard input goes by its --stdin-filename from here on: in findings, documents and every output.
+    if (fromStdin) file = stdin.name;
+    const { assessments, findings, hash } = fromStdin ? await loadAssessmentText(stdin.name, stdin.text, this.finder, load) : await loadAssessmentFile(file, this.finder, load);
     const documents = assessments.map((loaded): ScoredDocument<Kind> => ({
       file,
       document: loaded.document,

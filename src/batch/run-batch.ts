@@ -54,8 +54,8 @@ async function* runInWorkers<Kind extends ProjectionKind>(files: readonly string
   const chunkSize = Math.max(1, Math.min(CHUNK_SIZE, Math.ceil(files.length / (count * 8))));
   const chunks: string[][] = [];
   for (let start = 0; start < files.length; start += chunkSize) chunks.push(files.slice(start, start + chunkSize));
-  const { projection, search, rubricOverride, hashContent } = options;
-  const workerData: WorkerData<Kind> = { projection, search, rubricOverride, hashContent, maxFileBytes: currentMaxFileBytes() };
+  const { projection, search, rubricOverride, hashContent, stdin } = options;
+  const workerData: WorkerData<Kind> = { projection, search, rubricOverride, hashContent, stdin, maxFileBytes: currentMaxFileBytes() };
   const pool = Array.from({ length: Math.min(count, chunks.length) }, () => new Worker(script, { workerData }));
 
   // Chunks are sent only while few enough are waiting to be consumed: a slow reader (a pipe)

@@ -10,8 +10,9 @@ import { readRatings } from './ratings-input.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import type { CommandSettings } from './settings.js';
 import { translator } from '../i18n/catalogue.js';
+import { readStdinArgument, type StdinOptions } from './stdin-input.js';
 
-export interface AgreeOptions extends CsvOptions {
+export interface AgreeOptions extends CsvOptions, StdinOptions {
   readonly format?: AgreeFormat | undefined;
   readonly rubric?: string | undefined;
   /** Flag an indicator whose spread is at least this (default 2). */
@@ -25,7 +26,7 @@ export async function agreeCommand(paths: readonly string[], options: CommandSet
   const tool = outputLanguage(options.language);
   const labels = translator(tool);
   const flag = options.flag ?? DEFAULT_FLAG;
-  const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, options.rubricSearch, ctx);
+  const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, options.rubricSearch, ctx, await readStdinArgument(paths, options, 'agree', ctx, tool));
   const stderrColors = options.colors.stderr;
   await write(ctx.stderr, findingLines(findings, tool, stderrColors));
   for (const notice of notices) await write(ctx.stderr, `${stderrColors.dim(notice)}\n`);

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { communityIdPosition } from '../batch/inputs.js';
 import type { GateFailure } from '../core/gates.js';
@@ -8,6 +8,7 @@ import type { Rendered } from '../format/renderer.js';
 import { NO_COLORS } from './settings.js';
 import type { Language } from '../i18n/language.js';
 import { packageRoot } from '../io/package-root.js';
+import type { StdinFile } from '../io/stdin.js';
 
 export { isCiFormat, type CiFormat } from '../format/ci/index.js';
 
@@ -23,8 +24,8 @@ export async function renderCiReport(format: CiFormat, report: CiReport, lang: L
 }
 
 /** Gate failures with the line of each assessment's community.id, where CI annotates them (read again only for these). */
-export async function locateFailures(failures: readonly GateFailure[], cwd: string): Promise<LocatedFailure[]> {
+export async function locateFailures(failures: readonly GateFailure[], cwd: string, stdin?: StdinFile): Promise<LocatedFailure[]> {
   const located: LocatedFailure[] = [];
-  for (const failure of failures) located.push({ ...failure, ...(await communityIdPosition(resolve(cwd, failure.file), failure.document)) });
+  for (const failure of failures) located.push({ ...failure, ...(await communityIdPosition(cwd, failure.file, failure.document, stdin)) });
   return located;
 }

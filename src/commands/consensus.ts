@@ -16,8 +16,9 @@ import { write, type CommandContext } from './context.js';
 import { readRatings } from './ratings-input.js';
 import type { CommandSettings } from './settings.js';
 import { translator } from '../i18n/catalogue.js';
+import { readStdinArgument, type StdinOptions } from './stdin-input.js';
 
-export interface ConsensusOptions {
+export interface ConsensusOptions extends StdinOptions {
   /** `-o DIR`: where the drafts go (created when missing). */
   readonly out: string;
   readonly rubric?: string | undefined;
@@ -44,7 +45,7 @@ export async function consensusCommand(paths: readonly string[], options: Comman
   const labels = translator(tool);
   const flag = options.flag ?? DEFAULT_FLAG;
   const colors = options.colors.stderr;
-  const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, options.rubricSearch, ctx);
+  const { groups, findings, notices } = await readRatings(paths, options.rubric, tool, options.rubricSearch, ctx, await readStdinArgument(paths, options, 'consensus', ctx, tool));
   await write(ctx.stderr, findingLines(findings, tool, colors));
   for (const notice of notices) await write(ctx.stderr, `${colors.dim(notice)}\n`);
   if (findings.some(isError)) return ExitCode.invalidInput;

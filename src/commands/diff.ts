@@ -16,14 +16,16 @@ import { findingLines } from '../format/findings.js';
 import { gateReport } from '../i18n/gate-messages.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
 import { rubricsForRefs } from '../io/rubric-finder.js';
+import { STDIN_PATH, type StdinFile } from '../io/stdin.js';
 import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
 import { write, type CommandContext } from './context.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings, Settings } from './settings.js';
 import { t, translator } from '../i18n/catalogue.js';
+import { readStdinArgument, type StdinOptions } from './stdin-input.js';
 
-export interface DiffOptions extends CsvOptions {
+export interface DiffOptions extends CsvOptions, StdinOptions {
   readonly format: DiffFormat | CiFormat;
   readonly rubric?: string | undefined;
   readonly detail?: boolean | undefined;
@@ -43,10 +45,14 @@ export async function diffCommand(before: string, after: string, options: Comman
     );
   }
 
-  const beforeInputs = await gatherInputs([before], ctx.cwd);
-  const afterInputs = await gatherInputs([after], ctx.cwd);
+  // `-` is standard input on one side: `git show HEAD~1:x.yaml | swadaya diff - x.yaml`.
+  const stdin = await readStdinArgument([before, after], options, 'diff', ctx, outputLanguage(requested));
+  const beforeInputs = await gatherInputs([before], ctx.cwd, stdin);
+  const afterInputs = await gatherInputs([after], ctx.cwd, stdin);
+  const stdinFile = beforeInputs.stdin ?? afterInputs.stdin;
   const findings: Finding[] = [...beforeInputs.findings, ...afterInputs.findings];
-  const subjects = await scoreSides(beforeInputs.assessmentFiles, afterInputs.assessmentFiles, options, ctx, findings);
+  const subjects = await scoreSides(beforeInputs.assessmentFiles, afterInputs.assessmentFiles, options, ctx, findings, stdinFile);
+  const paths = { before: shownPath(before, stdinFile), after: shownPath(after, stdinFile) };
 
   const rubrics = await loadRubrics(subjects, options);
   const lang = outputLanguage(requested, rubrics[0]);
@@ -54,7 +60,6 @@ export async function diffCommand(before: string, after: string, options: Comman
   if (empty.length > 0) {
     await writeFindings(findings, lang, ctx, options);
     const labels = translator(lang);
-    const paths = { before, after };
     throw new SwadayaError('no-assessments', empty.map((side) => `${paths[side]} (${labels(side === 'before' ? 'diffBefore' : 'diffAfter')}): ${labels('diffNoAssessment')}.`).join('\n'));
   }
 
@@ -72,7 +77,7 @@ export async function diffCommand(before: string, after: string, options: Comman
     const report = {
       command: 'diff' as const,
       findings,
-      failures: await locateFailures(failures, ctx.cwd),
+      failures: await locateFailures(failures, ctx.cwd, stdinFile),
       assessments,
       checked: diff.summary.matched,
       gates: { names: options.failOnRegression ? (['regression'] as const) : [], tolerance },
@@ -81,7 +86,7 @@ export async function diffCommand(before: string, after: string, options: Comman
   } else {
     const entry = diffRenderers[format];
     const render = await entry.load();
-    const report = { diff, names: namesFromRubrics(rubrics, requested, lang), sides: { before, after }, inputErrors: errors, csv: options.csv, csvRaw: options.csvRaw };
+    const report = { diff, names: namesFromRubrics(rubrics, requested, lang), sides: paths, inputErrors: errors, csv: options.csv, csvRaw: options.csvRaw };
     await out.render(render(report, renderContextFor(entry, options, lang)));
   }
 
@@ -101,6 +106,7 @@ export async function scoreSides(
   options: CommandSettings<DiffOptions>,
   ctx: CommandContext,
   findings: Finding[],
+  stdin?: StdinFile,
 ): Promise<Record<Side, DiffSubject[]>> {
   const files = [...beforeFiles, ...afterFiles];
   const subjects: Record<Side, DiffSubject[]> = { before: [], after: [] };
@@ -115,10 +121,12 @@ export async function scoreSides(
       search: options.rubricSearch,
       rubricOverride: options.rubric,
       onProgress: progress.update,
+      stdin,
     });
     for await (const outcome of batch) {
       const side: Side = index < beforeFiles.length ? 'before' : 'after';
-      const file = files[index]!;
+      // The outcome's name, not the path given: standard input (`-`) goes by its --stdin-filename.
+      const file = outcome.file;
       index += 1;
       findings.push(...outcome.findings);
       for (const document of outcome.documents) {
@@ -142,6 +150,11 @@ export async function scoreSides(
 /** The rubrics the sides were scored with (after side first), for titles and the indicator ids each version has. */
 export async function loadRubrics(subjects: Record<Side, DiffSubject[]>, options: CommandSettings<DiffOptions>): Promise<Rubric[]> {
   return rubricsForRefs([...subjects.after, ...subjects.before].map((subject) => subject.layout.rubric), options.rubricSearch, options.rubric);
+}
+
+/** A path as the user wrote it, but `-` as standard input's name. */
+export function shownPath(path: string, stdin: StdinFile | undefined): string {
+  return path === STDIN_PATH && stdin !== undefined ? stdin.name : path;
 }
 
 function duplicateFindings(diff: DiffResult): Finding[] {

@@ -5,6 +5,7 @@ import type { Finding } from '../core/finding.js';
 import { namedRater } from '../core/ratings.js';
 import type { Language } from '../i18n/language.js';
 import type { RubricSearch } from '../io/rubric-finder.js';
+import type { StdinFile } from '../io/stdin.js';
 import type { CommandContext } from './context.js';
 import { translator } from '../i18n/catalogue.js';
 
@@ -22,15 +23,22 @@ export interface RatingInputs {
  * file with a named rater, one per rater and community-period, grouped; consensus files and
  * communities only one person rated are left out with a notice.
  */
-export async function readRatings(paths: readonly string[], rubricOverride: string | undefined, tool: Language, rubricSearch: RubricSearch, ctx: CommandContext): Promise<RatingInputs> {
+export async function readRatings(
+  paths: readonly string[],
+  rubricOverride: string | undefined,
+  tool: Language,
+  rubricSearch: RubricSearch,
+  ctx: CommandContext,
+  stdin?: StdinFile | Finding,
+): Promise<RatingInputs> {
   const labels = translator(tool);
-  const inputs = await gatherInputs(paths, ctx.cwd);
+  const inputs = await gatherInputs(paths, ctx.cwd, stdin);
   const findings: Finding[] = [...inputs.findings];
   const notices: string[] = [];
   const ratings: Rating[] = [];
-  const guard = new DuplicateGuard(ctx.cwd);
+  const guard = new DuplicateGuard(ctx.cwd, inputs.stdin);
   const search = { ...rubricSearch, inputRubrics: inputs.rubricPaths };
-  for await (const outcome of runBatch(inputs.assessmentFiles, { projection: { kind: 'loaded' }, search, rubricOverride })) {
+  for await (const outcome of runBatch(inputs.assessmentFiles, { projection: { kind: 'loaded' }, search, rubricOverride, stdin: inputs.stdin })) {
     findings.push(...outcome.findings);
     for (const document of outcome.documents) {
       const loaded = document.projected;

@@ -17,10 +17,12 @@ import { outputLanguage, textLanguage, type Language } from '../i18n/language.js
 import { writeFileAtomically } from '../io/atomic-write.js';
 import { findBrowser, printToPdf } from '../io/pdf.js';
 import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
+import type { StdinFile } from '../io/stdin.js';
 import { VERSION } from '../version.js';
 import { write, type CommandContext } from './context.js';
 import { unknownGroupField } from './group-by.js';
-import { loadRubrics, scoreSides } from './diff.js';
+import { loadRubrics, scoreSides, shownPath } from './diff.js';
+import { readStdinArgument, type StdinOptions } from './stdin-input.js';
 import { followSets } from './trend.js';
 import { trendReport } from '../format/report/trend.js';
 import { startProgress } from './progress.js';
@@ -28,7 +30,7 @@ import type { CommandSettings, Settings } from './settings.js';
 import { scoreAssessment } from '../core/scoring.js';
 import { t, type MessageKey } from '../i18n/catalogue.js';
 
-export interface ReportCommandOptions {
+export interface ReportCommandOptions extends StdinOptions {
   readonly output?: string | undefined;
   readonly pdf?: string | undefined;
   readonly chrome?: string | undefined;
@@ -71,6 +73,7 @@ export async function reportCommand(paths: readonly string[], options: CommandSe
   if (change && options.each !== undefined) throw usage(tool, 'reportCommand.eachWithChange');
   // Find the browser before the work, so a missing one fails fast.
   const browser = options.pdf === undefined ? undefined : findBrowser(options.chrome, ctx.env, tool);
+  const stdin = await readStdinArgument(change ? [options.before ?? '', options.after ?? ''] : paths, options, 'report', ctx, tool);
 
   const findings: Finding[] = [];
   const pageOptions = (rubric: Rubric | undefined): ReportPageOptions => ({
@@ -80,7 +83,7 @@ export async function reportCommand(paths: readonly string[], options: CommandSe
   });
   let html: string | undefined;
   if (options.trend) {
-    const { trend, rubrics, findings: found } = await followSets(paths, options, ctx);
+    const { trend, rubrics, findings: found } = await followSets(paths, options, ctx, stdin);
     findings.push(...found);
     if (trend.communities.length === 0) {
       await writeFindings(findings, tool, ctx, options);
@@ -89,20 +92,22 @@ export async function reportCommand(paths: readonly string[], options: CommandSe
     const rubric = rubrics[0];
     html = trendReport(trend, rubric, { lang: rubric ? textLanguage(requested, rubric) : (requested ?? 'en'), tool: outputLanguage(requested, rubric), version: VERSION });
   } else if (change) {
-    const before = await gatherInputs([options.before ?? ''], ctx.cwd);
-    const after = await gatherInputs([options.after ?? ''], ctx.cwd);
+    const before = await gatherInputs([options.before ?? ''], ctx.cwd, stdin);
+    const after = await gatherInputs([options.after ?? ''], ctx.cwd, stdin);
+    const stdinFile = before.stdin ?? after.stdin;
     findings.push(...before.findings, ...after.findings);
     const diffSettings = { ...options, format: 'json' as const, rubric: options.rubric, detail: false };
-    const subjects = await scoreSides(before.assessmentFiles, after.assessmentFiles, diffSettings, ctx, findings);
+    const subjects = await scoreSides(before.assessmentFiles, after.assessmentFiles, diffSettings, ctx, findings, stdinFile);
     const rubrics = await loadRubrics(subjects, diffSettings);
     if (subjects.before.length === 0 || subjects.after.length === 0) {
       await writeFindings(findings, tool, ctx, options);
       throw usage(tool, 'reportCommand.emptySide');
     }
     const diff = diffSubjects(subjects.before, subjects.after);
-    html = changeReport(diff, rubrics[0], { before: options.before ?? '', after: options.after ?? '' }, pageOptions(rubrics[0]));
+    const sides = { before: shownPath(options.before ?? '', stdinFile), after: shownPath(options.after ?? '', stdinFile) };
+    html = changeReport(diff, rubrics[0], sides, pageOptions(rubrics[0]));
   } else {
-    html = await reportOnSet(paths, options, eachDir, ctx, findings, pageOptions);
+    html = await reportOnSet(paths, options, eachDir, ctx, findings, pageOptions, stdin);
   }
   await writeFindings(findings, tool, ctx, options);
   if (html === undefined) return findings.some((finding) => finding.severity === 'error') ? ExitCode.invalidInput : ExitCode.ok;
@@ -177,19 +182,20 @@ async function reportOnSet(
   ctx: CommandContext,
   findings: Finding[],
   pageOptions: (rubric: Rubric | undefined) => ReportPageOptions,
+  stdin: StdinFile | Finding | undefined,
 ): Promise<string | undefined> {
-  const inputs = await gatherInputs(paths, ctx.cwd);
+  const inputs = await gatherInputs(paths, ctx.cwd, stdin);
   findings.push(...inputs.findings);
   const files = inputs.assessmentFiles;
   const search: RubricSearch = { ...options.rubricSearch, inputRubrics: inputs.rubricPaths };
-  const guard = new DuplicateGuard(ctx.cwd);
+  const guard = new DuplicateGuard(ctx.cwd, inputs.stdin);
   if (eachDir !== undefined) await ensureDirectory(resolve(ctx.cwd, eachDir), outputLanguage(options.language));
   const progress = await startProgress(ctx, files.length);
   const set: SetState = { stats: new SetStatsBuilder(), ids: new IdMaker(), sections: [], single: undefined, count: 0, groupMatched: false, fieldsSeen: new Set(), rubric: undefined, rubricRef: undefined };
   try {
     if (options.each !== undefined || files.length < IN_PROCESS_LIMIT) {
       // The answers are needed (the community pages, or one assessment's own report): read here.
-      const batch = runBatch(files, { projection: { kind: 'loaded' }, search, rubricOverride: options.rubric, onProgress: progress.update });
+      const batch = runBatch(files, { projection: { kind: 'loaded' }, search, rubricOverride: options.rubric, onProgress: progress.update, stdin: inputs.stdin });
       for await (const outcome of batch) {
         findings.push(...outcome.findings);
         for (const document of outcome.documents) {
@@ -207,7 +213,7 @@ async function reportOnSet(
       }
     } else {
       // A large set: the workers reduce each result to a report row.
-      const batch = runBatch(files, { projection: { kind: 'report-row', groupBy: options.groupBy }, search, rubricOverride: options.rubric, onProgress: progress.update });
+      const batch = runBatch(files, { projection: { kind: 'report-row', groupBy: options.groupBy }, search, rubricOverride: options.rubric, onProgress: progress.update, stdin: inputs.stdin });
       for await (const outcome of batch) {
         findings.push(...outcome.findings);
         for (const document of outcome.documents) {

@@ -21,13 +21,14 @@ import { RubricFinder } from '../io/rubric-finder.js';
 import { isCiFormat, locateFailures, renderCiReport, type CiFormat } from './ci-output.js';
 import { write, type CommandContext } from './context.js';
 import { unknownGroupField } from './group-by.js';
+import { readStdinArgument, type StdinOptions } from './stdin-input.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings } from './settings.js';
 import { openCache, saveCache, type CacheOptions } from './cache.js';
 import { t } from '../i18n/catalogue.js';
 
-export interface ScoreOptions extends CacheOptions, CsvOptions {
+export interface ScoreOptions extends CacheOptions, CsvOptions, StdinOptions {
   readonly format: ScoreFormat | CiFormat;
   readonly rubric?: string | undefined;
   readonly groupBy?: string | undefined;
@@ -79,7 +80,7 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
   const language = outputLanguage(settings.language);
   checkScoreOptions(settings, language);
   const ciFormat = isCiFormat(settings.format) ? settings.format : undefined;
-  const inputs = await gatherInputs(paths, ctx.cwd);
+  const inputs = await gatherInputs(paths, ctx.cwd, await readStdinArgument(paths, settings, 'score', ctx, language));
   const search = { ...settings.rubricSearch, inputRubrics: inputs.rubricPaths };
   const findings: Finding[] = [...inputs.findings];
   const out = new OutputWriter(ctx.stdout);
@@ -103,7 +104,7 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
   const groups = settings.groupBy ? new GroupedSummary(settings.groupBy) : undefined;
   // Whether any assessment has the --group-by field is known only from the data: stdout waits for the first one that has it.
   if (groups) out.holdWhile(() => groups.matched === 0);
-  const guard = new DuplicateGuard(ctx.cwd);
+  const guard = new DuplicateGuard(ctx.cwd, inputs.stdin);
   let scored = 0;
   const tally = (result: SummaryInput, subject: GateSubject & Pick<ScoredDocument, 'rubricRef' | 'community'>): void => {
     scored += 1;
@@ -124,7 +125,7 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
     const cache = await openCache('score', settings, projection, { ctx, search, rubricOverride: settings.rubric, lang: language });
     const progress = await startProgress(ctx, inputs.assessmentFiles.length);
     try {
-      const batch: AsyncGenerator<FileOutcome<Kind>> = cachedBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update }, cache);
+      const batch: AsyncGenerator<FileOutcome<Kind>> = cachedBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update, stdin: inputs.stdin }, cache);
       for await (const outcome of batch) {
         if (outcome.findings.length > 0) await report(outcome.findings);
         for (const document of outcome.documents) {
@@ -182,7 +183,7 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
   if (gates.failUnder !== undefined) names.push('fail-under');
   if (gates.requireReady) names.push('not-ready');
   if (ciFormat) {
-    const failures = await locateFailures(failed.failures, ctx.cwd);
+    const failures = await locateFailures(failed.failures, ctx.cwd, inputs.stdin);
     await out.render(await renderCiReport(ciFormat, { command: 'score', findings, failures, assessments: checked, checked: scored, gates: { names, threshold: gates.failUnder } }, language));
   }
 

@@ -14,13 +14,15 @@ import { findingLines } from '../format/findings.js';
 import { NAMED_FAILURES } from '../i18n/gate-messages.js';
 import { outputLanguage, type Language } from '../i18n/language.js';
 import { rubricsForRefs } from '../io/rubric-finder.js';
+import type { StdinFile } from '../io/stdin.js';
 import { write, type CommandContext } from './context.js';
 import { OutputWriter, renderContextFor } from './output.js';
 import { startProgress } from './progress.js';
 import type { CommandSettings } from './settings.js';
 import { t, translator } from '../i18n/catalogue.js';
+import { readStdinArgument, type StdinOptions } from './stdin-input.js';
 
-export interface TrendCommandOptions extends CsvOptions {
+export interface TrendCommandOptions extends CsvOptions, StdinOptions {
   readonly format?: TrendFormat | undefined;
   readonly rubric?: string | undefined;
   readonly stall?: number | undefined;
@@ -40,7 +42,8 @@ export async function trendCommand(paths: readonly string[], options: CommandSet
     );
   }
 
-  const { trend, rubrics, findings } = await followSets(paths, { ...options, stall }, ctx);
+  const stdin = await readStdinArgument(paths, options, 'trend', ctx, outputLanguage(requested));
+  const { trend, rubrics, findings } = await followSets(paths, { ...options, stall }, ctx, stdin);
   const lang = outputLanguage(requested, rubrics[0]);
   const stderrColors = options.colors.stderr;
   await write(ctx.stderr, findingLines(findings, lang, stderrColors));
@@ -68,29 +71,37 @@ export async function followSets(
   paths: readonly string[],
   options: CommandSettings<{ readonly rubric?: string | undefined; readonly stall?: number | undefined }>,
   ctx: CommandContext,
+  stdin?: StdinFile | Finding,
 ): Promise<{ trend: TrendResult; rubrics: Rubric[]; findings: Finding[] }> {
-  const sets = await Promise.all(paths.map((path) => gatherInputs([path], ctx.cwd)));
+  const sets = await Promise.all(paths.map((path) => gatherInputs([path], ctx.cwd, stdin)));
   const findings: Finding[] = sets.flatMap((set) => set.findings);
-  const points = await scoreSets(sets.map((set) => set.assessmentFiles), options, ctx, findings);
+  const points = await scoreSets(sets.map((set) => set.assessmentFiles), options, ctx, findings, sets.find((set) => set.stdin)?.stdin);
   const rubrics = await loadRubrics(points, options);
   return { trend: trendOf(periodsOf(points), { stall: options.stall ?? DEFAULT_STALL }), rubrics, findings };
 }
 
 /** Scores every set in one batch (one worker pool, one progress bar), keeping only what a trend follows. */
-async function scoreSets(sets: readonly (readonly string[])[], options: CommandSettings<{ readonly rubric?: string | undefined }>, ctx: CommandContext, findings: Finding[]): Promise<TrendPoint[][]> {
+async function scoreSets(
+  sets: readonly (readonly string[])[],
+  options: CommandSettings<{ readonly rubric?: string | undefined }>,
+  ctx: CommandContext,
+  findings: Finding[],
+  stdin: StdinFile | undefined,
+): Promise<TrendPoint[][]> {
   const files = sets.flat();
   const setOf = sets.flatMap((set, index) => set.map(() => index));
   const points: TrendPoint[][] = sets.map(() => []);
-  const guard = new DuplicateGuard(ctx.cwd);
+  const guard = new DuplicateGuard(ctx.cwd, stdin);
   const compact = new PointCompactor();
   const ratings = new RatingSorter<RatedDocument & { readonly file: string; readonly document: number; readonly set: TrendPoint[]; readonly point: TrendPoint }>();
   const progress = await startProgress(ctx, files.length);
   let index = 0;
   try {
-    const batch = runBatch(files, { projection: { kind: 'trend-point' }, search: options.rubricSearch, rubricOverride: options.rubric, onProgress: progress.update });
+    const batch = runBatch(files, { projection: { kind: 'trend-point' }, search: options.rubricSearch, rubricOverride: options.rubric, onProgress: progress.update, stdin });
     for await (const outcome of batch) {
       const set = points[setOf[index]!]!;
-      const file = files[index]!;
+      // The outcome's name: standard input (`-`) goes by its --stdin-filename.
+      const file = outcome.file;
       index += 1;
       findings.push(...outcome.findings);
       for (const document of outcome.documents) {

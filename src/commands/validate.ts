@@ -13,8 +13,9 @@ import { startProgress } from './progress.js';
 import type { CheckedAssessment } from '../format/ci/ci-report.js';
 import { isCiFormat, renderCiReport, type CiFormat } from './ci-output.js';
 import type { CommandSettings } from './settings.js';
+import { readStdinArgument, type StdinOptions } from './stdin-input.js';
 
-export interface ValidateOptions extends CacheOptions {
+export interface ValidateOptions extends CacheOptions, StdinOptions {
   readonly format: ValidationFormat | CiFormat;
   readonly rubric?: string | undefined;
 }
@@ -22,7 +23,7 @@ export interface ValidateOptions extends CacheOptions {
 /** `swadaya validate <paths…>` (docs/commands.md#validate): check rubrics and assessments, exit 1 on any error. */
 export async function validateCommand(paths: readonly string[], settings: CommandSettings<ValidateOptions>, ctx: CommandContext): Promise<number> {
   const lang = outputLanguage(settings.language);
-  const inputs = await gatherInputs(paths, ctx.cwd);
+  const inputs = await gatherInputs(paths, ctx.cwd, await readStdinArgument(paths, settings, 'validate', ctx, lang));
   const findings: Finding[] = [...inputs.findings];
   const search = { ...settings.rubricSearch, inputRubrics: inputs.rubricPaths };
 
@@ -33,7 +34,7 @@ export async function validateCommand(paths: readonly string[], settings: Comman
     if ('code' in found) findings.push(found);
   }
 
-  const guard = new DuplicateGuard(ctx.cwd);
+  const guard = new DuplicateGuard(ctx.cwd, inputs.stdin);
   let assessments = 0;
   const checked: CheckedAssessment[] = [];
   const ciFormat = isCiFormat(settings.format) ? settings.format : undefined;
@@ -41,7 +42,7 @@ export async function validateCommand(paths: readonly string[], settings: Comman
   const cache = await openCache('validate', settings, projection, { ctx, search, rubricOverride: settings.rubric, lang });
   const progress = await startProgress(ctx, inputs.assessmentFiles.length);
   try {
-    for await (const outcome of cachedBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update }, cache)) {
+    for await (const outcome of cachedBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update, stdin: inputs.stdin }, cache)) {
       findings.push(...outcome.findings);
       for (const document of outcome.documents) {
         const duplicate = await guard.admit(document);

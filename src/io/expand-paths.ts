@@ -3,6 +3,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, normalize, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { Finding } from '../core/finding.js';
+import { isStdinFile, STDIN_PATH, type StdinFile } from './stdin.js';
 import { notRegularFinding, specialKind, type SpecialKind } from './safe-read.js';
 import { fileFinding, parseYamlText, readFailure, readTextFile } from './yaml-source.js';
 
@@ -21,12 +22,19 @@ const YAML_FILE = /\.ya?ml$/i;
 
 /**
  * Files, directories (searched recursively, sorted) and globs to a list of inputs, in the order
- * given. A directory holding rubric.yaml is a rubric, not a folder of assessments.
+ * given. A directory holding rubric.yaml is a rubric, not a folder of assessments. With `stdin`
+ * (read by the command), `-` is standard input: an assessment entry whose path is `-`, or the
+ * finding that says why it could not be read.
  */
-export async function expandPaths(paths: readonly string[], cwd: string): Promise<ExpandedInputs> {
+export async function expandPaths(paths: readonly string[], cwd: string, stdin?: StdinFile | Finding): Promise<ExpandedInputs> {
   const entries: InputEntry[] = [];
   const findings: Finding[] = [];
   for (const path of paths) {
+    if (path === STDIN_PATH && stdin !== undefined) {
+      if (isStdinFile(stdin)) entries.push({ kind: 'assessment', path: STDIN_PATH });
+      else findings.push(stdin);
+      continue;
+    }
     const absolute = resolve(cwd, path);
     let info;
     try {

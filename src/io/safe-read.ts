@@ -144,3 +144,23 @@ export function readRegularFileSync(file: string, shown = file): Buffer | Findin
     return readFailureFinding(shown, error);
   }
 }
+
+/**
+ * The bytes of a stream (standard input read as a file, `-`) up to the size limit: past it,
+ * reading stops there with `stdin-too-large`, so an endless pipe (`yes |`) never fills memory.
+ */
+export async function readBoundedStream(stream: AsyncIterable<unknown>, shown: string): Promise<Buffer | Finding> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+      length += bytes.length;
+      if (length > maxFileBytes) return { code: 'stdin-too-large', severity: 'error', file: shown, args: { limit: maxFileBytes } };
+      chunks.push(bytes);
+    }
+  } catch (error) {
+    return readFailureFinding(shown, error);
+  }
+  return Buffer.concat(chunks, length);
+}

@@ -22,6 +22,9 @@ const DESCRIPTIONS_ID = {
   'exit 1 unless every assessment is ready or graduated': 'keluar dengan 1 kecuali semua penilaian siap atau lulus',
   'show how every number was derived': 'tunjukkan asal-usul setiap angka',
   'assessment files, directories or globs': 'berkas penilaian, direktori atau glob',
+  'assessment files, directories or globs; - reads one from standard input': 'berkas penilaian, direktori atau glob; - membaca satu dari masukan standar',
+  'the file name standard input (-) goes by in messages and outputs, e.g. assessments/x.yaml':
+    'nama berkas untuk masukan standar (-) dalam pesan dan keluaran, mis. assessments/x.yaml',
   'interview a community in the terminal and save the answers to FILE': 'wawancarai komunitas di terminal dan simpan jawabannya ke FILE',
   'the rubric to assess with (default: the one the file names, else p2kp)': 'rubrik untuk menilai (bawaan: yang disebut berkas, jika tidak p2kp)',
   'go through every answer again, not only the missing ones': 'tinjau lagi semua jawaban, bukan hanya yang belum diisi',
@@ -34,8 +37,8 @@ const DESCRIPTIONS_ID = {
   'list every indicator whose answer changed': 'daftar setiap indikator yang jawabannya berubah',
   'a fall of more than this many points is a regression': 'penurunan lebih dari sekian poin dianggap kemunduran',
   'exit 1 when any community regresses': 'keluar dengan 1 bila ada komunitas yang mundur',
-  'the earlier file, directory or glob': 'berkas, direktori atau glob yang lebih awal',
-  'the later file, directory or glob': 'berkas, direktori atau glob yang lebih akhir',
+  'the earlier file, directory or glob; - reads one from standard input': 'berkas, direktori atau glob yang lebih awal; - membaca satu dari masukan standar',
+  'the later file, directory or glob; - reads one from standard input': 'berkas, direktori atau glob yang lebih akhir; - membaca satu dari masukan standar',
   "compare independent ratings of the same communities: each rater's level, the spread, Krippendorff's alpha and Cohen's kappa":
     'bandingkan penilaian independen atas komunitas yang sama: tingkat tiap penilai, sebaran, alpha Krippendorff dan kappa Cohen',
   'read every rating with this rubric': 'baca setiap penilaian dengan rubrik ini',
@@ -43,7 +46,7 @@ const DESCRIPTIONS_ID = {
     'tandai indikator yang sebarannya (tingkat tertinggi − terendah) sekurangnya sebesar ini',
   'exit 1 when the overall alpha is below this (Krippendorff suggests 0.800 to draw conclusions, and 0.667 as the lowest for tentative ones)':
     'keluar dengan 1 bila alpha keseluruhan di bawah nilai ini (Krippendorff menyarankan 0.800 untuk menarik kesimpulan, dan 0.667 sebagai batas terendah untuk kesimpulan sementara)',
-  'rating files (with rater: NAME), directories or globs': 'berkas penilaian (dengan rater: NAMA), direktori atau glob',
+  'rating files (with rater: NAME), directories or globs; - reads one from standard input': 'berkas penilaian (dengan rater: NAMA), direktori atau glob; - membaca satu dari masukan standar',
   'write a draft consensus file for each community and period rated by several raters: median levels, notes, flagged answers to discuss':
     'tulis draf berkas konsensus untuk setiap komunitas dan periode yang dinilai beberapa penilai: tingkat median, catatan, jawaban yang ditandai untuk dibahas',
   'the directory to write the drafts to (created when missing)': 'direktori tujuan draf (dibuat bila belum ada)',
@@ -61,7 +64,7 @@ const DESCRIPTIONS_ID = {
     'satu berkas, direktori atau glob per periode, berurutan; atau jalur berisi beberapa periode, dikelompokkan menurut periode tiap berkas',
   'check rubrics and assessments; exit 1 on any error': 'periksa rubrik dan penilaian; keluar dengan 1 bila ada galat',
   'check assessments against this rubric': 'periksa penilaian terhadap rubrik ini',
-  'rubric directories, rubric files, assessment files, directories or globs': 'direktori rubrik, berkas rubrik, berkas penilaian, direktori atau glob',
+  'rubric directories, rubric files, assessment files, directories or globs; - reads an assessment from standard input': 'direktori rubrik, berkas rubrik, berkas penilaian, direktori atau glob; - membaca satu penilaian dari masukan standar',
   'list and show rubrics': 'daftar dan tampilkan rubrik',
   'list the rubrics found on the search path': 'daftar rubrik yang ditemukan pada jalur pencarian',
   "print a rubric's tree: principles, indicators, pillars and gates": 'cetak pohon rubrik: prinsip, indikator, pilar dan gerbang',
@@ -160,6 +163,9 @@ const HELP = {
   'example.score.1': { en: 'a CI gate', id: 'gerbang CI' },
   'example.score.2': { en: 'a spreadsheet for Excel', id: 'lembar kerja untuk Excel' },
   'example.score.3': { en: 'how every number was derived', id: 'asal-usul setiap angka' },
+  'example.score.stdin': { en: 'an assessment from standard input', id: 'penilaian dari masukan standar' },
+  'example.diff.stdin': { en: 'the last commit against the working file', id: 'commit terakhir dibandingkan berkas kerja' },
+  'example.validate.stdin': { en: 'an assessment from standard input (an editor, a pre-commit hook)', id: 'penilaian dari masukan standar (editor, hook pre-commit)' },
   'commander.unknownOption': { en: "error: unknown option '{flag}'", id: "galat: opsi tidak dikenal '{flag}'" },
   'commander.unknownCommand': { en: "error: unknown command '{name}'", id: "galat: perintah tidak dikenal '{name}'" },
   'commander.missingArgument': { en: "error: missing required argument '{name}'", id: "galat: argumen wajib '{name}' tidak ada" },

@@ -56,6 +56,10 @@ export const FINDINGS = {
     en: (a) => `is ${a.size} bytes, more than the ${a.limit}-byte limit for a rubric or assessment file; it was not read. Split it into smaller files, or raise the limit with SWADAYA_MAX_FILE_SIZE (e.g. SWADAYA_MAX_FILE_SIZE=64M).`,
     id: (a) => `berukuran ${a.size} byte, melebihi batas ${a.limit} byte untuk berkas rubrik atau penilaian; tidak dibaca. Pecah menjadi berkas yang lebih kecil, atau naikkan batasnya dengan SWADAYA_MAX_FILE_SIZE (misalnya SWADAYA_MAX_FILE_SIZE=64M).`,
   },
+  'stdin-too-large': {
+    en: (a) => `standard input holds more than the ${a.limit}-byte limit for a rubric or assessment file; reading stopped there and nothing of it was checked. Pipe a smaller file, or raise the limit with SWADAYA_MAX_FILE_SIZE (e.g. SWADAYA_MAX_FILE_SIZE=64M).`,
+    id: (a) => `masukan standar melebihi batas ${a.limit} byte untuk berkas rubrik atau penilaian; pembacaan berhenti di situ dan isinya tidak diperiksa. Salurkan berkas yang lebih kecil, atau naikkan batasnya dengan SWADAYA_MAX_FILE_SIZE (misalnya SWADAYA_MAX_FILE_SIZE=64M).`,
+  },
   'binary-file': {
     en: () => 'is not a UTF-8 text file. Save it as YAML text (UTF-8).',
     id: () => 'bukan berkas teks UTF-8. Simpan sebagai teks YAML (UTF-8).',

@@ -107,4 +107,20 @@ export const MESSAGES = {
     en: 'Install one (Debian/Ubuntu: apt-get install chromium), or name it with --chrome PATH or CHROME_PATH. The HTML report (-o FILE.html) needs no browser.',
     id: 'Pasang salah satunya (Debian/Ubuntu: apt-get install chromium), atau sebutkan dengan --chrome PATH atau CHROME_PATH. Laporan HTML (-o FILE.html) tidak memerlukan peramban.',
   },
+  'stdin.twice': {
+    en: '- (standard input) is given {count} times; it can be read only once. Give - once.',
+    id: '- (masukan standar) diberikan {count} kali; masukan standar hanya dapat dibaca sekali. Berikan - sekali saja.',
+  },
+  'stdin.terminal': {
+    en: '- reads an assessment from standard input, but standard input is a terminal. Pipe a file in (cat FILE.yaml | swadaya {command} - --stdin-filename FILE.yaml), or give the path of the file instead of -.',
+    id: '- membaca penilaian dari masukan standar, tetapi masukan standar adalah terminal. Salurkan sebuah berkas (cat BERKAS.yaml | swadaya {command} - --stdin-filename BERKAS.yaml), atau berikan jalur berkasnya sebagai ganti -.',
+  },
+  'stdin.filenameAlone': {
+    en: '--stdin-filename {name} names standard input, but no - is among the paths. Add - to read standard input, or drop --stdin-filename.',
+    id: '--stdin-filename {name} menamai masukan standar, tetapi tidak ada - di antara jalur. Tambahkan - untuk membaca masukan standar, atau hapus --stdin-filename.',
+  },
+  'stdin.filenameEmpty': {
+    en: '--stdin-filename needs a file name, shown in messages and outputs (e.g. --stdin-filename assessments/sukaluyu.yaml).',
+    id: '--stdin-filename memerlukan nama berkas, yang ditampilkan dalam pesan dan keluaran (misalnya --stdin-filename assessments/sukaluyu.yaml).',
+  },
 } as const satisfies Section;
