@@ -15,6 +15,11 @@ export interface CachedBatchOptions {
   readonly cache: OutcomeCache;
   /** The dependency names of a file that looked up the rubric references `refs`; undefined when its outcome must not be kept. */
   readonly dependencies: (refs: readonly string[]) => readonly string[] | undefined;
+  /**
+   * Whether a cached `json` result's open criteria are read (`score --require ready`). When not,
+   * they are not even decoded, and reading them is an error.
+   */
+  readonly openCriteria?: boolean | undefined;
 }
 
 /**
@@ -30,6 +35,7 @@ export async function* cachedBatch<Kind extends ProjectionKind>(files: readonly 
     return;
   }
   const { cache, dependencies } = caching;
+  const openCriteria = caching.openCriteria ?? true;
   const hits: (number | undefined)[] = new Array<number | undefined>(files.length);
   const taken: (StatsTaken | undefined)[] = new Array<StatsTaken | undefined>(files.length);
   const misses: string[] = [];
@@ -55,7 +61,7 @@ export async function* cachedBatch<Kind extends ProjectionKind>(files: readonly 
       if (hit !== undefined) {
         let decoded: FileOutcome<Kind> | undefined;
         try {
-          decoded = decodeOutcome<Kind>(file, projection.kind, cache.read(hit));
+          decoded = decodeOutcome<Kind>(file, projection.kind, cache.read(hit), openCriteria);
         } catch {
           // A record that does not read back (a segment damaged since the index was written): scored again.
           cache.drop(hit);
@@ -132,7 +138,7 @@ export function encodeOutcome(outcome: FileOutcome, kind: ProjectionKind): strin
  * result's text: its bytes, valid until the next outcome is taken (the cache reuses its read
  * window). A rating waits for the end of the run (docs/ratings.md), so its bytes are copied.
  */
-export function decodeOutcome<Kind extends ProjectionKind>(file: string, kind: ProjectionKind, parts: readonly Buffer[]): FileOutcome<Kind> {
+export function decodeOutcome<Kind extends ProjectionKind>(file: string, kind: ProjectionKind, parts: readonly Buffer[], openCriteria = true): FileOutcome<Kind> {
   const meta = parts[0]!.toString('utf8');
   if (kind !== 'json') {
     const { documents, findings } = JSON.parse(meta) as { documents: Omit<ScoredDocument, 'file'>[]; findings: Finding[] };
@@ -140,7 +146,7 @@ export function decodeOutcome<Kind extends ProjectionKind>(file: string, kind: P
   }
   const [records, findings] = JSON.parse(meta) as [JsonRecord[], Finding[]];
   const documents = records.map(([document, period, rater, rubricRef, community, [score, coverage, band], principles, phase, verdict, index], position): ScoredDocument<'json'> => {
-    const openText = parts[1 + position * 2]!.toString('utf8');
+    const openText = openCriteria ? parts[1 + position * 2]!.toString('utf8') : undefined;
     const text = parts[2 + position * 2]!;
     let open: CriterionResult[] | undefined;
     const projected: RenderedScore = {
@@ -153,6 +159,7 @@ export function decodeOutcome<Kind extends ProjectionKind>(file: string, kind: P
         readiness: { verdict, index },
       },
       get open(): CriterionResult[] {
+        if (openText === undefined) throw new Error('the open criteria of a cached result were not read');
         open ??= (JSON.parse(openText) as OpenRecord[]).map(([target, criterionKind, threshold, value, criterionCoverage, status, gap]) => ({ target, kind: criterionKind, threshold, value, coverage: criterionCoverage, status, gap }));
         return open;
       },

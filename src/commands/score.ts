@@ -122,7 +122,9 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
    */
   async function* admitted<Kind extends ProjectionKind>(projection: Extract<Projection, { kind: Kind }>): AsyncGenerator<ScoredDocument<Kind>> {
     const ratings = new RatingSorter<ScoredDocument<Kind>>();
-    const cache = await openCache('score', settings, projection, { ctx, search, rubricOverride: settings.rubric, lang: language });
+    const opened = await openCache('score', settings, projection, { ctx, search, rubricOverride: settings.rubric, lang: language });
+    // Only --require ready reads the open criteria (see jsonEntries).
+    const cache = opened && { ...opened, openCriteria: gates.requireReady };
     const progress = await startProgress(ctx, inputs.assessmentFiles.length);
     try {
       const batch: AsyncGenerator<FileOutcome<Kind>> = cachedBatch(inputs.assessmentFiles, { projection, search, rubricOverride: settings.rubric, onProgress: progress.update, stdin: inputs.stdin }, cache);

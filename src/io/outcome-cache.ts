@@ -143,7 +143,8 @@ function unframe(record: Buffer): Buffer[] {
  */
 class EntryTable {
   paths: string[] = [];
-  numbers: number[] | Float64Array = [];
+  /** RECORD_FIELDS per entry; grown by doubling. */
+  numbers: Float64Array<ArrayBufferLike> = new Float64Array(1024 * RECORD_FIELDS);
   private hashSources: Buffer[] = [];
   private hashOffsets: number[] = [];
 
@@ -152,9 +153,14 @@ class EntryTable {
   }
 
   add(path: string, numbers: ArrayLike<number>, hash: Buffer, hashAt: number): void {
+    const at = this.paths.length * RECORD_FIELDS;
     this.paths.push(path);
-    const own = this.numbers as number[];
-    for (let field = 0; field < RECORD_FIELDS; field += 1) own.push(numbers[field]!);
+    if (at + RECORD_FIELDS > this.numbers.length) {
+      const grown = new Float64Array(Math.max(1024 * RECORD_FIELDS, this.numbers.length * 2));
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    for (let field = 0; field < RECORD_FIELDS; field += 1) this.numbers[at + field] = numbers[field]!;
     this.hashSources.push(hash);
     this.hashOffsets.push(hashAt);
   }
@@ -467,7 +473,7 @@ export class OutcomeCache {
     try {
       for (let entry = 0; entry < this.next.length; entry += 1) {
         if (stale[this.next.field(entry, DEPENDENCIES)] || this.next.field(entry, LENGTH) < 0) continue;
-        const numbers = this.next.numbers.slice(entry * RECORD_FIELDS, (entry + 1) * RECORD_FIELDS);
+        const numbers = Array.from(this.next.numbers.subarray(entry * RECORD_FIELDS, (entry + 1) * RECORD_FIELDS));
         if (compact && numbers[SEGMENT] !== freshNumber) {
           const segment = this.nextSegments[numbers[SEGMENT]!]!;
           const moved = fresh.appendRecord(reader.readRecord(segment, numbers[OFFSET]!, numbers[LENGTH]!));
