@@ -55,6 +55,18 @@ export function assessmentSchemaFor(rubric: Rubric, lang: string): JsonSchema {
       },
       assessed: { type: 'string', pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'The date of the assessment, YYYY-MM-DD.' },
       assessors: { type: 'array', items: { type: 'string', minLength: 1 } },
+      rater: {
+        type: 'string',
+        minLength: 1,
+        pattern: '\\S',
+        description: 'Who rated this file, when several people rate the same community and period independently (docs/ratings.md); `consensus`, or no rater, marks the file that gets scored.',
+      },
+      source: {
+        type: 'object',
+        description: 'Where an imported assessment came from (swadaya import): the form submission, kept so a re-import is idempotent.',
+        additionalProperties: false,
+        properties: { tool: { type: 'string' }, instance: { type: 'string' }, submitted: { type: 'string' }, device: { type: 'string' }, location: { type: 'string' } },
+      },
       phase: { enum: phases, description: `The phase the programme says the community is in (${phases.join(', ')}); omit to let the evidence decide.` },
       answers: {
         description: `Indicator id to answer. An indicator that is not listed, or left blank, is missing.${guidance}`,

@@ -55,9 +55,9 @@ describe('- reads one assessment from standard input', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe(
       [
-        'assessments/kemijen.yaml:39:12: error [level-out-of-range] level 9 for sustainability.audited-finances is outside the scale; use a level 0–4.',
-        'assessments/kemijen.yaml:44:12: error [level-out-of-range] level 9 for sustainability.infrastructure-maintenance is outside the scale; use a level 0–4.',
-        'assessments/kemijen.yaml:54:12: error [level-out-of-range] level 9 for harmony.poor-targeting is outside the scale; use a level 0–4.',
+        'assessments/kemijen.yaml:38:12: error [level-out-of-range] level 9 for sustainability.audited-finances is outside the scale; use a level 0–4.',
+        'assessments/kemijen.yaml:43:12: error [level-out-of-range] level 9 for sustainability.infrastructure-maintenance is outside the scale; use a level 0–4.',
+        'assessments/kemijen.yaml:53:12: error [level-out-of-range] level 9 for harmony.poor-targeting is outside the scale; use a level 0–4.',
         'Checked 0 rubric(s) and 1 assessment file(s) (0 valid assessment(s)): 3 error(s), 0 warning(s).',
         '',
       ].join('\n'),
@@ -69,19 +69,19 @@ describe('- reads one assessment from standard input', () => {
   it('validate - in the machine formats: the JSON file, the SARIF location, the GitHub annotation', () => {
     const json = swadaya(['validate', '-', '--stdin-filename', 'a/x.yaml', '--format', 'json'], withBadLevels);
     expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout).errors.map((error: { file: string; line: number }) => `${error.file}:${error.line}`)).toEqual(['a/x.yaml:39', 'a/x.yaml:44', 'a/x.yaml:54']);
+    expect(JSON.parse(json.stdout).errors.map((error: { file: string; line: number }) => `${error.file}:${error.line}`)).toEqual(['a/x.yaml:38', 'a/x.yaml:43', 'a/x.yaml:53']);
     const sarif = JSON.parse(swadaya(['validate', '-', '--stdin-filename', 'a/x.yaml', '--format', 'sarif'], withBadLevels).stdout);
-    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'a/x.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 39, startColumn: 12 } });
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'a/x.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 38, startColumn: 12 } });
     const github = swadaya(['score', '-', '--stdin-filename', 'a/x.yaml', '--fail-under', '90', '--format', 'github'], kemijenText);
     expect(github.code).toBe(1);
-    expect(github.stdout.split('\n')[0]).toBe('::error file=a/x.yaml,line=5,col=7,title=swadaya gate-fail-under::3374021008 Kelurahan Kemijen (a/x.yaml): overall 84.91 < 90');
+    expect(github.stdout.split('\n')[0]).toBe('::error file=a/x.yaml,line=4,col=7,title=swadaya gate-fail-under::3374021008 Kelurahan Kemijen (a/x.yaml): overall 84.91 < 90');
   });
 
   it('a duplicate of a file on disk is found at its line in the text read from standard input', () => {
     const result = swadaya(['score', kemijen, '-', '--format', 'json'], kemijenText);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
-      '<stdin>:5:7: error [duplicate-assessment] community 3374021008 for period 2025 is already assessed in examples/2025/kemijen.yaml. One assessment per community and period: remove one. If several people rated it independently, give each file its `rater`.\n',
+      '<stdin>:4:7: error [duplicate-assessment] community 3374021008 for period 2025 is already assessed in examples/2025/kemijen.yaml. One assessment per community and period: remove one. If several people rated it independently, give each file its `rater`.\n',
     );
   });
 
@@ -157,7 +157,7 @@ describe('- reads one assessment from standard input', () => {
     const search = { cwd: root, searchPath: undefined };
     for await (const outcome of runBatch(['-', kemijen], { projection: { kind: 'check' }, search, workers: 1, stdin: { name: 'piped.yaml', text: withBadLevels } })) outcomes.push(outcome);
     expect(outcomes.map((outcome) => [outcome.file, outcome.documents.length, outcome.findings.map((finding) => `${finding.line}:${finding.code}`)])).toEqual([
-      ['piped.yaml', 0, ['39:level-out-of-range', '44:level-out-of-range', '54:level-out-of-range']],
+      ['piped.yaml', 0, ['38:level-out-of-range', '43:level-out-of-range', '53:level-out-of-range']],
       [kemijen, 1, []],
     ]);
   });
