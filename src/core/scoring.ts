@@ -335,18 +335,25 @@ function descriptor(indicator: Indicator, level: number): Text {
   return indicator.levels[level] ?? '';
 }
 
-/** Top focus positions of a target: ranked by `focusPriority`, the first FOCUS_PER_CRITERION kept. */
+/**
+ * Top focus positions of a target: ranked by `focusPriority`, the first FOCUS_PER_CRITERION kept,
+ * in rankByPriority's order (a stable sort: rubric order on ties). Each candidate is inserted
+ * after the equal priorities among the few kept, so the whole list is never sorted.
+ */
 function focusCandidates(indices: readonly number[], index: RubricIndex, table: AnswerTable): number[] {
-  const candidates: { at: number; priority: number }[] = [];
+  const top: { at: number; priority: number }[] = [];
   for (const at of indices) {
     const state = table.state[at];
     const answer = state === NA ? 'na' : state === RATED ? (table.level[at] ?? 0) : 'missing';
     const priority = focusPriority(index.weights[at] ?? 0, answer, index.max);
-    if (priority !== null) candidates.push({ at, priority });
+    if (priority === null) continue;
+    let slot = top.length;
+    while (slot > 0 && top[slot - 1]!.priority < priority) slot -= 1;
+    if (slot >= FOCUS_PER_CRITERION) continue;
+    top.splice(slot, 0, { at, priority });
+    if (top.length > FOCUS_PER_CRITERION) top.pop();
   }
-  return rankByPriority(candidates)
-    .slice(0, FOCUS_PER_CRITERION)
-    .map((entry) => entry.at);
+  return top.map((entry) => entry.at);
 }
 
 /** Everything in docs/scoring.md for one assessment. Pure; full precision. */

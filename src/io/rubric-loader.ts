@@ -104,7 +104,33 @@ async function loadRubricUncapped(path: string): Promise<LoadedRubric> {
   const rubric = buildRubric(raw, principles, source, findings);
   return findings.some((finding) => finding.severity === 'error')
     ? failed(findings)
-    : { rubric, file: manifest, location, findings };
+    : { rubric: oneByteStrings(rubric), file: manifest, location, findings };
+}
+
+const LATIN1 = /^[\x00-\xff]*$/;
+
+/**
+ * Rewrites in place, as one byte a character, every string of a rubric whose characters all fit
+ * in one (Latin-1). The YAML parser slices its strings out of the file's text, and one character
+ * beyond Latin-1 anywhere in a file (a dash in a comment) makes every slice two bytes a
+ * character. Every score JSON repeats the rubric's ids and texts, and one two-byte string makes
+ * the whole text two-byte: twice the bytes to pass from a batch worker and to write out.
+ */
+function oneByteStrings<T>(value: T): T {
+  const seen = new Set<object>();
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const item = record[key];
+      if (typeof item === 'string') {
+        if (LATIN1.test(item)) record[key] = Buffer.from(item, 'latin1').toString('latin1');
+      } else visit(item);
+    }
+  };
+  visit(value);
+  return value;
 }
 
 async function loadPrincipleFile(

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { loadRubric } from '../../src/io/rubric-loader.js';
 
@@ -53,6 +54,19 @@ describe('loadRubric', () => {
       { id: 'high', label: { en: 'High', id: 'Tinggi' }, above: 60 },
     ]);
     expect(rubric?.coverage).toBe(0.8);
+  });
+
+  it('keeps every Latin-1 string one byte a character, whatever else the file holds, and the others as written', async () => {
+    // v8's serialisation tags a one-byte string '"' and a two-byte one 'c' (after a two-byte header).
+    const oneByte = (text: string): boolean => serialize(text)[2] === 0x22;
+    const file = variant((text) => `# a comment with a dash beyond Latin-1 — and an arrow →\n${text.replace('{en: Alpha, id: Alfa}', '{en: Alpha ≥ 3, id: Alfa}')}`);
+    const { rubric, findings } = await loadRubric(file);
+    expect(findings).toEqual([]);
+    const indicator = rubric!.indicators[0]!;
+    expect([indicator.id, indicator.pillar, rubric!.phases[0]!.exit[0]!.target, (indicator.levels[1] as { en: string }).en].map(oneByte)).toEqual([true, true, true, true]);
+    expect(rubric!.principles[0]!.title).toEqual({ en: 'Alpha ≥ 3', id: 'Alfa' });
+    expect(oneByte((rubric!.principles[0]!.title as { en: string }).en)).toBe(false);
+    expect(rubric!.principles[0]!.indicators[0]).toBe(indicator);
   });
 
   it('loads the default P2KP rubric with the phase and pillar ids of the P2KP programme (README)', async () => {
