@@ -3,7 +3,9 @@ import { ExitCode, SwadayaError } from '../errors.js';
 import { agreeRenderers, type AgreeFormat } from '../format/agree/index.js';
 import type { CsvOptions } from '../format/csv.js';
 import { round4 } from '../contract/rounding.js';
+import { statistic } from '../format/agree/view.js';
 import { findingLines } from '../format/findings.js';
+import { showNumber } from '../format/numbers.js';
 import { outputLanguage } from '../i18n/language.js';
 import { write, type CommandContext } from './context.js';
 import { readRatings } from './ratings-input.js';
@@ -40,8 +42,8 @@ export async function agreeCommand(paths: readonly string[], options: CommandSet
   if (findings.some((finding) => finding.severity === 'error')) return ExitCode.invalidInput;
   const alpha = report.alpha.overall;
   if (options.minAlpha !== undefined && (alpha === null || round4(alpha) < options.minAlpha)) {
-    const shown = alpha === null ? labels('ratings.undefinedValue') : round4(alpha).toFixed(4);
-    await write(ctx.stderr, `${stderrColors.red(`swadaya: ${labels('ratings.minAlphaFailed', { alpha: shown, min: options.minAlpha })}`)}\n`);
+    const shown = statistic(alpha, tool);
+    await write(ctx.stderr, `${stderrColors.red(`swadaya: ${labels('ratings.minAlphaFailed', { alpha: shown, min: showNumber(options.minAlpha, tool) })}`)}\n`);
     return ExitCode.checkFailed;
   }
   return ExitCode.ok;

@@ -28,10 +28,12 @@ const report = (diff: DiffResult): DiffReport => ({ diff, names: namesFromRubric
 
 describe('diff renderers', () => {
   it('shows deltas with ▲ and ▼, 0.00 within float noise, — for null', () => {
-    expect(deltaText(8.2)).toBe('▲ 8.20');
-    expect(deltaText(-6.25)).toBe('▼ 6.25');
-    expect(deltaText(1e-12)).toBe('0.00');
-    expect(deltaText(null)).toBe('—');
+    expect(deltaText(8.2, 'en')).toBe('▲ 8.20');
+    expect(deltaText(-6.25, 'en')).toBe('▼ 6.25');
+    expect(deltaText(1e-12, 'en')).toBe('0.00');
+    expect(deltaText(null, 'en')).toBe('—');
+    expect(deltaText(-6.25, 'id')).toBe('▼ 6,25');
+    expect(deltaText(1e-12, 'id')).toBe('0,00');
   });
 
   it('cuts long Markdown lists to fit a pull-request comment, regressions first', () => {

@@ -77,7 +77,7 @@ describe('swadaya agree', () => {
     expect(lines[satu + 6]).toBe('│   a2      │   1 │  n/a │      — │');
     expect(lines[satu + 8]).toBe('1 other indicator(s) not listed: every rater gave the same answer.');
     const id = await agree([`${ratings}/pair`, '--lang', 'id']);
-    expect(id.stdout).toContain('Alpha Krippendorff (ordinal): -0.1230  atas 6 unit  — tidak andal (< 0,667)');
+    expect(id.stdout).toContain('Alpha Krippendorff (ordinal): -0,1230  atas 6 unit  — tidak andal (< 0,667)');
   });
 
   it('csv: one row per rating of an indicator', async () => {

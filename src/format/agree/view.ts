@@ -2,10 +2,11 @@ import type { AgreementReport, GroupAgreement, IndicatorAgreement, RatedLevel } 
 import type { Language } from '../../i18n/language.js';
 import { round4 } from '../../contract/rounding.js';
 import { t, translator } from '../../i18n/catalogue.js';
+import { showNumber } from '../numbers.js';
 
 /** 0.8123, or "undefined" in words. */
 export function statistic(value: number | null, lang: Language): string {
-  return value === null ? t(lang, 'ratings.undefinedValue') : round4(value).toFixed(4);
+  return value === null ? t(lang, 'ratings.undefinedValue') : showNumber(round4(value).toFixed(4), lang);
 }
 
 /** Krippendorff's reading of alpha: ≥ 0.800 reliable, ≥ 0.667 tentative, below not reliable. */

@@ -16,7 +16,7 @@ interface DiffMarkdownOptions {
   readonly inputErrors: DiffReport['inputErrors'];
 }
 
-const scoreText = (value: number | null): string => showScore(value, 2);
+const scoreText = (value: number | null, lang: Language): string => showScore(value, lang, 2);
 
 /** GitHub cuts a comment at 65,536 characters: long lists are cut short and point to the CSV. */
 const MAX_ROWS = 100;
@@ -50,8 +50,8 @@ function tableOf(head: readonly string[], rows: readonly (readonly string[])[], 
 function communityRows(communities: readonly CommunityDiff[], options: DiffMarkdownOptions, labels: Translate): string[][] {
   return communities.map((community) => [
     `${community.regression ? '⚠️ ' : ''}${cell(community.id)} ${cell(community.name)}`,
-    `${scoreText(community.before.overall)} → ${scoreText(community.after.overall)}`,
-    deltaText(community.delta.overall),
+    `${scoreText(community.before.overall, options.lang)} → ${scoreText(community.after.overall, options.lang)}`,
+    deltaText(community.delta.overall, options.lang),
     `${options.names.phase(community.before.phase)} → ${options.names.phase(community.after.phase)}`,
     `${verdictText(community.before.verdict, options.lang)} → ${verdictText(community.after.verdict, options.lang)}`,
     transitionText(community.transition, labels),
@@ -66,8 +66,8 @@ function areaTable(diff: DiffResult, communities: readonly CommunityDiff[], opti
     const pillars = new Map(community.delta.pillars.map((change) => [change.id, change.delta]));
     return [
       cell(community.id),
-      ...diff.principles.map((id) => deltaText(principles.get(id) ?? null)),
-      ...diff.pillars.map((pillar) => deltaText(pillars.get(pillar.id) ?? null)),
+      ...diff.principles.map((id) => deltaText(principles.get(id) ?? null, options.lang)),
+      ...diff.pillars.map((pillar) => deltaText(pillars.get(pillar.id) ?? null, options.lang)),
     ];
   });
   return tableOf(head, rows, 1);
@@ -129,8 +129,8 @@ export function renderDiffMarkdown(report: DiffReport, context: RenderContext): 
   parts.push(`${regressions > 0 ? '⚠️ ' : ''}**${countsText(diff, labels)}**`);
 
   const meanRows = [
-    [`**${labels('overall')}**`, deltaText(diff.summary.meanDelta.overall)],
-    ...diff.summary.meanDelta.principles.map((entry) => [cell(names.principle(entry.id)), deltaText(entry.delta)]),
+    [`**${labels('overall')}**`, deltaText(diff.summary.meanDelta.overall, options.lang)],
+    ...diff.summary.meanDelta.principles.map((entry) => [cell(names.principle(entry.id)), deltaText(entry.delta, options.lang)]),
   ];
   parts.push(tableOf(['', `${labels('diffMeanChange')}`], meanRows, 1));
 

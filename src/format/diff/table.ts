@@ -18,7 +18,7 @@ interface DiffTableOptions {
   readonly inputErrors: DiffReport['inputErrors'];
 }
 
-const scoreText = (value: number | null): string => showScore(value, 2);
+const scoreText = (value: number | null, lang: Language): string => showScore(value, lang, 2);
 
 function tableText(head: readonly string[], rows: readonly (readonly string[])[], options: DiffTableOptions, extra: Parameters<typeof boxTable>[3] = {}): string {
   return boxTable(head, rows, options.colors, extra);
@@ -49,15 +49,15 @@ function tableRows(diff: DiffResult, options: DiffTableOptions): TableRows {
     rows.overview.push([
       community.regression ? colors.red(community.id) : community.id,
       community.name,
-      `${scoreText(community.before.overall)} → ${scoreText(community.after.overall)}  ${deltaText(community.delta.overall, colors)}`,
+      `${scoreText(community.before.overall, options.lang)} → ${scoreText(community.after.overall, options.lang)}  ${deltaText(community.delta.overall, options.lang, colors)}`,
       `${names.phase(community.before.phase)} → ${names.phase(community.after.phase)}`,
       `${verdictText(community.before.verdict, options.lang)} → ${verdictText(community.after.verdict, options.lang)}`,
       `${transitionText(community.transition, labels, colors)}${community.regression ? colors.red(' ⚠') : ''}`,
     ]);
     const principleDeltas = new Map(community.delta.principles.map((change) => [change.id, change.delta]));
-    rows.principles.push([community.id, ...diff.principles.map((id) => deltaText(principleDeltas.get(id) ?? null, colors))]);
+    rows.principles.push([community.id, ...diff.principles.map((id) => deltaText(principleDeltas.get(id) ?? null, options.lang, colors))]);
     const pillarDeltas = new Map(community.delta.pillars.map((change) => [change.id, change.delta]));
-    for (const [phase, pillars] of phases) rows.pillars.get(phase)!.push([community.id, ...pillars.map((id) => deltaText(pillarDeltas.get(id) ?? null, colors))]);
+    for (const [phase, pillars] of phases) rows.pillars.get(phase)!.push([community.id, ...pillars.map((id) => deltaText(pillarDeltas.get(id) ?? null, options.lang, colors))]);
     if (community.indicators) rows.detailed = true;
     for (const change of community.indicators ?? []) {
       const rise = typeof change.before === 'number' && typeof change.after === 'number' ? change.after - change.before : 0;
@@ -107,7 +107,7 @@ function indicatorTable(rows: TableRows, options: DiffTableOptions): string | un
 
 function unmatchedLines(title: string, communities: readonly UnmatchedCommunity[], options: DiffTableOptions): string {
   const lines = communities.map(
-    (community) => `  ${community.id}  ${community.name}  ${scoreText(community.overall)}  ${options.names.phase(community.phase)}  ${options.colors.dim(community.file)}`,
+    (community) => `  ${community.id}  ${community.name}  ${scoreText(community.overall, options.lang)}  ${options.names.phase(community.phase)}  ${options.colors.dim(community.file)}`,
   );
   return [`${options.colors.bold(title)} (${communities.length})`, ...lines].join('\n');
 }
@@ -119,8 +119,8 @@ function summaryLines(diff: DiffResult, regressions: readonly CommunityDiff[], o
 
   const width = Math.max(labels('overall').length, ...diff.principles.map((id) => names.principle(id).length));
   out.push('', `${colors.bold(labels('diffMeanChange'))} ${colors.dim(`(${labels('diffMeanOver')})`)}`);
-  out.push(`  ${labels('overall').padEnd(width)}  ${deltaText(diff.summary.meanDelta.overall, colors)}`);
-  for (const entry of diff.summary.meanDelta.principles) out.push(`  ${names.principle(entry.id).padEnd(width)}  ${deltaText(entry.delta, colors)}`);
+  out.push(`  ${labels('overall').padEnd(width)}  ${deltaText(diff.summary.meanDelta.overall, options.lang, colors)}`);
+  for (const entry of diff.summary.meanDelta.principles) out.push(`  ${names.principle(entry.id).padEnd(width)}  ${deltaText(entry.delta, options.lang, colors)}`);
 
   const matrix = transitionMatrix(diff);
   const matrixRows = matrix.phases.map((from) => [

@@ -7,14 +7,16 @@ import { TOLERANCE } from '../../core/scoring.js';
 import type { Language } from '../../i18n/language.js';
 import type { DiffNames } from './report.js';
 import { t, translator, type Translate } from '../../i18n/catalogue.js';
+import { showNumber } from '../numbers.js';
 
 /** `▲ 8.20`, `▼ 6.25`, `0.00`, or `—` when either side has no score. */
-export function deltaText(delta: number | null, colors?: ChalkInstance): string {
+export function deltaText(delta: number | null, lang: Language, colors?: ChalkInstance): string {
   if (delta === null) return '—';
-  const size = Math.abs(roundDelta(delta) ?? 0).toFixed(2);
+  const size = showNumber(Math.abs(roundDelta(delta) ?? 0).toFixed(2), lang);
   if (delta > TOLERANCE) return colors ? colors.green(`▲ ${size}`) : `▲ ${size}`;
   if (delta < -TOLERANCE) return colors ? colors.red(`▼ ${size}`) : `▼ ${size}`;
-  return colors ? colors.dim('0.00') : '0.00';
+  const zero = showNumber('0.00', lang);
+  return colors ? colors.dim(zero) : zero;
 }
 
 export function transitionText(transition: Transition, labels: Translate, colors?: ChalkInstance): string {
@@ -45,9 +47,9 @@ export function reasonText(reason: RegressionReason, language: Language, names: 
     case 'phase':
       return `${labels('diffPhaseWord')} ${names.phase(reason.from)} → ${names.phase(reason.to)}`;
     case 'overall':
-      return `${labels('overall')} ${deltaText(reason.delta)}`;
+      return `${labels('overall')} ${deltaText(reason.delta, language)}`;
     default:
-      return `${names.principle(reason.id)} ${deltaText(reason.delta)}`;
+      return `${names.principle(reason.id)} ${deltaText(reason.delta, language)}`;
   }
 }
 

@@ -63,8 +63,8 @@ function header(view: AssessmentView, options: ReportTextOptions, level: 1 | 2, 
     [labels('report.declaredPhase'), esc(declared)],
     [labels('report.attainedPhase'), esc(phaseName(result.phase.attained))],
     [labels('report.verdict'), verdictBadge(result.readiness.verdict, tool)],
-    [labels('report.readinessIndex'), esc(showScore(result.readiness.index))],
-    [labels('report.overall'), `${esc(showScore(result.overall.score))}${band ? ` · ${esc(localize(band.label, lang, rubric))}` : ''}`],
+    [labels('report.readinessIndex'), esc(showScore(result.readiness.index, tool))],
+    [labels('report.overall'), `${esc(showScore(result.overall.score, tool))}${band ? ` · ${esc(localize(band.label, lang, rubric))}` : ''}`],
     [labels('report.coverage'), esc(showPercent(result.overall.coverage))],
   ];
   if (assessment.assessed) entries.splice(4, 0, [labels('report.assessed'), esc(assessment.assessed)]);
@@ -85,11 +85,11 @@ function radar(view: AssessmentView, options: ReportTextOptions): string {
     threshold: result.readiness.verdict === 'graduated' ? null : thresholdOf(result, gatePhase, `principle:${area.id}`),
   }));
   const phase = phaseTitle(rubric, gatePhase, lang, tool);
-  const svg = radarChart({ id: options.ids.next('radar'), title: labels('report.radarTitle'), desc: labels('report.radarDesc', { count: axes.length, phase }) }, axes);
+  const svg = radarChart({ lang: tool, id: options.ids.next('radar'), title: labels('report.radarTitle'), desc: labels('report.radarDesc', { count: axes.length, phase }) }, axes);
   const data = table({
     caption: labels('report.tableOf'),
     head: [labels('report.principle'), labels('report.score'), labels('report.threshold')],
-    rows: axes.map((axis) => [axis.label, showScore(axis.value), axis.threshold === null ? labels('report.noThreshold') : `≥ ${axis.threshold}`]),
+    rows: axes.map((axis) => [axis.label, showScore(axis.value, tool), axis.threshold === null ? labels('report.noThreshold') : `≥ ${axis.threshold}`]),
     numeric: [1, 2],
     rowHeads: true,
   });
@@ -110,7 +110,7 @@ function pillars(view: AssessmentView, options: ReportTextOptions): string {
         threshold: thresholdOf(result, phase.id, `pillar:${pillar.id}`),
       })),
   }));
-  const svg = groupedBarChart({ id: options.ids.next('pillars'), title: labels('report.pillarTitle'), desc: labels('report.pillarDesc') }, groups);
+  const svg = groupedBarChart({ lang: tool, id: options.ids.next('pillars'), title: labels('report.pillarTitle'), desc: labels('report.pillarDesc') }, groups);
   // The table groups the pillars by phase as the chart does: a heading row per phase.
   const phaseName = (group: BarGroup): string => group.label.split(' — ')[0] ?? group.label;
   const body = groups
@@ -118,7 +118,7 @@ function pillars(view: AssessmentView, options: ReportTextOptions): string {
       (group) =>
         `<tr><th scope="colgroup" colspan="3" class="group">${esc(phaseName(group))}</th></tr>` +
         group.bars
-          .map((bar) => `<tr><th scope="row">${esc(bar.label)}</th><td class="num">${esc(showScore(bar.value))}</td><td class="num">${esc(bar.threshold === null ? labels('report.noThreshold') : `≥ ${bar.threshold}`)}</td></tr>`)
+          .map((bar) => `<tr><th scope="row">${esc(bar.label)}</th><td class="num">${esc(showScore(bar.value, tool))}</td><td class="num">${esc(bar.threshold === null ? labels('report.noThreshold') : `≥ ${bar.threshold}`)}</td></tr>`)
           .join(''),
     )
     .join('');
@@ -138,7 +138,7 @@ function checklist(view: AssessmentView, options: ReportTextOptions, openOnly = 
         ? criterion.value === null
           ? '—'
           : String(criterion.value)
-        : `${showScore(criterion.value)}${criterion.status === 'unknown' ? ` (${labels('report.coverage').toLowerCase()} ${showPercent(criterion.coverage)})` : ''}`;
+        : `${showScore(criterion.value, tool)}${criterion.status === 'unknown' ? ` (${labels('report.coverage').toLowerCase()} ${showPercent(criterion.coverage)})` : ''}`;
     return [
       criterion.kind === 'level'
         ? { html: `${esc(targetTitle(rubric, criterion.target, lang, tool))} <span class="muted">(${esc(t(tool, 'report.indicatorLevel'))})</span>` }
@@ -146,7 +146,7 @@ function checklist(view: AssessmentView, options: ReportTextOptions, openOnly = 
       { html: `${STATUS_MARK[criterion.status]} ${esc(t(tool, `status.${criterion.status}`))}`, className: `status status-${criterion.status}` },
       value,
       `≥ ${criterion.threshold}`,
-      criterion.status === 'fail' ? showScore(criterion.gap) : '',
+      criterion.status === 'fail' ? showScore(criterion.gap, tool) : '',
     ];
   });
   const passing = result.readiness.criteria.length - shown.length;

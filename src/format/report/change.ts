@@ -55,7 +55,7 @@ function transitionSection(diff: DiffResult, options: ChangeReportOptions): stri
   const labels = translator(tool);
   const names = diff.phases.map((phase) => phaseName(rubric, phase, lang, tool));
   const cells = diff.summary.transitions.map((transition) => ({ row: diff.phases.indexOf(transition.from), column: diff.phases.indexOf(transition.to), count: transition.count }));
-  const svg = heatmapChart({ id: options.ids.next('transitions'), title: labels('report.transitions'), desc: labels('report.transitionsDesc') }, names, names, cells, {
+  const svg = heatmapChart({ lang: tool, id: options.ids.next('transitions'), title: labels('report.transitions'), desc: labels('report.transitionsDesc') }, names, names, cells, {
     rows: `${labels('report.from')} (${labels('report.before').toLowerCase()})`,
     columns: `${labels('report.to')} (${labels('report.after').toLowerCase()})`,
   });
@@ -75,13 +75,13 @@ function moversSection(movers: Movers, options: ChangeReportOptions): string {
   const list = [...movers.rises, ...[...movers.falls].reverse()];
   if (list.length === 0) return `<h3>${esc(labels('report.risesFalls'))}</h3><p>${esc(labels('report.none'))}</p>`;
   const rows: DumbbellRow[] = list.map((community) => ({ label: `${community.name} (${community.id})`, before: community.before.overall ?? 0, after: community.after.overall ?? 0 }));
-  const svg = dumbbellChart({ id: options.ids.next('movers'), title: labels('report.risesFalls'), desc: labels('report.risesFallsDesc') }, rows);
+  const svg = dumbbellChart({ lang: options.tool, id: options.ids.next('movers'), title: labels('report.risesFalls'), desc: labels('report.risesFallsDesc') }, rows);
   const data = table({
     caption: labels('report.tableOf'),
     head: [labels('report.community'), labels('report.before'), labels('report.after'), labels('report.change')],
     rows: list.map((community): Cell[] => {
       const delta = community.delta.overall ?? 0;
-      return [`${community.name} (${community.id})`, showScore(community.before.overall), showScore(community.after.overall), `${delta >= 0 ? '+' : '−'}${showScore(Math.abs(delta))}`];
+      return [`${community.name} (${community.id})`, showScore(community.before.overall, options.tool), showScore(community.after.overall, options.tool), `${delta >= 0 ? '+' : '−'}${showScore(Math.abs(delta), options.tool)}`];
     }),
     numeric: [1, 2, 3],
     rowHeads: true,
@@ -94,8 +94,8 @@ function meanChangeSection(diff: DiffResult, options: ChangeReportOptions): stri
   const labels = translator(tool);
   const title = (id: string): string => (rubric ? targetTitle(rubric, `principle:${id}`, lang, tool) : id);
   const rows = diff.summary.meanDelta.principles.map((entry) => ({ label: title(entry.id), value: entry.delta }));
-  const svg = divergingBarChart({ id: options.ids.next('mean-change'), title: labels('report.meanChange'), desc: labels('report.meanChangeDesc') }, rows);
-  const signed = (value: number | null): string => (value === null ? '—' : `${value >= 0 ? '+' : '−'}${showScore(Math.abs(value))}`);
+  const svg = divergingBarChart({ lang: tool, id: options.ids.next('mean-change'), title: labels('report.meanChange'), desc: labels('report.meanChangeDesc') }, rows);
+  const signed = (value: number | null): string => (value === null ? '—' : `${value >= 0 ? '+' : '−'}${showScore(Math.abs(value), tool)}`);
   const data = table({
     caption: labels('report.tableOf'),
     head: [labels('report.principle'), labels('report.change')],
@@ -126,7 +126,7 @@ export function changeReportBody(diff: DiffResult, options: ChangeReportOptions)
     `<h1>${esc(labels('report.changeTitle', { before, after }))}</h1>`,
     `<p class="generated">${esc(labels('report.generated', { version: options.version, files: `${options.sources.before} → ${options.sources.after}`, rubric }))}</p>`,
     `<dl class="facts">${facts.map(([term, value]) => `<div><dt>${esc(term)}</dt><dd>${value}</dd></div>`).join('')}</dl>`,
-    `<p>${esc(labels('report.meanOverallChange'))}: <strong>${summary.meanDelta.overall === null ? '—' : `${summary.meanDelta.overall >= 0 ? '+' : '−'}${showScore(Math.abs(summary.meanDelta.overall))}`}</strong></p>`,
+    `<p>${esc(labels('report.meanOverallChange'))}: <strong>${summary.meanDelta.overall === null ? '—' : `${summary.meanDelta.overall >= 0 ? '+' : '−'}${showScore(Math.abs(summary.meanDelta.overall), options.tool)}`}</strong></p>`,
     transitionSection(diff, options),
     moversSection(biggestMovers(diff.communities), options),
     meanChangeSection(diff, options),

@@ -1,6 +1,8 @@
 import { scaleBand, scaleLinear } from 'd3-scale';
 import { curveLinearClosed, line, lineRadial } from 'd3-shape';
 import { esc } from './html.js';
+import type { Language } from '../../i18n/language.js';
+import { showNumber } from '../numbers.js';
 
 /**
  * The report's charts as SVG strings (docs/report.md). Scales, ticks and shapes come from
@@ -28,6 +30,8 @@ export interface ChartText {
   readonly id: string;
   readonly title: string;
   readonly desc: string;
+  /** The reader's language: the figures on a chart carry its decimal mark. */
+  readonly lang: Language;
 }
 
 const FONT = 11;
@@ -84,7 +88,7 @@ export function radarChart(text: ChartText, axes: readonly RadarAxis[]): string 
     const sin = Math.sin(angle(i));
     const anchor = Math.abs(sin) < 0.2 ? 'middle' : sin > 0 ? 'start' : 'end';
     const dy = Math.cos(angle(i)) > 0.5 ? -4 : Math.cos(angle(i)) < -0.5 ? 12 : 4;
-    const value = axis.value === null ? '—' : axis.value.toFixed(1);
+    const value = axis.value === null ? '—' : showNumber(axis.value.toFixed(1), text.lang);
     parts.push(label(lx, ly + dy, `${shorten(axis.label, 28)} ${value}`, ` font-size="${FONT}" text-anchor="${anchor}"`));
   });
   const shape = lineRadial<RadarAxis>()
@@ -154,7 +158,7 @@ export function groupedBarChart(text: ChartText, groups: readonly BarGroup[]): s
       if (bar.value !== null) {
         parts.push(`<rect class="bar" x="${r1(x(0))}" y="${r1(by)}" width="${r1(x(bar.value) - x(0))}" height="${r1(band.bandwidth())}" fill="${below ? PALETTE.orange : PALETTE.blue}"/>`);
       }
-      parts.push(label(x(bar.value ?? 0) + 4, by + band.bandwidth() / 2 + 4, bar.value === null ? '—' : bar.value.toFixed(1), ` font-size="${FONT - 1}"`));
+      parts.push(label(x(bar.value ?? 0) + 4, by + band.bandwidth() / 2 + 4, bar.value === null ? '—' : showNumber(bar.value.toFixed(1), text.lang), ` font-size="${FONT - 1}"`));
       if (bar.threshold !== null) {
         const tx = x(bar.threshold);
         parts.push(`<line class="threshold" x1="${r1(tx)}" y1="${r1(by - 3)}" x2="${r1(tx)}" y2="${r1(by + band.bandwidth() + 3)}" stroke="${PALETTE.black}" stroke-width="3"/>`);
@@ -280,7 +284,7 @@ export function rangeBarChart(text: ChartText, rows: readonly RangeRow[]): strin
     parts.push(label(4, mid + 4, shorten(row.label, 26), ` font-size="${FONT}"`));
     if (row.mean !== null) {
       parts.push(`<rect class="bar" x="${r1(x(0))}" y="${r1(y)}" width="${r1(x(row.mean) - x(0))}" height="${r1(band.bandwidth())}" fill="${PALETTE.sky}"/>`);
-      parts.push(label(x(Math.max(row.mean, row.high ?? 0)) + 6, mid + 4, row.mean.toFixed(1), ` font-size="${FONT - 1}"`));
+      parts.push(label(x(Math.max(row.mean, row.high ?? 0)) + 6, mid + 4, showNumber(row.mean.toFixed(1), text.lang), ` font-size="${FONT - 1}"`));
     }
     if (row.low !== null && row.high !== null) {
       parts.push(`<line class="quartiles" x1="${r1(x(row.low))}" y1="${r1(mid)}" x2="${r1(x(row.high))}" y2="${r1(mid)}" stroke="${PALETTE.black}" stroke-width="2"/>`);
@@ -347,7 +351,7 @@ export function dumbbellChart(text: ChartText, rows: readonly DumbbellRow[]): st
     parts.push(`<circle class="before" cx="${r1(x(row.before))}" cy="${r1(mid)}" r="5" fill="#fff" stroke="${color}" stroke-width="2"/>`);
     parts.push(`<circle class="after" cx="${r1(x(row.after))}" cy="${r1(mid)}" r="5" fill="${color}"/>`);
     const delta = row.after - row.before;
-    parts.push(label(x(Math.max(row.before, row.after)) + 10, mid + 4, `${delta >= 0 ? '+' : '−'}${Math.abs(delta).toFixed(1)}`, ` font-size="${FONT - 1}" fill="${color}"`));
+    parts.push(label(x(Math.max(row.before, row.after)) + 10, mid + 4, `${delta >= 0 ? '+' : '−'}${showNumber(Math.abs(delta).toFixed(1), text.lang)}`, ` font-size="${FONT - 1}" fill="${color}"`));
   });
   return svg(text, width, height, parts.join(''));
 }
@@ -380,8 +384,8 @@ export function divergingBarChart(text: ChartText, rows: readonly DivergingRow[]
     const x1 = x(Math.max(0, row.value));
     const color = row.value >= 0 ? PALETTE.blue : PALETTE.vermillion;
     parts.push(`<rect class="bar" x="${r1(x0)}" y="${r1(y)}" width="${r1(Math.max(1, x1 - x0))}" height="${r1(band.bandwidth())}" fill="${color}"/>`);
-    const text = `${row.value >= 0 ? '+' : '−'}${Math.abs(row.value).toFixed(1)}`;
-    parts.push(label(row.value >= 0 ? x1 + 4 : x0 - 4, mid + 4, text, ` font-size="${FONT - 1}"${row.value >= 0 ? '' : ' text-anchor="end"'}`));
+    const figure = `${row.value >= 0 ? '+' : '−'}${showNumber(Math.abs(row.value).toFixed(1), text.lang)}`;
+    parts.push(label(row.value >= 0 ? x1 + 4 : x0 - 4, mid + 4, figure, ` font-size="${FONT - 1}"${row.value >= 0 ? '' : ' text-anchor="end"'}`));
   });
   return svg(text, width, height, parts.join(''));
 }

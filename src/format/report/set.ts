@@ -46,7 +46,7 @@ function verdictSection(stats: SetStats, options: SetReportOptions): string {
   const rows = [...stats.byDeclared].sort((a, b) => order.indexOf(a.declared) - order.indexOf(b.declared));
   const name = (declared: string): string => (declared === '' ? labels('report.notDeclared') : phaseTitle(rubric, declared, lang, tool).split(' — ')[0] ?? declared);
   const svg = stackedBarChart(
-    { id: options.ids.next('verdicts'), title: labels('report.verdictsByPhase'), desc: labels('report.verdictsByPhaseDesc') },
+    { lang: tool, id: options.ids.next('verdicts'), title: labels('report.verdictsByPhase'), desc: labels('report.verdictsByPhaseDesc') },
     rows.map((row) => ({ label: name(row.declared), parts: VERDICT_ORDER.map((verdict) => ({ key: verdict, count: verdictCount(row.verdicts, verdict) })) })),
     series,
   );
@@ -64,7 +64,7 @@ function distributionSection(stats: SetStats, options: SetReportOptions): string
   const labels = translator(options.tool);
   const bins = stats.histogram.map((count, i) => ({ from: i * BIN_WIDTH, to: (i + 1) * BIN_WIDTH, count }));
   const bands = bandRanges(options.rubric, options.lang);
-  const svg = histogramChart({ id: options.ids.next('distribution'), title: labels('report.distribution'), desc: labels('report.distributionDesc') }, bins, bands);
+  const svg = histogramChart({ lang: options.tool, id: options.ids.next('distribution'), title: labels('report.distribution'), desc: labels('report.distributionDesc') }, bins, bands);
   const bandOf = (from: number): string => bands.filter((band) => band.from <= from).at(-1)?.label ?? '';
   const data = table({
     caption: labels('report.tableOf'),
@@ -86,11 +86,11 @@ function principleSection(stats: SetStats, options: SetReportOptions): string {
     high: stats.principles[i]?.q3 ?? null,
     median: stats.principles[i]?.median ?? null,
   }));
-  const svg = rangeBarChart({ id: options.ids.next('principles'), title: labels('report.principleScores'), desc: labels('report.principleScoresDesc') }, rows);
+  const svg = rangeBarChart({ lang: tool, id: options.ids.next('principles'), title: labels('report.principleScores'), desc: labels('report.principleScoresDesc') }, rows);
   const data = table({
     caption: labels('report.tableOf'),
     head: [labels('report.principle'), labels('report.mean'), labels('report.median'), labels('report.quartiles')],
-    rows: rows.map((row) => [row.label, showScore(row.mean), showScore(row.median), row.low === null ? '—' : `${showScore(row.low)}–${showScore(row.high)}`]),
+    rows: rows.map((row) => [row.label, showScore(row.mean, tool), showScore(row.median, tool), row.low === null ? '—' : `${showScore(row.low, tool)}–${showScore(row.high, tool)}`]),
     numeric: [1, 2, 3],
     rowHeads: true,
   });
@@ -105,9 +105,9 @@ function groupSection(stats: SetStats, options: SetReportOptions): string {
   const rows = stats.groups.map((group): Cell[] => [
     group.group === '' ? labels('report.noGroupValue') : group.group,
     group.count,
-    showScore(group.meanOverall),
-    ...principles.map((_, i) => showScore(group.meanPrinciples[i] ?? null)),
-    showScore(group.meanIndex),
+    showScore(group.meanOverall, tool),
+    ...principles.map((_, i) => showScore(group.meanPrinciples[i] ?? null, tool)),
+    showScore(group.meanIndex, tool),
     ...VERDICT_ORDER.map((verdict) => verdictCount(group.verdicts, verdict)),
   ]);
   const head = [labels('report.group'), labels('report.count'), labels('report.overall'), ...principles, labels('report.readinessIndex'), ...VERDICT_ORDER.map((verdict) => t(tool, `verdict.${verdict}`))];
@@ -121,8 +121,8 @@ function closestSection(stats: SetStats, options: SetReportOptions): string {
     { html: `${esc(row.name)} <span class="muted">(${esc(row.id)})</span>` },
     row.period,
     phaseTitle(rubric, row.current, lang, tool).split(' — ')[0] ?? row.current,
-    showScore(row.overall),
-    showScore(row.index),
+    showScore(row.overall, tool),
+    showScore(row.index, tool),
     row.steps ?? '—',
   ]);
   const body = rows.length === 0 ? `<p>${esc(labels('report.none'))}</p>` : table({ head: [labels('report.community'), labels('report.period'), labels('report.phase'), labels('report.overall'), labels('report.readinessIndex'), labels('report.steps')], rows, numeric: [3, 4, 5], className: 'closest' });
@@ -159,7 +159,7 @@ export function setSummary(stats: SetStats, options: SetReportOptions): string {
   return [
     `<h1>${esc(labels('report.setTitle', { count: stats.count.toLocaleString(t(tool, 'locale')) }))}</h1>`,
     `<p class="generated">${esc(labels('report.generated', { version: options.version, files: options.sources.join(', '), rubric: `${rubric.id}@${rubric.version}` }))}</p>`,
-    `<p><strong>${esc(stats.count.toLocaleString(t(tool, 'locale')))}</strong> ${esc(labels('report.assessments'))} · ${counts} · ${esc(labels('report.meanOverall'))} <strong>${esc(showScore(stats.meanOverall))}</strong></p>`,
+    `<p><strong>${esc(stats.count.toLocaleString(t(tool, 'locale')))}</strong> ${esc(labels('report.assessments'))} · ${counts} · ${esc(labels('report.meanOverall'))} <strong>${esc(showScore(stats.meanOverall, tool))}</strong></p>`,
     `<h2>${esc(labels('report.summary'))}</h2>`,
     verdictSection(stats, options),
     distributionSection(stats, options),

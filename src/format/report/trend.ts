@@ -50,7 +50,7 @@ export function trendReport(trend: TrendResult, rubric: Rubric | undefined, opti
 
   const series = trend.phases.map((phase, index) => ({ key: phase, label: phaseName(phase), color: PHASE_COLOURS[index % PHASE_COLOURS.length]! }));
   const cohortSvg = stackedBarChart(
-    { id: ids.next('cohort'), title: labels('report.cohortFlow'), desc: labels('report.cohortFlowDesc') },
+    { lang: options.tool, id: ids.next('cohort'), title: labels('report.cohortFlow'), desc: labels('report.cohortFlowDesc') },
     summary.periods.map((period) => ({ label: period.period, parts: period.phases.map((entry) => ({ key: entry.phase, count: entry.count })) })),
     series,
   );
@@ -59,7 +59,7 @@ export function trendReport(trend: TrendResult, rubric: Rubric | undefined, opti
     head: [labels('report.phaseAttained'), ...trend.periods],
     rows: [
       ...trend.phases.map((phase): Cell[] => [phaseName(phase), ...summary.periods.map((period) => period.phases.find((entry) => entry.phase === phase)?.count ?? 0)]),
-      [labels('report.meanOverall'), ...summary.periods.map((period) => showScore(period.meanOverall))],
+      [labels('report.meanOverall'), ...summary.periods.map((period) => showScore(period.meanOverall, options.tool))],
     ],
     numeric: trend.periods.map((_, i) => i + 1),
     rowHeads: true,
@@ -70,12 +70,12 @@ export function trendReport(trend: TrendResult, rubric: Rubric | undefined, opti
     const byPeriod = new Map(community.series.map((entry) => [entry.period, entry.overall]));
     const points = trend.periods.map((period, index) => ({ index, value: byPeriod.get(period) ?? null }));
     const name = `${community.name} (${community.id})`;
-    const svg = smallLineChart({ id: ids.next(`line-${community.id}`), title: name, desc: labels('report.overallLineDesc', { name }) }, trend.periods, points);
+    const svg = smallLineChart({ lang: options.tool, id: ids.next(`line-${community.id}`), title: name, desc: labels('report.overallLineDesc', { name }) }, trend.periods, points);
     const flags = [community.flags.stalled ? labels('report.stalled') : '', community.flags.regressed ? labels('report.slidBack') : '', community.flags.gaps ? labels('report.withGaps') : ''].filter(Boolean).join(', ');
     const data = table({
       caption: labels('report.tableOf'),
       head: [...trend.periods, labels('report.slopePerYear')],
-      rows: [[...points.map((point) => showScore(point.value)), community.slope === null ? '—' : `${community.slope >= 0 ? '+' : '−'}${showScore(Math.abs(community.slope))}`]],
+      rows: [[...points.map((point) => showScore(point.value, options.tool)), community.slope === null ? '—' : `${community.slope >= 0 ? '+' : '−'}${showScore(Math.abs(community.slope), options.tool)}`]],
       numeric: [...trend.periods.map((_, i) => i), trend.periods.length],
     });
     return figure(flags ? `${name} — ${flags}` : name, svg, data, 'small-line');

@@ -49,10 +49,10 @@ export function criterionLine(criterion: CriterionResult, rubric: Rubric, lang: 
     const value = criterion.value === null ? labels('missing') : `${labels('levelWord')} ${criterion.value}`;
     comparison = `${value} ≥ ${criterion.threshold}`;
   } else {
-    comparison = `${showScore(criterion.value)} ≥ ${criterion.threshold}`;
+    comparison = `${showScore(criterion.value, tool)} ≥ ${criterion.threshold}`;
   }
   if (criterion.status === 'unknown' && criterion.kind === 'area') comparison += colors.dim(` · ${labels('coverage')} ${showPercent(criterion.coverage)}`);
-  if (criterion.status === 'fail') comparison += paint(` · ${labels('gap')} ${showScore(criterion.gap)}`);
+  if (criterion.status === 'fail') comparison += paint(` · ${labels('gap')} ${showScore(criterion.gap, tool)}`);
   return `  ${status} ${name}: ${comparison}`;
 }
 
@@ -74,19 +74,19 @@ export function renderScoreDetail(entry: DetailEntry, context: RenderContext): s
   const band = rubric.bands.find((candidate) => candidate.id === result.overall.band);
   const bandText = band ? ` · ${labels('band')}: ${colors.bold(text(band.label))}` : '';
   out.push(
-    `${colors.bold(labels('overall').padEnd(36))} ${bar(result.overall.score, colors)} ${colors.bold(showScore(result.overall.score).padStart(5))}` +
+    `${colors.bold(labels('overall').padEnd(36))} ${bar(result.overall.score, colors)} ${colors.bold(showScore(result.overall.score, tool).padStart(5))}` +
       `${bandText} · ${labels('coverage')} ${showPercent(result.overall.coverage)}`,
   );
   out.push('', colors.bold(labels('principles')));
   for (const area of result.principles) {
     const principle = rubric.principles.find((candidate) => candidate.id === area.id);
-    out.push(`  ${fit(text(principle?.title), 34)} ${bar(area.score, colors)} ${showScore(area.score).padStart(5)} ${colors.dim(`${labels('coverage')} ${showPercent(area.coverage)}`)}`);
+    out.push(`  ${fit(text(principle?.title), 34)} ${bar(area.score, colors)} ${showScore(area.score, tool).padStart(5)} ${colors.dim(`${labels('coverage')} ${showPercent(area.coverage)}`)}`);
   }
   const currentPillars = result.pillars.filter((pillar) => pillar.phase === result.phase.current);
   if (currentPillars.length > 0) {
     out.push('', colors.bold(`${labels('pillarsOf')}: ${phaseTitle(rubric, result.phase.current, lang, tool)}`));
     for (const area of currentPillars) {
-      out.push(`  ${fit(targetTitle(rubric, `pillar:${area.id}`, lang, tool), 34)} ${bar(area.score, colors)} ${showScore(area.score).padStart(5)} ${colors.dim(`${labels('coverage')} ${showPercent(area.coverage)}`)}`);
+      out.push(`  ${fit(targetTitle(rubric, `pillar:${area.id}`, lang, tool), 34)} ${bar(area.score, colors)} ${showScore(area.score, tool).padStart(5)} ${colors.dim(`${labels('coverage')} ${showPercent(area.coverage)}`)}`);
     }
   }
 
@@ -109,7 +109,7 @@ export function renderScoreDetail(entry: DetailEntry, context: RenderContext): s
   }
   out.push(
     `${colors.bold(`${labels('gate')}: ${name(phase.current)} → ${name(phase.next)}`)}` +
-      `   ${labels('verdict')}: ${paint(t(tool, `verdict.${readiness.verdict}`).toUpperCase())} · ${labels('readinessIndex')} ${showScore(readiness.index)}`,
+      `   ${labels('verdict')}: ${paint(t(tool, `verdict.${readiness.verdict}`).toUpperCase())} · ${labels('readinessIndex')} ${showScore(readiness.index, tool)}`,
   );
   for (const criterion of readiness.criteria) out.push(criterionLine(criterion, rubric, lang, tool, colors));
 

@@ -20,18 +20,18 @@ function detail(entry: ScoreEntry, context: RenderContext): string {
   const out: string[] = [];
   out.push(`### ${result.community.name} (${result.community.id}) · ${labels('period')} ${result.period}`, '');
   out.push(
-    `**${labels('overall')}: ${showScore(result.overall.score)}** · ${labels('coverage')} ${showPercent(result.overall.coverage)} · ` +
+    `**${labels('overall')}: ${showScore(result.overall.score, tool)}** · ${labels('coverage')} ${showPercent(result.overall.coverage)} · ` +
       `${labels('verdict')}: ${verdictIcon[result.readiness.verdict] ?? ''} **${t(tool, `verdict.${result.readiness.verdict}`)}** · ` +
-      `${labels('readinessIndex')} ${showScore(result.readiness.index)} · ${labels('phase')}: ${phaseTitle(rubric, result.phase.current, lang, tool)} → ${phaseTitle(rubric, result.phase.next, lang, tool)}`,
+      `${labels('readinessIndex')} ${showScore(result.readiness.index, tool)} · ${labels('phase')}: ${phaseTitle(rubric, result.phase.current, lang, tool)} → ${phaseTitle(rubric, result.phase.next, lang, tool)}`,
     '',
   );
   out.push(tableRow([labels('principles'), 'Score', labels('coverage')]), '|---|---:|---:|');
-  for (const area of result.principles) out.push(tableRow([targetTitle(rubric, `principle:${area.id}`, lang, tool), showScore(area.score), showPercent(area.coverage)]));
+  for (const area of result.principles) out.push(tableRow([targetTitle(rubric, `principle:${area.id}`, lang, tool), showScore(area.score, tool), showPercent(area.coverage)]));
   if (result.readiness.criteria.length > 0) {
     out.push('', tableRow([labels('gate'), '', '', labels('gap')]), '|---|---|---:|---:|');
     for (const criterion of result.readiness.criteria) {
-      const value = criterion.kind === 'level' ? (criterion.value === null ? labels('missing') : `${labels('levelWord')} ${criterion.value}`) : showScore(criterion.value);
-      out.push(tableRow([`${targetTitle(rubric, criterion.target, lang, tool)} (≥ ${criterion.threshold})`, t(tool, `status.${criterion.status}`), value, criterion.status === 'fail' ? showScore(criterion.gap) : '']));
+      const value = criterion.kind === 'level' ? (criterion.value === null ? labels('missing') : `${labels('levelWord')} ${criterion.value}`) : showScore(criterion.value, tool);
+      out.push(tableRow([`${targetTitle(rubric, criterion.target, lang, tool)} (≥ ${criterion.threshold})`, t(tool, `status.${criterion.status}`), value, criterion.status === 'fail' ? showScore(criterion.gap, tool) : '']));
     }
   }
   const path = result.readiness.path;
@@ -59,9 +59,9 @@ export async function* renderScoreMarkdown(run: ScoreRun<ScoreEntry>, context: R
         markdownCell(`${result.community.name} (${result.community.id})`),
         markdownCell(result.period),
         markdownCell(phaseName(result.phase.current, context.language)) + (result.phase.mismatch ? ' ⚠️' : ''),
-        `**${showScore(result.overall.score)}**`,
-        ...result.principles.map((area) => showScore(area.score)),
-        showScore(result.readiness.index),
+        `**${showScore(result.overall.score, context.language)}**`,
+        ...result.principles.map((area) => showScore(area.score, context.language)),
+        showScore(result.readiness.index, context.language),
         `${verdictIcon[result.readiness.verdict] ?? ''} ${markdownCell(t(context.language, `verdict.${result.readiness.verdict}`))}`,
       ]),
     );

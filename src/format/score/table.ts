@@ -30,7 +30,7 @@ export function summaryLine(summary: ScoreSummary, context: RenderContext, rubri
   const labels = translator(context.language);
   const verdicts = Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${t(context.language, `verdict.${verdict as Verdict}`)}`);
   const phases = Object.entries(summary.phases).map(([phase, count]) => `${count} ${rubricPhase(phase)}`);
-  return `${summary.count} ${labels('assessments')}: ${verdicts.join(', ')} · ${labels('phase')}: ${phases.join(', ')} · ${labels('mean')} ${labels('overall').toLowerCase()} ${showScore(summary.meanOverall)}`;
+  return `${summary.count} ${labels('assessments')}: ${verdicts.join(', ')} · ${labels('phase')}: ${phases.join(', ')} · ${labels('mean')} ${labels('overall').toLowerCase()} ${showScore(summary.meanOverall, context.language)}`;
 }
 
 /** One assessment: the detailed view. Many: a table and a summary line. */
@@ -54,9 +54,9 @@ export async function* renderScoreTable(run: ScoreRun<ScoreEntry>, context: Rend
       colors.dim(result.community.id),
       result.period,
       phaseName(result.phase.current, language) + (result.phase.mismatch ? colors.yellow(' ⚠') : ''),
-      colors.bold(showScore(result.overall.score)),
-      ...result.principles.map((area) => showScore(area.score)),
-      showScore(result.readiness.index),
+      colors.bold(showScore(result.overall.score, language)),
+      ...result.principles.map((area) => showScore(area.score, language)),
+      showScore(result.readiness.index, language),
       paint(t(language, `verdict.${result.readiness.verdict}`)),
     ]);
   }
@@ -81,9 +81,9 @@ function groupTable(groups: NonNullable<ScoreTotals['groups']>, context: RenderC
   const rows = groups.rows.map(({ group, summary }) => [
     group === '' ? labels('noValue') : group,
     String(summary.count),
-    showScore(summary.meanOverall),
-    ...principleIds.map((id) => showScore(summary.meanPrinciples.find((entry) => entry.id === id)?.mean ?? null)),
-    showScore(summary.meanIndex),
+    showScore(summary.meanOverall, language),
+    ...principleIds.map((id) => showScore(summary.meanPrinciples.find((entry) => entry.id === id)?.mean ?? null, language)),
+    showScore(summary.meanIndex, language),
     Object.entries(summary.verdicts).map(([verdict, count]) => `${count} ${t(language, `verdict.${verdict as Verdict}`)}`).join(', '),
     Object.entries(summary.phases).map(([phase, count]) => `${count} ${phaseName(phase, language)}`).join(', '),
   ]);

@@ -30,12 +30,12 @@ export function* renderTrendMarkdown({ trend, names, inputErrors }: TrendReport,
   for (const community of trend.communities) {
     total += 1;
     if (rows.length >= MAX_ROWS) continue;
-    rows.push([community.id, community.name, sparkline(community, trend.periods), scoresText(community), phasePathText(community, names), slopeText(community.slope, labels), flagsText(community, labels)]);
+    rows.push([community.id, community.name, sparkline(community, trend.periods), scoresText(community, language), phasePathText(community, names), slopeText(community.slope, labels, language), flagsText(community, labels)]);
   }
   yield `${table([labels('diffCommunity'), labels('diffName'), trend.periods.join(' '), labels('overall'), labels('trendPhasePath'), labels('trendSlope'), labels('trendFlags')], rows)}\n`;
   if (total > MAX_ROWS) yield `\n… +${total - MAX_ROWS} ${labels('trendMoreRows')}\n`;
   yield `\n_${cell(labels('trendStallRule', { stall: trend.stall }))}_\n\n`;
-  yield `### ${cell(labels('trendCohort'))}\n\n${table([labels('phase'), ...trend.periods], cohortRows(trend, names, labels))}\n`;
+  yield `### ${cell(labels('trendCohort'))}\n\n${table([labels('phase'), ...trend.periods], cohortRows(trend, names, labels, language))}\n`;
   if (trend.summary.steps.length > 0) {
     yield `\n### ${cell(labels('trendSteps'))}\n\n`;
     for (const step of trend.summary.steps) yield `- ${cell(stepText(step, names, labels))}\n`;

@@ -19,15 +19,15 @@ export function* renderTrendTable({ trend, names, inputErrors }: TrendReport, { 
     community.flags.stalled || community.flags.regressed ? colors.red(community.id) : community.id,
     community.name,
     colourBySlope(sparkline(community, trend.periods), community.slope, colors),
-    scoresText(community),
+    scoresText(community, language),
     phasePathText(community, names),
-    slopeText(community.slope, labels),
+    slopeText(community.slope, labels, language),
     flagsText(community, labels),
   ]);
   const head = [labels('diffCommunity'), labels('diffName'), trend.periods.join(' '), labels('overall'), labels('trendPhasePath'), labels('trendSlope'), labels('trendFlags')];
   yield `${boxTable(head, rows, colors)}\n`;
   yield `${colors.dim(labels('trendStallRule', { stall: trend.stall }))}\n\n`;
-  yield `${colors.bold(labels('trendCohort'))}\n${boxTable([labels('phase'), ...trend.periods], cohortRows(trend, names, labels), colors, { alignRight: 1 })}\n\n`;
+  yield `${colors.bold(labels('trendCohort'))}\n${boxTable([labels('phase'), ...trend.periods], cohortRows(trend, names, labels, language), colors, { alignRight: 1 })}\n\n`;
   if (trend.summary.steps.length > 0) {
     yield `${colors.bold(labels('trendSteps'))}\n`;
     for (const step of trend.summary.steps) yield `  ${stepText(step, names, labels)}\n`;

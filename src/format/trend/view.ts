@@ -38,14 +38,14 @@ export function colourBySlope(text: string, slope: number | null, colors: ChalkI
 }
 
 /** `+4.1/yr`, `-2.0/yr`, or `—`. */
-export function slopeText(slope: number | null, labels: Translate): string {
+export function slopeText(slope: number | null, labels: Translate, lang: Language): string {
   if (slope === null) return '—';
   const sign = slope > TOLERANCE ? '+' : slope < -TOLERANCE ? '−' : '';
-  return `${sign}${showScore(Math.abs(slope))}${labels('trendPerYear')}`;
+  return `${sign}${showScore(Math.abs(slope), lang)}${labels('trendPerYear')}`;
 }
 
-export function scoresText(community: CommunityTrend): string {
-  return community.series.map((entry) => showScore(entry.overall)).join(' → ');
+export function scoresText(community: CommunityTrend, lang: Language): string {
+  return community.series.map((entry) => showScore(entry.overall, lang)).join(' → ');
 }
 
 export function phasePathText(community: CommunityTrend, names: DiffNames): string {
@@ -78,13 +78,13 @@ export function versionsText(trend: TrendResult, labels: Translate): string {
 }
 
 /** The cohort table: a row per phase, a column per period, then the assessed count and the mean. */
-export function cohortRows(trend: TrendResult, names: DiffNames, labels: Translate): string[][] {
+export function cohortRows(trend: TrendResult, names: DiffNames, labels: Translate, lang: Language): string[][] {
   const rows = trend.phases.map((phase) => [
     names.phase(phase),
     ...trend.summary.periods.map((period) => String(period.phases.find((entry) => entry.phase === phase)?.count ?? 0)),
   ]);
   rows.push([labels('trendAssessed'), ...trend.summary.periods.map((period) => String(period.assessed))]);
-  rows.push([labels('trendMeanOverall'), ...trend.summary.periods.map((period) => showScore(period.meanOverall))]);
+  rows.push([labels('trendMeanOverall'), ...trend.summary.periods.map((period) => showScore(period.meanOverall, lang))]);
   return rows;
 }
 

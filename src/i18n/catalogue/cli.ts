@@ -45,7 +45,7 @@ const DESCRIPTIONS_ID = {
   'flag indicators whose spread (highest − lowest level) is at least this':
     'tandai indikator yang sebarannya (tingkat tertinggi − terendah) sekurangnya sebesar ini',
   'exit 1 when the overall alpha is below this (Krippendorff suggests 0.800 to draw conclusions, and 0.667 as the lowest for tentative ones)':
-    'keluar dengan 1 bila alpha keseluruhan di bawah nilai ini (Krippendorff menyarankan 0.800 untuk menarik kesimpulan, dan 0.667 sebagai batas terendah untuk kesimpulan sementara)',
+    'keluar dengan 1 bila alpha keseluruhan di bawah nilai ini (Krippendorff menyarankan 0,800 untuk menarik kesimpulan, dan 0,667 sebagai batas terendah untuk kesimpulan sementara)',
   'rating files (with rater: NAME), directories or globs; - reads one from standard input': 'berkas penilaian (dengan rater: NAMA), direktori atau glob; - membaca satu dari masukan standar',
   'write a draft consensus file for each community and period rated by several raters: median levels, notes, flagged answers to discuss':
     'tulis draf berkas konsensus untuk setiap komunitas dan periode yang dinilai beberapa penilai: tingkat median, catatan, jawaban yang ditandai untuk dibahas',

@@ -314,6 +314,7 @@ export const LABELS = {
     id: 'tidak dapat memperbarui {file}: bukan JSON yang sah pada baris {line}, kolom {column}. Perbaiki atau pindahkan berkas itu, lalu jalankan swadaya init lagi.',
   },
   explainProgress: { en: 'progress', id: 'kemajuan' },
+  explainWeight: { en: 'w', id: 'b' },
   explainMin: { en: 'min', id: 'min.' },
   reasonCoverageBelow: { en: 'coverage below the threshold', id: 'cakupan di bawah ambang' },
   reasonMissing: { en: 'not answered', id: 'belum dijawab' },

@@ -16,6 +16,7 @@ export const WORDS = {
   'kind.socket': { en: 'a socket', id: 'socket' },
   'kind.other': { en: 'a special file', id: 'berkas khusus' },
   or: { en: ' or ', id: ' atau ' },
+  decimalMark: { en: '.', id: ',' },
   didYouMean: { en: ' Did you mean "{suggestion}"?', id: ' Maksud Anda "{suggestion}"?' },
   'severity.error': { en: 'error', id: 'galat' },
   'severity.warning': { en: 'warning', id: 'peringatan' },
