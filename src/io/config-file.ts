@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { Finding } from '../core/finding.js';
+import { currentMaxFileBytes } from './safe-read.js';
 
 /** The defaults a project sets for the command line (schemas/config.schema.json). */
 export interface SwadayaConfig {
@@ -37,6 +38,9 @@ export const CONFIG_FILES: readonly string[] = ['swadaya.config.yaml', 'swadaya.
  * swadaya.config.yaml (or .yml) or a package.json with a "swadaya" key. A rubric path in it is
  * made absolute from the file's directory, so it holds wherever the command runs.
  */
+/** The least a configuration file may hold, whatever SWADAYA_MAX_FILE_SIZE says. */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+
 export async function loadConfig(cwd: string): Promise<LoadedConfig> {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of CONFIG_FILES) {
@@ -63,7 +67,9 @@ export async function readConfig(file: string, key: string | undefined): Promise
     import('./yaml-source.js'),
   ]);
   const failed = (findings: readonly Finding[]): LoadedConfig => ({ file, config: {}, findings });
-  const text = await readTextFile(file);
+  // SWADAYA_MAX_FILE_SIZE is for rubrics and assessments: set small, it must not make a
+  // project's package.json (which names swadaya) unreadable, and with it every command.
+  const text = await readTextFile(file, file, Math.max(currentMaxFileBytes(), CONFIG_MAX_BYTES));
   if (typeof text !== 'string') return failed([text]);
   // YAML reads JSON too, with the same line and column positions for package.json.
   const parsed = parseYamlText(file, text);

@@ -48,8 +48,8 @@ export function notRegularFinding(file: string, kind: SpecialKind, severity: 'er
   return { code: severity === 'error' ? 'not-a-regular-file' : 'special-file-skipped', severity, file, args: { kind } };
 }
 
-function tooLarge(file: string, size: number): Finding {
-  return { code: 'file-too-large', severity: 'error', file, args: { size, limit: maxFileBytes } };
+function tooLarge(file: string, size: number, limit: number): Finding {
+  return { code: 'file-too-large', severity: 'error', file, args: { size, limit } };
 }
 
 export function readFailureFinding(file: string, error: unknown): Finding {
@@ -63,44 +63,44 @@ export function readFailureFinding(file: string, error: unknown): Finding {
 }
 
 /** Checks what `stat` found; returns the finding that refuses it, or undefined for a regular file within the limit. */
-function refusal(file: string, info: Stats): Finding | undefined {
+function refusal(file: string, info: Stats, limit: number): Finding | undefined {
   if (info.isDirectory()) return { code: 'is-a-directory', severity: 'error', file, args: {} };
   if (!info.isFile()) return notRegularFinding(file, specialKind(info));
-  if (info.size > maxFileBytes) return tooLarge(file, info.size);
+  if (info.size > limit) return tooLarge(file, info.size, limit);
   return undefined;
 }
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 /** A buffer for a file of `size` bytes, with one byte more to notice growth. */
-function bufferFor(size: number): Buffer {
-  return Buffer.allocUnsafe(Math.min(size, maxFileBytes) + 1);
+function bufferFor(size: number, limit: number): Buffer {
+  return Buffer.allocUnsafe(Math.min(size, limit) + 1);
 }
 
 /** Room for more when a file grew while read, never beyond the limit; undefined when the limit is passed. */
-function grow(buffer: Buffer, length: number): Buffer | undefined {
-  if (length > maxFileBytes) return undefined;
-  const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, maxFileBytes + 1));
+function grow(buffer: Buffer, length: number, limit: number): Buffer | undefined {
+  if (length > limit) return undefined;
+  const bigger = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit + 1));
   buffer.copy(bigger, 0, 0, length);
   return bigger;
 }
 
 /** The bytes of a regular file, or the finding that says why it was not read. Never blocks on a FIFO, never reads past the limit. */
-export async function readRegularFile(file: string, shown = file): Promise<Buffer | Finding> {
+export async function readRegularFile(file: string, shown = file, limit = maxFileBytes): Promise<Buffer | Finding> {
   try {
-    const refused = refusal(shown, await stat(file));
+    const refused = refusal(shown, await stat(file), limit);
     if (refused) return refused;
     const handle = await open(file, OPEN_FLAGS);
     try {
       const info = await handle.stat();
-      const again = refusal(shown, info);
+      const again = refusal(shown, info, limit);
       if (again) return again;
-      let buffer = bufferFor(info.size);
+      let buffer = bufferFor(info.size, limit);
       let length = 0;
       for (;;) {
         if (length === buffer.length) {
-          const bigger = grow(buffer, length);
-          if (!bigger) return tooLarge(shown, length);
+          const bigger = grow(buffer, length, limit);
+          if (!bigger) return tooLarge(shown, length, limit);
           buffer = bigger;
         }
         const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
@@ -116,21 +116,21 @@ export async function readRegularFile(file: string, shown = file): Promise<Buffe
 }
 
 /** readRegularFile without the event loop, for batch workers. */
-export function readRegularFileSync(file: string, shown = file): Buffer | Finding {
+export function readRegularFileSync(file: string, shown = file, limit = maxFileBytes): Buffer | Finding {
   try {
-    const refused = refusal(shown, statSync(file));
+    const refused = refusal(shown, statSync(file), limit);
     if (refused) return refused;
     const fd = openSync(file, OPEN_FLAGS);
     try {
       const info = fstatSync(fd);
-      const again = refusal(shown, info);
+      const again = refusal(shown, info, limit);
       if (again) return again;
-      let buffer = bufferFor(info.size);
+      let buffer = bufferFor(info.size, limit);
       let length = 0;
       for (;;) {
         if (length === buffer.length) {
-          const bigger = grow(buffer, length);
-          if (!bigger) return tooLarge(shown, length);
+          const bigger = grow(buffer, length, limit);
+          if (!bigger) return tooLarge(shown, length, limit);
           buffer = bigger;
         }
         const bytesRead = readSync(fd, buffer, length, buffer.length - length, null);

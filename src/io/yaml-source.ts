@@ -133,8 +133,8 @@ export function fileFinding(code: string, file: string, args: Record<string, str
 }
 
 /** Reads a file as UTF-8 text, or returns the finding that explains why it cannot be read. */
-export async function readTextFile(file: string, shown = file): Promise<string | Finding> {
-  const bytes = await readRegularFile(file, shown);
+export async function readTextFile(file: string, shown = file, limit?: number): Promise<string | Finding> {
+  const bytes = await readRegularFile(file, shown, limit);
   return bytes instanceof Uint8Array ? decodeText(shown, bytes) : bytes;
 }
 

@@ -144,6 +144,21 @@ describe('the size limit (SWADAYA_MAX_FILE_SIZE)', () => {
     expect((await run(['rubric', 'show', './big-rubric'], { SWADAYA_MAX_FILE_SIZE: '1M' })).code).toBe(0);
   });
 
+  it("is for rubrics and assessments: a project's package.json larger than it is still read for its configuration", async () => {
+    const project = join(dir, 'project');
+    mkdirSync(project, { recursive: true });
+    // 2 KB of package.json, swadaya among the dev dependencies and its configuration under "swadaya".
+    const scripts = Object.fromEntries(Array.from({ length: 40 }, (_, index) => [`task-${index}`, `node scripts/task-${index}.mjs --verbose`]));
+    writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'village-data', scripts, devDependencies: { swadaya: '^0.1.0' }, swadaya: { lang: 'id' } }, null, 2)}\n`);
+    writeFileSync(join(project, 'rubric.yaml'), tinyRubric);
+    expect(readFileSync(join(project, 'package.json')).length).toBeGreaterThan(2048);
+    const memory = memoryContext({ cwd: project, env: { SWADAYA_MAX_FILE_SIZE: '1K' } });
+    const code = await runCli(['rubric', 'show', './rubric.yaml'], memory.ctx);
+    // The rubric itself is past the limit, and says so in the configuration's language.
+    expect(code).toBe(2);
+    expect(memory.stderr()).toContain('rubric.yaml: galat [file-too-large] berukuran');
+  });
+
   it('a value that is not a size: exit 2 naming it', async () => {
     const result = await run(['score', 'scanned/sukaluyu.yaml'], { SWADAYA_MAX_FILE_SIZE: 'lots' });
     expect(result.code).toBe(2);
