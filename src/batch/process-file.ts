@@ -122,7 +122,9 @@ export class FileProcessor<Kind extends ProjectionKind> {
     if (projection.kind === 'check') return undefined;
     if (projection.kind === 'loaded') return loaded;
     const { rubric, assessment } = loaded;
-    const result = scoreAssessment(rubric, assessment);
+    // diff and trend never show the path: the costliest part of scoring is skipped for them.
+    const withPath = projection.kind !== 'diff-subject' && projection.kind !== 'trend-point';
+    const result = scoreAssessment(rubric, assessment, { path: withPath });
     switch (projection.kind) {
       case 'result':
         return projection.explain ? { result, explanation: explainResult(rubric, assessment, result) } : { result };

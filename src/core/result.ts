@@ -68,7 +68,7 @@ export interface ScoreResult {
     readonly index: number;
     readonly criteria: readonly CriterionResult[];
     readonly focus: readonly FocusItem[];
-    /** The steps that pass the current phase's gate (docs/path.md); null once graduated. */
+    /** The steps that pass the current phase's gate (docs/path.md); null once graduated, or when not asked for. */
     readonly path: PathToReady | null;
   };
   /** Every phase's exit gate, in rubric order (for `--explain`). */

@@ -356,8 +356,16 @@ function focusCandidates(indices: readonly number[], index: RubricIndex, table: 
   return top.map((entry) => entry.at);
 }
 
-/** Everything in docs/scoring.md for one assessment. Pure; full precision. */
-export function scoreAssessment(rubric: Rubric, assessment: Assessment): ScoreResult {
+/** What a caller needs beyond the scores: `path: false` skips the search of docs/path.md. */
+export interface ScoreOptions {
+  readonly path?: boolean;
+}
+
+/**
+ * Everything in docs/scoring.md for one assessment. Pure; full precision. The path search is the
+ * costliest part, so outputs that never show it (diff, trend) ask for `{ path: false }`.
+ */
+export function scoreAssessment(rubric: Rubric, assessment: Assessment, options: ScoreOptions = {}): ScoreResult {
   const scorer = new Scorer(rubric, assessment);
   const { index } = scorer;
 
@@ -385,7 +393,7 @@ export function scoreAssessment(rubric: Rubric, assessment: Assessment): ScoreRe
       index: gate.index,
       criteria: gate.criteria,
       focus: scorer.focus(index.gates[at] ?? [], gate.criteria),
-      path: pathToReady(rubric, assessment, gate.phase),
+      path: options.path === false ? null : pathToReady(rubric, assessment, gate.phase),
     };
   }
 

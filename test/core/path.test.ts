@@ -93,4 +93,14 @@ describe('the path to the next phase', () => {
     const rubric = rubricWith([{ target: 'pillar:p1', min: 50 }]);
     expect(scoreAssessment(rubric, buildAssessment({ a1: 2, a2: 2, a3: 'na' })).readiness.path).toBeNull();
   });
+
+  it('is skipped with { path: false }, every other part of the result unchanged', () => {
+    const rubric = rubricWith([{ target: 'pillar:p1', min: 75 }, { target: 'indicator:a3', level: 2 }]);
+    const assessment = buildAssessment({ a1: 2, a2: 2, a3: 1 }, { phase: 'one' });
+    const full = scoreAssessment(rubric, assessment);
+    const without = scoreAssessment(rubric, assessment, { path: false });
+    expect(full.readiness.path?.steps).toBe(3);
+    expect(without.readiness.path).toBeNull();
+    expect({ ...without, readiness: { ...without.readiness, path: full.readiness.path } }).toEqual(full);
+  });
 });
