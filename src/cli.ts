@@ -29,7 +29,7 @@ import { t } from './i18n/catalogue.js';
 import { isLanguage, LANGUAGES, type Language } from './i18n/language.js';
 import type { SwadayaConfig } from './io/config-file.js';
 import { AtomicOutputFile, QuietStream } from './io/output-file.js';
-import type { OutputStream } from './io/streams.js';
+import { markColourless, type OutputStream } from './io/streams.js';
 import { terminalSafe } from './core/terminal-text.js';
 import { DEFAULT_MAX_FILE_BYTES, parseByteSize, setMaxFileBytes } from './io/safe-read.js';
 import { VERSION } from './version.js';
@@ -377,7 +377,10 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
       // Built inside the promise: a bad SWADAYA_LANG or an unwritable -o is reported like any other error of the run.
       pending = Promise.resolve().then(() => {
         if (file !== undefined && file !== '-') stdout = outputFile = openOutputFile(resolve(ctx.cwd, file), file, language);
-        return action(buildSettings(flags, routed));
+        const settings = buildSettings(flags, routed);
+        if (settings.colors.stdout.level === 0) markColourless(routed.stdout);
+        if (settings.colors.stderr.level === 0) markColourless(routed.stderr);
+        return action(settings);
       });
     };
     program = buildProgram(routed, run);

@@ -48,7 +48,9 @@ export async function* cachedBatch<Kind extends ProjectionKind>(files: readonly 
   }
   const progress = options.onProgress;
   const hitCount = files.length - misses.length;
-  const batch = runBatch(misses, { ...options, hashContent: true, onProgress: progress ? (done) => progress(hitCount + done, files.length) : undefined });
+  // The cache keeps a json result's open criteria whether this run reads them or not.
+  const scoring: RunBatchOptions<Kind> = projection.kind === 'json' ? { ...options, projection: { ...projection, open: true } as typeof options.projection } : options;
+  const batch = runBatch(misses, { ...scoring, hashContent: true, onProgress: progress ? (done) => progress(hitCount + done, files.length) : undefined });
   const keep = (file: string, stats: StatsTaken | undefined, outcome: FileOutcome<Kind>): FileOutcome<Kind> => {
     const { hash, rubricRefs, ...rest } = outcome;
     const names = rubricRefs === undefined ? undefined : dependencies(rubricRefs);
@@ -70,7 +72,7 @@ export async function* cachedBatch<Kind extends ProjectionKind>(files: readonly 
           yield decoded;
           continue;
         }
-        for await (const outcome of runBatch([file], { ...options, workers: 0, hashContent: true, onProgress: undefined })) yield keep(file, taken[index], outcome);
+        for await (const outcome of runBatch([file], { ...scoring, workers: 0, hashContent: true, onProgress: undefined })) yield keep(file, taken[index], outcome);
         continue;
       }
       const next = await batch.next();

@@ -4,6 +4,7 @@ import { explainResult } from '../core/explain.js';
 import type { Finding } from '../core/finding.js';
 import type { Assessment, Rubric } from '../core/model.js';
 import { reportRowOf } from '../core/report-set.js';
+import type { CriterionResult } from '../core/result.js';
 import { scoreAssessment } from '../core/scoring.js';
 import { trendLayoutOf, trendPointOf, type TrendLayout } from '../core/trend.js';
 import { textLanguage } from '../i18n/language.js';
@@ -11,6 +12,7 @@ import { loadAssessmentFile, loadAssessmentText, type LoadedAssessment } from '.
 import { STDIN_PATH, type StdinFile } from '../io/stdin.js';
 import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
 import { digestOf, type Projected, type Projection, type ProjectionKind } from './projection.js';
+const NOTHING_OPEN: readonly CriterionResult[] = [];
 
 export interface BatchOptions<Kind extends ProjectionKind = ProjectionKind> {
   readonly projection: Extract<Projection, { kind: Kind }>;
@@ -130,7 +132,8 @@ export class FileProcessor<Kind extends ProjectionKind> {
         return projection.explain ? { result, explanation: explainResult(rubric, assessment, result) } : { result };
       case 'json': {
         const source = { file, document: loaded.document, result, languages: rubric.languages };
-        const open = result.readiness.criteria.filter((criterion) => criterion.status === 'fail' || criterion.status === 'unknown');
+        // Sent to the main thread only when read: most runs have no --require ready.
+        const open = projection.open ? result.readiness.criteria.filter((criterion) => criterion.status === 'fail' || criterion.status === 'unknown') : NOTHING_OPEN;
         return { json: scoreResultText(source, textLanguage(projection.language, rubric)), digest: digestOf(result), open };
       }
       case 'diff-subject': {

@@ -17,8 +17,11 @@ export type Projection =
   | { readonly kind: 'check' }
   /** The whole score result; with `explain`, how each number was derived too. */
   | { readonly kind: 'result'; readonly explain: boolean }
-  /** The result as its published JSON text (docs/json-output.md#score), plus what a summary reads. */
-  | { readonly kind: 'json'; readonly language: Language | undefined }
+  /**
+   * The result as its published JSON text (docs/json-output.md#score), plus what a summary reads;
+   * with `open`, the criteria not met too (what --require ready names, and what the cache keeps).
+   */
+  | { readonly kind: 'json'; readonly language: Language | undefined; readonly open: boolean }
   /** What `diff` compares; with `answers`, each answer too (--detail). */
   | { readonly kind: 'diff-subject'; readonly answers: boolean }
   /** What `trend` follows of each result. */
@@ -40,7 +43,7 @@ export interface RenderedScore {
   /** As text, or as UTF-8 bytes when it comes from the cache (docs/ci.md#the-cache): written out as it is. */
   readonly json: string | Uint8Array;
   readonly digest: SummaryInput;
-  /** The readiness criteria not met or undecided: what a gate failure names (docs/ci.md). */
+  /** The readiness criteria not met or undecided: what a gate failure names (docs/ci.md). Empty unless the projection asked for them. */
   readonly open: readonly CriterionResult[];
 }
 

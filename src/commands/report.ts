@@ -191,7 +191,7 @@ async function reportOnSet(
   const guard = new DuplicateGuard(ctx.cwd, inputs.stdin);
   if (eachDir !== undefined) await ensureDirectory(resolve(ctx.cwd, eachDir), outputLanguage(options.language));
   const progress = await startProgress(ctx, files.length);
-  const set: SetState = { stats: new SetStatsBuilder(), ids: new IdMaker(), sections: [], single: undefined, count: 0, groupMatched: false, fieldsSeen: new Set(), rubric: undefined, rubricRef: undefined };
+  const set: SetState = { stats: new SetStatsBuilder(), ids: new IdMaker(), sections: [], single: undefined, count: 0, groupMatched: false, fieldsSeen: new Set(), rubric: undefined, rubricRef: undefined, pendingPages: [] };
   try {
     if (options.each !== undefined || files.length < IN_PROCESS_LIMIT) {
       // The answers are needed (the community pages, or one assessment's own report): read here.
@@ -252,6 +252,18 @@ interface SetState {
   readonly fieldsSeen: Set<string>;
   rubric: Rubric | undefined;
   rubricRef: string | undefined;
+  /** --each DIR pages not written yet: with --group-by, until an assessment has the field. */
+  readonly pendingPages: CommunityPage[];
+}
+
+interface CommunityPage {
+  readonly file: string;
+  readonly view: AssessmentView;
+}
+
+async function writeCommunityPage({ file, view }: CommunityPage, pageOptions: (rubric: Rubric | undefined) => ReportPageOptions): Promise<void> {
+  const page = pageOptions(view.rubric);
+  await writeOutput(file, assessmentReport(view, page), page.tool);
 }
 
 async function addRow(
@@ -271,9 +283,14 @@ async function addRow(
   if (!view) return;
   set.rubric ??= view.rubric;
   if (set.count === 1) set.single = view;
-  const page = pageOptions(view.rubric);
-  if (eachDir !== undefined) await writeOutput(resolve(ctx.cwd, eachDir, communityFileName(row.id, row.period)), assessmentReport(view, page), page.tool);
-  if (options.each === true) set.sections.push(assessmentSection(view, { ...page, ids: set.ids, heading: 2, compact: true }));
+  if (eachDir !== undefined) {
+    const communityPage = { file: resolve(ctx.cwd, eachDir, communityFileName(row.id, row.period)), view };
+    // With --group-by, the pages wait until an assessment has the field: a field none has
+    // refuses the run, and a refused run writes nothing.
+    if (options.groupBy !== undefined && !set.groupMatched) set.pendingPages.push(communityPage);
+    else for (const pending of [...set.pendingPages.splice(0), communityPage]) await writeCommunityPage(pending, pageOptions);
+  }
+  if (options.each === true) set.sections.push(assessmentSection(view, { ...pageOptions(view.rubric), ids: set.ids, heading: 2, compact: true }));
 }
 
 async function ensureDirectory(dir: string, tool: Language): Promise<void> {

@@ -156,7 +156,7 @@ export async function scoreCommand(paths: readonly string[], settings: CommandSe
     const context = renderContextFor(entry, settings, language);
     if (entry.projection === 'json') {
       async function* jsonEntries(): AsyncGenerator<ScoreJsonEntry> {
-        for await (const document of admitted({ kind: 'json', language: settings.language })) {
+        for await (const document of admitted({ kind: 'json', language: settings.language, open: gates.requireReady })) {
           const { digest, json } = document.projected;
           // Only --require ready reads the open criteria: a cached result parses them only then.
           const criteria = gates.requireReady ? document.projected.open : [];

@@ -54,7 +54,8 @@ const ANSWER_KEYS = ['level', 'na', 'note', 'evidence'];
 
 export async function loadAssessmentFile(file: string, finder: RubricFinder, options: AssessmentLoadOptions = {}): Promise<AssessmentFileResult> {
   const path = options.cwd === undefined ? file : resolve(options.cwd, file);
-  const bytes = options.syncRead ? readRegularFileSync(path) : await readRegularFile(path);
+  // Every caller's paths come from expandPaths, which listed them as regular files or links.
+  const bytes = options.syncRead ? readRegularFileSync(path, path, undefined, true) : await readRegularFile(path);
   const text = bytes instanceof Uint8Array ? decodeText(path, bytes) : bytes;
   if (typeof text !== 'string') return { file, assessments: [], findings: [{ ...text, file }] };
   const result = await loadAssessmentText(file, text, finder, options);

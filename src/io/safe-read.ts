@@ -71,6 +71,8 @@ function refusal(file: string, info: Stats, limit: number): Finding | undefined 
 }
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+/** Not on Windows, which has no FIFOs or device files to open by mistake: there every path takes the checked way. */
+const NO_FOLLOW: number | undefined = constants.O_NOFOLLOW;
 
 /** A buffer for a file of `size` bytes, with one byte more to notice growth. */
 function bufferFor(size: number, limit: number): Buffer {
@@ -115,12 +117,27 @@ export async function readRegularFile(file: string, shown = file, limit = maxFil
   }
 }
 
-/** readRegularFile without the event loop, for batch workers. */
-export function readRegularFileSync(file: string, shown = file, limit = maxFileBytes): Buffer | Finding {
+/**
+ * readRegularFile without the event loop, for batch workers. `listed`: the path was listed by a
+ * directory scan, a glob or a stat a moment ago as a regular file or a link, so it is opened at
+ * once — one path lookup instead of two — refusing a final link (O_NOFOLLOW), which takes the
+ * checked way; what was opened is checked through the handle all the same.
+ */
+export function readRegularFileSync(file: string, shown = file, limit = maxFileBytes, listed = false): Buffer | Finding {
   try {
-    const refused = refusal(shown, statSync(file), limit);
-    if (refused) return refused;
-    const fd = openSync(file, OPEN_FLAGS);
+    let fd: number;
+    if (listed && NO_FOLLOW !== undefined) {
+      try {
+        fd = openSync(file, OPEN_FLAGS | NO_FOLLOW);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ELOOP') return readRegularFileSync(file, shown, limit);
+        throw error;
+      }
+    } else {
+      const refused = refusal(shown, statSync(file), limit);
+      if (refused) return refused;
+      fd = openSync(file, OPEN_FLAGS);
+    }
     try {
       const info = fstatSync(fd);
       const again = refusal(shown, info, limit);

@@ -23,13 +23,22 @@ export interface Streams {
   readonly stdin: InputStream;
 }
 
+/** Streams of a run that carry no colour of swadaya's (--no-color, NO_COLOR, not a terminal). */
+const colourless = new WeakSet<OutputStream>();
+
+/** Marks a stream as colourless: an ESC written to it can only come from data, so every ESC is escaped on a terminal. */
+export function markColourless(stream: OutputStream): void {
+  colourless.add(stream);
+}
+
 /** Writes and waits for the stream to drain, so large outputs are not buffered whole in memory. */
 export async function write(stream: OutputStream, chunk: string | Uint8Array): Promise<void> {
   // A broken stream (a full disk, a closed terminal) never drains: the output guard of main.ts reports it.
   if (chunk.length === 0 || stream.destroyed) return;
   // On a terminal, data never moves the cursor, rings, or reorders the line (README, "Limits").
   const text = stream.isTTY && typeof chunk !== 'string' ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8') : chunk;
-  const shown = typeof text === 'string' && stream.isTTY && hasUnsafe(text) ? terminalSafe(text) : text;
+  const keepColour = !colourless.has(stream);
+  const shown = typeof text === 'string' && stream.isTTY && hasUnsafe(text, keepColour) ? terminalSafe(text, keepColour) : text;
   if (stream.write(shown) || stream.destroyed) return;
   // Whichever comes first ends the wait; the other two listeners are removed, or every wait of a
   // large output would leave two behind (Node warns past ten).

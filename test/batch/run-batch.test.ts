@@ -54,13 +54,18 @@ describe('runBatch across worker threads (dist/worker.js, built by test/global-s
   });
 
   it('renders results as JSON text in the workers exactly as in-process', async () => {
-    const projection = { kind: 'json', language: 'id' } as const;
+    const projection = { kind: 'json', language: 'id', open: true } as const;
     const inProcess = await collect(files, { projection, search, workers: 0 });
     const inWorkers = await collect(files, { projection, search, workers: 2 });
     expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
     const document = inWorkers.outcomes.find((outcome) => outcome.documents.length > 0)?.documents[0];
     expect(Object.keys(document?.projected ?? {})).toEqual(['json', 'digest', 'open']);
     expect(JSON.parse((document?.projected.json as string | undefined) ?? 'null')).toMatchObject({ file: document?.file, community: { id: document?.community.id } });
+    // The open criteria cross to the main thread only when asked for (--require ready, the cache).
+    const withOpen = inWorkers.outcomes.flatMap((outcome) => outcome.documents.map((scored) => scored.projected.open.length));
+    expect(withOpen.some((count) => count > 0)).toBe(true);
+    const without = await collect(files, { projection: { ...projection, open: false }, search, workers: 2 });
+    expect(without.outcomes.flatMap((outcome) => outcome.documents.map((scored) => scored.projected.open))).toEqual(withOpen.map(() => []));
   });
 
   it('reduces results to diff subjects in the workers exactly as in-process, one layout per rubric', async () => {

@@ -58,6 +58,15 @@ describe('--cache', () => {
     expect(plain.code).toBe(command === 'score' ? 2 : 1);
   });
 
+  it('a cache filled without --require ready still names the open criteria when a later run requires ready', async () => {
+    const dir = project();
+    const args = ['score', 'set', '--format', 'json', '--require', 'ready'];
+    const plain = await run(dir, args);
+    expect(plain.stderr).toMatch(/not ready/i);
+    await run(dir, ['score', 'set', '--format', 'json', '--cache-location', '.cache']);
+    expect(await run(dir, [...args, '--cache-location', '.cache'])).toEqual(plain);
+  });
+
   it('keeps one entry per file, the hash of its bytes, and writes nothing when nothing changed', async () => {
     const dir = project();
     await run(dir, ['score', 'set', '--format', 'json', '--cache-location', '.cache']);
@@ -265,7 +274,7 @@ describe('cached records', () => {
     const files = ['set/ready.yaml', 'set/not-ready.yaml', 'set/two.yaml', 'set/broken.yaml'];
     const search = { cwd: dir, searchPath: undefined };
     for (const kind of ['json', 'check'] as const) {
-      const projection = kind === 'json' ? ({ kind, language: undefined } as const) : ({ kind } as const);
+      const projection = kind === 'json' ? ({ kind, language: undefined, open: true } as const) : ({ kind } as const);
       for await (const outcome of runBatch(files, { projection, search, workers: 0 })) {
         const decoded = decodeOutcome(outcome.file, kind, encodeOutcome(outcome, kind).map((part) => Buffer.from(part)));
         const asText = decoded.documents.map((document) => {

@@ -95,6 +95,17 @@ describe('swadaya report', () => {
     expect(one).toContain('Every answer');
   });
 
+  it('--each DIR with a --group-by field no assessment has is refused with exit 2 before any page is written', async () => {
+    const dir = join(out, 'refused-pages');
+    const { code, stderr } = await cli(['report', 'examples/2025', '--each', dir, '--group-by', 'regoin']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Did you mean --group-by region?');
+    expect(readdirSync(dir)).toEqual([]);
+    // With a field the assessments have, the same run writes every page.
+    expect((await cli(['report', 'examples/2025', '--each', dir, '--group-by', 'region'])).code).toBe(0);
+    expect(readdirSync(dir).length).toBe((await scoreJson(['examples/2025'])).summary.count);
+  });
+
   it('writes the change between two sets on the diff core: transition matrix, rises and falls, mean change', async () => {
     const file = join(out, 'change.html');
     const { code } = await cli(['report', '--before', 'examples/2024', '--after', 'examples/2025', '-o', file]);

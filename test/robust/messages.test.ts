@@ -13,8 +13,8 @@ const tinyAssessment = readFileSync(join(fixtures, 'assessments', 'tiny.yaml'), 
 const valid = readFileSync(join(fixtures, 'bad', 'valid.yaml'), 'utf8');
 let dir: string;
 
-async function run(argv: string[], options: { tty?: boolean } = {}) {
-  const memory = memoryContext({ cwd: dir, tty: options.tty });
+async function run(argv: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) {
+  const memory = memoryContext({ cwd: dir, tty: options.tty, env: options.env ?? {} });
   const code = await runCli(argv, memory.ctx);
   return { code, stdout: memory.stdout(), stderr: memory.stderr() };
 }
@@ -181,6 +181,18 @@ describe('names are data, not code', () => {
     const finding = await run(['score', 'hostile-key.yaml']);
     expect(finding.stderr).toContain('unknown indicator "x\\u202e\\x1b[2J"');
     expect(terminalSafe('\u001b[31mred\u001b[0m')).toBe('\u001b[31mred\u001b[0m');
+    expect(terminalSafe('\u001b[31mred', false)).toBe('\\x1b[31mred');
+  });
+
+  it('a colour sequence in a name is escaped where swadaya writes no colour (--no-color, NO_COLOR), kept where it does', async () => {
+    writeFileSync(join(dir, 'coloured.yaml'), tinyAssessment.replace('name: Desa Satu', 'name: "\\e[41mDesa Merah\\e[0m"'));
+    const plain = await run(['score', 'coloured.yaml', '--no-color'], { tty: true });
+    expect(plain.stdout).toContain('\\x1b[41mDesa Merah\\x1b[0m');
+    expect(plain.stdout).not.toContain('\u001b');
+    const noColorEnv = await run(['score', 'coloured.yaml'], { tty: true, env: { NO_COLOR: '1' } });
+    expect(noColorEnv.stdout).toContain('\\x1b[41mDesa Merah');
+    const coloured = await run(['score', 'coloured.yaml'], { tty: true, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(coloured.stdout).toContain('\u001b[41mDesa Merah\u001b[0m');
   });
 
   it('CSV cells that a spreadsheet would run as a formula start with an apostrophe, unless --csv-raw', async () => {

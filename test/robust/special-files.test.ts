@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertFreshBuild } from '../helpers/build.js';
 import { runCli } from '../../src/cli.js';
 import { assessCommand } from '../../src/commands/assess.js';
+import { readRegularFileSync } from '../../src/io/safe-read.js';
 import { memoryContext, settingsFor } from '../helpers/memory-context.js';
 import { scriptedPrompter } from '../assess/scripted-prompter.js';
 import { bin, canRunUnprivileged, runUnprivileged, unprivilegedReason } from './unprivileged.js';
@@ -122,6 +123,17 @@ describe('device files and FIFOs are never opened for reading', () => {
     const score = await run(['score', 'scanned/sukaluyu.yaml', '--rubric', 'nosuch'], { SWADAYA_RUBRIC_PATH: entry });
     expect(score.code).toBe(2);
     expect(score.stderr).toContain(`(could not read ${entry} (ENOTDIR))`);
+  });
+});
+
+describe('a listed path (found by a scan, a glob or a stat) is opened at once and checked through its handle', () => {
+  it('a FIFO or a link to a device swapped in after the listing is refused without blocking; a link to a file is read', () => {
+    const listed = (name: string) => readRegularFileSync(join(dir, 'scanned', name), name, undefined, true);
+    expect(listed('pipe.yaml')).toMatchObject({ code: 'not-a-regular-file', args: { kind: 'fifo' } });
+    expect(listed('zero.yaml')).toMatchObject({ code: 'not-a-regular-file', args: { kind: 'character-device' } });
+    symlinkSync(join(dir, 'scanned', 'sukaluyu.yaml'), join(dir, 'linked.yaml'));
+    expect(readRegularFileSync(join(dir, 'linked.yaml'), 'linked.yaml', undefined, true)).toEqual(Buffer.from(valid));
+    expect(listed('sukaluyu.yaml')).toEqual(Buffer.from(valid));
   });
 });
 
