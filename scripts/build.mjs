@@ -1,6 +1,7 @@
 // Build: JSON Schemas → standalone ajv validators (no ajv compile at run time), then bundle
 // the CLI and the batch worker with esbuild, then load the shipped rubrics into a cache.
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -82,6 +83,17 @@ const modernBuffers = {
     }));
   },
 };
+// The build's id: a hash of what it is built from (the sources and the locked dependencies).
+// The cache keys its results by it (docs/ci.md#the-cache), so code changed under an unchanged
+// version number never reuses results of the code before.
+const buildHash = createHash('sha256');
+for (const file of readdirSync(join(root, 'src'), { recursive: true }).map(String).sort()) {
+  if (!/\.(ts|js|json)$/.test(file)) continue;
+  buildHash.update(`${file}\0`).update(readFileSync(join(root, 'src', file))).update('\0');
+}
+buildHash.update(readFileSync(join(root, 'package-lock.json')));
+const buildId = buildHash.digest('hex').slice(0, 16);
+
 // A clean dist/: chunks of earlier builds (hashed names) would otherwise end up in the package.
 rmSync(distDir, { recursive: true, force: true });
 const common = {
@@ -92,6 +104,7 @@ const common = {
   external: ['@inquirer/*', 'playwright-core'],
   // jsonc-parser's "main" is a UMD build whose require()s esbuild cannot follow; its ESM build bundles.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  define: { __SWADAYA_BUILD__: JSON.stringify(buildId) },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
   plugins: [modernBuffers],

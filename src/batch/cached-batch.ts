@@ -23,6 +23,14 @@ export interface CachedBatchOptions {
 }
 
 /**
+ * The projection as the cache keeps it, whatever this run reads: a json result with its open
+ * criteria, so that a run with --require ready finds what a run without it recorded.
+ */
+export function cachedProjection<P extends Projection>(projection: P): P {
+  return projection.kind === 'json' ? { ...projection, open: true } : projection;
+}
+
+/**
  * A batch that takes what it can from the cache (docs/ci.md#the-cache): unchanged files are
  * not read again, only the changed ones go through `runBatch`, and the outcomes come out in
  * input order as before, byte for byte the same. Not for the `loaded` projection (the loaded
@@ -48,8 +56,7 @@ export async function* cachedBatch<Kind extends ProjectionKind>(files: readonly 
   }
   const progress = options.onProgress;
   const hitCount = files.length - misses.length;
-  // The cache keeps a json result's open criteria whether this run reads them or not.
-  const scoring: RunBatchOptions<Kind> = projection.kind === 'json' ? { ...options, projection: { ...projection, open: true } as typeof options.projection } : options;
+  const scoring: RunBatchOptions<Kind> = { ...options, projection: cachedProjection(options.projection) };
   const batch = runBatch(misses, { ...scoring, hashContent: true, onProgress: progress ? (done) => progress(hitCount + done, files.length) : undefined });
   const keep = (file: string, stats: StatsTaken | undefined, outcome: FileOutcome<Kind>): FileOutcome<Kind> => {
     const { hash, rubricRefs, ...rest } = outcome;

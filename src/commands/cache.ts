@@ -1,13 +1,14 @@
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { RECORD_LAYOUT, type CachedBatchOptions } from '../batch/cached-batch.js';
+import { cachedProjection, RECORD_LAYOUT, type CachedBatchOptions } from '../batch/cached-batch.js';
+import type { Projection } from '../batch/projection.js';
 import { SwadayaError } from '../errors.js';
 import { t } from '../i18n/catalogue.js';
 import type { Language } from '../i18n/language.js';
 import { cacheFileOf, defaultCacheDirectory, OutcomeCache } from '../io/outcome-cache.js';
 import { RubricFingerprints } from '../io/rubric-fingerprint.js';
 import type { RubricSearch } from '../io/rubric-finder.js';
-import { VERSION } from '../version.js';
+import { BUILD_ID, VERSION } from '../version.js';
 import { write, type CommandContext } from './context.js';
 
 export interface CacheOptions {
@@ -23,7 +24,7 @@ export interface CacheOptions {
 export async function openCache(
   command: string,
   options: CacheOptions,
-  projection: object,
+  projection: Projection,
   context: { ctx: CommandContext; search: RubricSearch; rubricOverride: string | undefined; lang: Language },
 ): Promise<CachedBatchOptions | undefined> {
   if (!options.cache && options.cacheLocation === undefined) return undefined;
@@ -31,8 +32,8 @@ export async function openCache(
   const location = options.cacheLocation !== undefined ? resolve(ctx.cwd, options.cacheLocation) : defaultCacheDirectory(ctx.cwd, ctx.env);
   prepareDirectory(location, lang);
   const rubrics = new RubricFingerprints(search, rubricOverride);
-  const key = JSON.stringify({ projection, records: RECORD_LAYOUT, rubricOverride: rubricOverride ?? null, maxFileSize: ctx.env.SWADAYA_MAX_FILE_SIZE ?? null });
-  const cache = new OutcomeCache(cacheFileOf(location, command, ctx.cwd, key), { version: VERSION, projection: key, layout: rubrics.layout }, rubrics, ctx.cwd);
+  const key = JSON.stringify({ projection: cachedProjection(projection), records: RECORD_LAYOUT, rubricOverride: rubricOverride ?? null, maxFileSize: ctx.env.SWADAYA_MAX_FILE_SIZE ?? null });
+  const cache = new OutcomeCache(cacheFileOf(location, command, ctx.cwd, key), { version: `${VERSION}+${BUILD_ID}`, projection: key, layout: rubrics.layout }, rubrics, ctx.cwd);
   if (cache.state === 'foreign' || cache.state === 'damaged') await warnDamaged(cache.file, ctx, lang);
   return { cache, dependencies: (refs) => rubrics.dependencies(refs) };
 }

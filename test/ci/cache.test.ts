@@ -8,6 +8,7 @@ import { decodeOutcome, encodeOutcome } from '../../src/batch/cached-batch.js';
 import { runBatch } from '../../src/batch/run-batch.js';
 import { runCli } from '../../src/cli.js';
 import { defaultCacheDirectory, OutcomeCache, RACY_MS } from '../../src/io/outcome-cache.js';
+import { BUILD_ID, VERSION } from '../../src/version.js';
 import { memoryContext } from '../helpers/memory-context.js';
 import { root } from './helpers.js';
 
@@ -64,7 +65,12 @@ describe('--cache', () => {
     const plain = await run(dir, args);
     expect(plain.stderr).toMatch(/not ready/i);
     await run(dir, ['score', 'set', '--format', 'json', '--cache-location', '.cache']);
+    const [index] = cacheFiles(join(dir, '.cache'));
+    const recorded = statSync(join(dir, '.cache', index!)).mtimeMs;
     expect(await run(dir, [...args, '--cache-location', '.cache'])).toEqual(plain);
+    // The same cache served both: no second index, and nothing re-recorded.
+    expect(cacheFiles(join(dir, '.cache'))).toEqual([index]);
+    expect(statSync(join(dir, '.cache', index!)).mtimeMs).toBe(recorded);
   });
 
   it('keeps one entry per file, the hash of its bytes, and writes nothing when nothing changed', async () => {
@@ -73,7 +79,7 @@ describe('--cache', () => {
     const [name] = cacheFiles(join(dir, '.cache'));
     const file = join(dir, '.cache', name!);
     const { header, paths, hashes } = readIndex(file);
-    expect(header).toMatchObject({ format: 'swadaya-cache@3', version: expect.any(String), layout: expect.stringMatching(/^[0-9a-f]{64}$/), count: 4 });
+    expect(header).toMatchObject({ format: 'swadaya-cache@3', version: `${VERSION}+${BUILD_ID}`, layout: expect.stringMatching(/^[0-9a-f]{64}$/), count: 4 });
     // Every file looked up the rubric tiny: one dependency set, with its fingerprint.
     expect(header.dependencies).toEqual([[['tiny', expect.stringMatching(/^[0-9a-f]{64}$/)]]]);
     expect(paths).toEqual(['set/broken.yaml', 'set/not-ready.yaml', 'set/ready.yaml', 'set/two.yaml']);

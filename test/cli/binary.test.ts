@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertFreshBuild } from '../helpers/build.js';
@@ -21,6 +23,15 @@ describe('the swadaya binary (built by test/global-setup.ts)', () => {
     const { code, stdout } = swadaya(['--version']);
     expect(code).toBe(0);
     expect(stdout.trim()).toBe(packageJson.version);
+  });
+
+  it('keys its cache by version and build: a hash of the sources it was built from', () => {
+    const location = mkdtempSync(join(tmpdir(), 'swadaya-build-id-'));
+    expect(swadaya(['score', 'examples/2025', '--format', 'json', '--cache-location', location]).code).toBe(0);
+    const index = readdirSync(location).find((name) => name.endsWith('.cache'));
+    const header = JSON.parse(readFileSync(join(location, index ?? ''), 'utf8').split('\n')[0] ?? '') as { version: string };
+    expect(header.version).toMatch(new RegExp(`^${VERSION.replace(/\./g, '\\.')}\\+[0-9a-f]{16}$`));
+    rmSync(location, { recursive: true, force: true });
   });
 
   it('prints help for the program and for a command', () => {
