@@ -290,7 +290,7 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .description(described('print a shell completion script for bash, zsh or fish'))
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .action((shell: 'bash' | 'zsh' | 'fish') =>
-      run(async () => (await import('./commands/completion.js')).completionCommand(shell, program, ctx)),
+      run(async (settings) => (await import('./commands/completion.js')).completionCommand(shell, program, settings.language, ctx)),
     );
 
   return program;

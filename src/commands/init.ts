@@ -30,7 +30,7 @@ export async function initCommand(options: CommandSettings<InitOptions>, ctx: Co
   const globs = options.glob && options.glob.length > 0 ? options.glob : DEFAULT_ASSESSMENT_GLOBS;
 
   const schemaFile = projectSchemaFile(rubric.id);
-  const schema = assessmentSchemaFor(rubric, textLanguage(requested, rubric));
+  const schema = assessmentSchemaFor(rubric, textLanguage(requested, rubric), tool);
   await mkdir(dirname(resolve(ctx.cwd, schemaFile)), { recursive: true });
   await writeFileAtomically(resolve(ctx.cwd, schemaFile), `${JSON.stringify(schema, null, 2)}\n`);
 

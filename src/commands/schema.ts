@@ -16,7 +16,7 @@ export interface SchemaOptions {
 export async function schemaCommand(options: CommandSettings<SchemaOptions>, ctx: CommandContext): Promise<number> {
   const requested = options.language;
   const { rubric } = await requireRubric(options.rubric, options.rubricSearch, outputLanguage(requested));
-  const text = `${JSON.stringify(assessmentSchemaFor(rubric, textLanguage(requested, rubric)), null, 2)}\n`;
+  const text = `${JSON.stringify(assessmentSchemaFor(rubric, textLanguage(requested, rubric), outputLanguage(requested, rubric)), null, 2)}\n`;
   if (options.output === undefined || options.output === '-') await write(ctx.stdout, text);
   else await writeFileAtomically(resolve(ctx.cwd, options.output), text);
   return 0;

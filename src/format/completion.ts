@@ -1,3 +1,6 @@
+import { translator, type Translate } from '../i18n/catalogue.js';
+import type { Language } from '../i18n/language.js';
+
 /** What a shell needs to know of one option. */
 export interface CompletionOption {
   /** `--format`, and `-o` when there is a short form. */
@@ -28,11 +31,13 @@ const single = (text: string): string => `'${text.replace(/'/g, `'\\''`)}'`;
 
 /**
  * A completion script for `shell`, generated from the commands as declared, so it cannot fall
- * behind them. `globals` are the program's options, valid after every command.
+ * behind them. `globals` are the program's options, valid after every command; `lang` is the
+ * language of the script's comments (the descriptions come in the language they were declared in).
  */
-export function renderCompletion(shell: Shell, commands: readonly CompletionCommand[], globals: readonly CompletionOption[]): string {
-  if (shell === 'fish') return fishScript(commands, globals);
-  return shell === 'bash' ? bashScript(commands, globals) : zshScript(commands, globals);
+export function renderCompletion(shell: Shell, commands: readonly CompletionCommand[], globals: readonly CompletionOption[], lang: Language): string {
+  const say = translator(lang);
+  if (shell === 'fish') return fishScript(commands, globals, say);
+  return shell === 'bash' ? bashScript(commands, globals, say) : zshScript(commands, globals, say);
 }
 
 const flags = (options: readonly CompletionOption[]): string[] => options.flatMap((option) => (option.short ? [option.short, option.long] : [option.long]));
@@ -87,10 +92,10 @@ const PATH_OF_WORDS = [
   '}',
 ];
 
-function bashScript(commands: readonly CompletionCommand[], globals: readonly CompletionOption[]): string {
+function bashScript(commands: readonly CompletionCommand[], globals: readonly CompletionOption[], say: Translate): string {
   return [
-    '# swadaya completion for bash. Install: swadaya completion bash > ~/.local/share/bash-completion/completions/swadaya',
-    '# or add to ~/.bashrc: source <(swadaya completion bash)',
+    `# ${say('completion.install', { shell: 'bash', command: 'swadaya completion bash > ~/.local/share/bash-completion/completions/swadaya' })}`,
+    `# ${say('completion.orAdd', { file: '~/.bashrc', command: 'source <(swadaya completion bash)' })}`,
     ...shellTables(commands, globals),
     ...PATH_OF_WORDS,
     '_swadaya() {',
@@ -107,11 +112,11 @@ function bashScript(commands: readonly CompletionCommand[], globals: readonly Co
   ].join('\n');
 }
 
-function zshScript(commands: readonly CompletionCommand[], globals: readonly CompletionOption[]): string {
+function zshScript(commands: readonly CompletionCommand[], globals: readonly CompletionOption[], say: Translate): string {
   return [
     '#compdef swadaya',
-    '# swadaya completion for zsh. Install: swadaya completion zsh > "${fpath[1]}/_swadaya"',
-    '# or add to ~/.zshrc (after compinit): source <(swadaya completion zsh)',
+    `# ${say('completion.install', { shell: 'zsh', command: 'swadaya completion zsh > "${fpath[1]}/_swadaya"' })}`,
+    `# ${say('completion.orAddAfterCompinit', { file: '~/.zshrc', command: 'source <(swadaya completion zsh)' })}`,
     ...shellTables(commands, globals),
     ...PATH_OF_WORDS,
     '_swadaya() {',
@@ -128,9 +133,9 @@ function zshScript(commands: readonly CompletionCommand[], globals: readonly Com
   ].join('\n');
 }
 
-function fishScript(commands: readonly CompletionCommand[], globals: readonly CompletionOption[]): string {
+function fishScript(commands: readonly CompletionCommand[], globals: readonly CompletionOption[], say: Translate): string {
   const lines = [
-    '# swadaya completion for fish. Install: swadaya completion fish > ~/.config/fish/completions/swadaya.fish',
+    `# ${say('completion.install', { shell: 'fish', command: 'swadaya completion fish > ~/.config/fish/completions/swadaya.fish' })}`,
     'complete -c swadaya -f',
   ];
   const option = (condition: string, item: CompletionOption): string => {

@@ -9,6 +9,8 @@ import { LABELS } from './catalogue/labels.js';
 import { MESSAGES } from './catalogue/messages.js';
 import { RATINGS } from './catalogue/ratings.js';
 import { REPORT } from './catalogue/report.js';
+import { RULES } from './catalogue/rules.js';
+import { SCHEMA } from './catalogue/schema.js';
 import { WORDS } from './catalogue/words.js';
 
 /**
@@ -18,7 +20,7 @@ import { WORDS } from './catalogue/words.js';
  * each in its own file under catalogue/, are merged into one table; their keys are disjoint
  * (test/i18n/catalogue.test.ts).
  */
-const CATALOGUE = { ...WORDS, ...LABELS, ...REPORT, ...RATINGS, ...FIELD, ...FINDINGS, ...FIELD_FINDINGS, ...GATES, ...MESSAGES, ...CLI } satisfies Section;
+const CATALOGUE = { ...WORDS, ...LABELS, ...REPORT, ...RATINGS, ...FIELD, ...FINDINGS, ...FIELD_FINDINGS, ...GATES, ...RULES, ...SCHEMA, ...MESSAGES, ...CLI } satisfies Section;
 
 export type { Entry, Section, Value, Wording } from './catalogue/wording.js';
 export { fill } from './catalogue/wording.js';

@@ -112,5 +112,20 @@ describe('--format sarif', () => {
     expect(sarif.runs[0].results[0].message.text).toContain('berkas atau direktori tidak ada');
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 1, startColumn: 1 });
     expect(allRules('id').find((rule) => rule.id === 'gate-not-ready')?.title).toBe('Belum siap untuk fase berikutnya');
+    const rule = sarif.runs[0].tool.driver.rules.find((candidate: { id: string }) => candidate.id === 'gate-not-ready');
+    expect(rule.fullDescription.text).toBe('score --require ready: sebuah kriteria gerbang kelulusan fase berikutnya tidak terpenuhi atau belum dapat diputuskan.');
+    expect(rule.help.text).toBe('score --require ready: sebuah kriteria gerbang kelulusan fase berikutnya tidak terpenuhi atau belum dapat diputuskan. Lihat docs/findings.md#gate-not-ready.');
+    expect(sarif.runs[0].originalUriBaseIds['%SRCROOT%'].description.text).toBe('Direktori tempat swadaya dijalankan.');
+  });
+
+  it('words the rules in English by default, and names standard input without --stdin-filename <stdin>, percent-encoded', async () => {
+    const { stdout } = await swadaya(['validate', SET, '--format', 'sarif']);
+    const run = checkedSarif(stdout).runs[0];
+    expect(run.tool.driver.rules.find((rule: { id: string }) => rule.id === 'gate-not-ready').help.text).toBe(
+      "score --require ready: a criterion of the next phase's exit gate is not met or cannot be decided. See docs/findings.md#gate-not-ready.",
+    );
+    expect(run.originalUriBaseIds['%SRCROOT%'].description.text).toBe('The directory swadaya ran in.');
+    // A relative reference no checkout holds: viewers show the result without a file; --stdin-filename names one.
+    expect(artifactLocation('<stdin>')).toEqual({ uri: '%3Cstdin%3E', uriBaseId: '%SRCROOT%' });
   });
 });

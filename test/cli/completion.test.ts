@@ -63,6 +63,24 @@ describe('swadaya completion', () => {
     expect(complete('swadaya rubric ')).toEqual(expect.arrayContaining(['list', 'show']));
   });
 
+  it("writes its comments and the help option's description in the tool's language", async () => {
+    expect(scripts.bash!.split('\n').slice(0, 2)).toEqual([
+      '# swadaya completion for bash. Install: swadaya completion bash > ~/.local/share/bash-completion/completions/swadaya',
+      '# or add to ~/.bashrc: source <(swadaya completion bash)',
+    ]);
+    expect(scripts.fish).toContain("complete -c swadaya -l help -s h -d 'display help for command'\n");
+    const zsh = memoryContext();
+    expect(await runCli(['completion', 'zsh', '--lang', 'id'], zsh.ctx)).toBe(0);
+    expect(zsh.stdout().split('\n').slice(0, 3)).toEqual([
+      '#compdef swadaya',
+      '# Pelengkapan swadaya untuk zsh. Pasang: swadaya completion zsh > "${fpath[1]}/_swadaya"',
+      '# atau tambahkan ke ~/.zshrc (setelah compinit): source <(swadaya completion zsh)',
+    ]);
+    const fish = memoryContext();
+    expect(await runCli(['completion', 'fish', '--lang', 'id'], fish.ctx)).toBe(0);
+    expect(fish.stdout()).toContain("complete -c swadaya -l help -s h -d 'tampilkan bantuan perintah ini'\n");
+  });
+
   it('exits 2 for a shell it does not know', async () => {
     const memory = memoryContext();
     expect(await runCli(['completion', 'powershell'], memory.ctx)).toBe(2);

@@ -9,9 +9,11 @@ import { LABELS } from '../../src/i18n/catalogue/labels.js';
 import { MESSAGES } from '../../src/i18n/catalogue/messages.js';
 import { RATINGS } from '../../src/i18n/catalogue/ratings.js';
 import { REPORT } from '../../src/i18n/catalogue/report.js';
+import { RULES } from '../../src/i18n/catalogue/rules.js';
+import { SCHEMA } from '../../src/i18n/catalogue/schema.js';
 import { WORDS } from '../../src/i18n/catalogue/words.js';
 
-const SECTIONS = { WORDS, LABELS, REPORT, RATINGS, FIELD, FINDINGS, FIELD_FINDINGS, GATES, MESSAGES, CLI };
+const SECTIONS = { WORDS, LABELS, REPORT, RATINGS, FIELD, FINDINGS, FIELD_FINDINGS, GATES, RULES, SCHEMA, MESSAGES, CLI };
 
 // @ts-expect-error an entry without its Indonesian does not compile
 const untranslated: Entry = { en: 'Saved' };

@@ -2,6 +2,7 @@ import { GATE_RULES, allRules } from './rules.js';
 import type { CiRenderOptions, CiReport, LocatedFailure } from './ci-report.js';
 import type { Finding } from '../../core/finding.js';
 import type { GateName } from '../../core/gates.js';
+import { translator } from '../../i18n/catalogue.js';
 import { messageOf } from '../../i18n/messages.js';
 import { failureLine } from '../../i18n/gate-messages.js';
 import { VERSION } from '../../version.js';
@@ -32,6 +33,7 @@ function location(file: string, line: number | undefined, column: number | undef
 
 /** SARIF 2.1.0 (docs/ci.md): one result per finding and per gate an assessment failed. */
 export function renderSarif(report: CiReport, options: CiRenderOptions): string {
+  const say = translator(options.lang);
   const rules = allRules(options.lang);
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const results: Record<string, unknown>[] = [];
@@ -69,7 +71,7 @@ export function renderSarif(report: CiReport, options: CiRenderOptions): string 
               shortDescription: { text: rule.title },
               fullDescription: { text: rule.description },
               helpUri: `${options.findingsDocUri}#${rule.anchor}`,
-              help: { text: `${rule.description} See docs/findings.md#${rule.anchor}.` },
+              help: { text: say('rule.help', { description: rule.description, doc: `docs/findings.md#${rule.anchor}` }) },
               defaultConfiguration: { level: rule.kind === 'gate' || !isWarningCode(rule.id) ? 'error' : 'warning' },
               properties: { tags: ['swadaya', rule.kind] },
             })),
@@ -77,7 +79,7 @@ export function renderSarif(report: CiReport, options: CiRenderOptions): string 
         },
         automationDetails: { id: `swadaya/${report.command}/` },
         columnKind: 'unicodeCodePoints',
-        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory swadaya ran in.' } } },
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: say('rule.srcroot') } } },
         results,
       },
     ],

@@ -182,6 +182,10 @@ const HELP = {
   'commander.didYouMean': { en: '(Did you mean {option}?)', id: '(Maksud Anda {option}?)' },
   'commander.notANumber': { en: '"{value}" is not a number.', id: '"{value}" bukan angka.' },
   'commander.notAWholeNumber': { en: '"{value}" is not a whole number of 0 or more.', id: '"{value}" bukan bilangan bulat 0 atau lebih.' },
+  // The comment at the top of a completion script (swadaya completion SHELL).
+  'completion.install': { en: 'swadaya completion for {shell}. Install: {command}', id: 'Pelengkapan swadaya untuk {shell}. Pasang: {command}' },
+  'completion.orAdd': { en: 'or add to {file}: {command}', id: 'atau tambahkan ke {file}: {command}' },
+  'completion.orAddAfterCompinit': { en: 'or add to {file} (after compinit): {command}', id: 'atau tambahkan ke {file} (setelah compinit): {command}' },
   'commander.runWithHelp': { en: '(run with --help for usage)', id: '(jalankan dengan --help untuk cara pakai)' },
 } as const satisfies Section;
 

@@ -272,7 +272,7 @@ export const FINDINGS = {
   },
   'level-and-na': {
     en: (a) => `${a.id} has both a level and na; keep one.`,
-    id: (a) => `${a.id} memiliki level sekaligus na; pertahankan salah satunya.`,
+    id: (a) => `${a.id} memiliki tingkat sekaligus na; pertahankan salah satunya.`,
   },
   'answer-needs-level': {
     en: (a) => `the answer to ${a.id} needs "level: N" or "na: reason".`,
