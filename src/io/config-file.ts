@@ -48,12 +48,27 @@ export async function loadConfig(cwd: string): Promise<LoadedConfig> {
       if (existsSync(file)) return readConfig(file, undefined);
     }
     const packageFile = join(dir, 'package.json');
-    // Most package.json files have no "swadaya" key: they are passed over without parsing YAML.
-    if (existsSync(packageFile) && readFileSync(packageFile, 'utf8').includes('"swadaya"')) {
+    if (existsSync(packageFile) && hasSwadayaKey(readFileSync(packageFile, 'utf8'))) {
       const loaded = await readConfig(packageFile, 'swadaya');
       if (loaded.file !== undefined) return loaded;
     }
     if (dirname(dir) === dir) return { file: undefined, config: {}, findings: [] };
+  }
+}
+
+/**
+ * Whether a package.json may hold a configuration. Most have no top-level "swadaya" key (a
+ * project that depends on swadaya names it only among its dependencies): those are passed over
+ * with JSON.parse, without loading the YAML parser and the validators every run would pay for.
+ * One that is not valid JSON but names swadaya is read, so its error is reported at its line.
+ */
+function hasSwadayaKey(text: string): boolean {
+  if (!text.includes('"swadaya"')) return false;
+  try {
+    const root: unknown = JSON.parse(text);
+    return typeof root === 'object' && root !== null && Object.hasOwn(root, 'swadaya');
+  } catch {
+    return true;
   }
 }
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { validateScoreOutput } from '../../src/schema/generated/validators.js';
+import { validateScoreOutput } from '../../src/schema/generated/output-validators.js';
 import { memoryContext } from '../helpers/memory-context.js';
 
 const root = join(import.meta.dirname, '..', '..');

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { assertFreshBuild } from '../helpers/build.js';
-import { validateDiffOutput } from '../../src/schema/generated/validators.js';
+import { validateDiffOutput } from '../../src/schema/generated/output-validators.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const fixtures = join(root, 'test', 'fixtures', 'diff');

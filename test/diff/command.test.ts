@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { validateDiffOutput } from '../../src/schema/generated/validators.js';
+import { validateDiffOutput } from '../../src/schema/generated/output-validators.js';
 import { memoryContext } from '../helpers/memory-context.js';
 
 /** The fixtures are read with this folder as the working directory, so `mini` is found in ./rubrics. */

@@ -29,6 +29,20 @@ describe('the configuration file', () => {
     expect(loaded.config).toEqual({ rubric: 'p2kp', format: 'json' });
   });
 
+  it('passes over a project that names swadaya only as a dependency, and the outer "swadaya" key applies', async () => {
+    const dir = project({
+      'package.json': '{"swadaya": {"lang": "id"}}',
+      'app/package.json': '{"name": "app", "devDependencies": {"swadaya": "^0.1.0"}, "scripts": {"score": "swadaya score data"}}',
+    });
+    const loaded = await loadConfig(join(dir, 'app'));
+    expect(loaded.file).toBe(join(dir, 'package.json'));
+    expect(loaded.config).toEqual({ lang: 'id' });
+    // A package.json that is not JSON but names swadaya is read, so its error has a line.
+    const broken = project({ 'package.json': '{\n  "name": "x"\n  "swadaya": {"lang": "id"}\n}\n' });
+    const failed = await loadConfig(broken);
+    expect(failed.findings.map((finding) => [finding.file, finding.line])).toEqual([[join(broken, 'package.json'), 3]]);
+  });
+
   it('reports mistakes with file, line and column, and applies nothing', async () => {
     const dir = project({ 'swadaya.config.yaml': 'rubric: p2kp\nlang: fr\nthresholds:\n  failunder: 60\n' });
     const loaded = await loadConfig(dir);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { validateAgreeOutput } from '../../src/schema/generated/validators.js';
+import { validateAgreeOutput } from '../../src/schema/generated/output-validators.js';
 import { memoryContext } from '../helpers/memory-context.js';
 
 const root = join(import.meta.dirname, '..', '..');

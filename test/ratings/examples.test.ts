@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { validateAgreeOutput } from '../../src/schema/generated/validators.js';
+import { validateAgreeOutput } from '../../src/schema/generated/output-validators.js';
 import { memoryContext } from '../helpers/memory-context.js';
 import { pairwiseAlpha } from './pairwise-alpha.js';
 

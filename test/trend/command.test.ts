@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { validateTrendOutput } from '../../src/schema/generated/validators.js';
+import { validateTrendOutput } from '../../src/schema/generated/output-validators.js';
 import { memoryContext } from '../helpers/memory-context.js';
 
 /** The diff fixtures (test/fixtures/diff/README.md) plus their third year, 2026; `mini` is found in ./rubrics. */
