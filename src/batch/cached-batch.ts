@@ -119,13 +119,13 @@ type OpenRecord = [target: string, kind: CriterionResult['kind'], threshold: num
  * which the cache knows); for the `json` projection, then each document's open criteria and
  * rendered JSON text, neither escaped twice nor parsed when read back.
  */
-export function encodeOutcome(outcome: FileOutcome, kind: ProjectionKind): string[] {
+export function encodeOutcome(outcome: FileOutcome, kind: ProjectionKind): (string | Uint8Array)[] {
   if (kind !== 'json') return [JSON.stringify({ documents: outcome.documents.map(({ file: _file, ...document }) => document), findings: outcome.findings })];
-  const parts: string[] = [];
+  const parts: (string | Uint8Array)[] = [];
   const records = outcome.documents.map((document): JsonRecord => {
     const { json, digest, open } = document.projected as RenderedScore;
     const openRecords = open.map((criterion): OpenRecord => [criterion.target, criterion.kind, criterion.threshold, criterion.value, criterion.coverage, criterion.status, criterion.gap]);
-    parts.push(JSON.stringify(openRecords), typeof json === 'string' ? json : Buffer.from(json).toString('utf8'));
+    parts.push(JSON.stringify(openRecords), json);
     return [
       document.document,
       document.period,

@@ -387,7 +387,7 @@ export class OutcomeCache {
    * taken, before the bytes were read: were the file written after that, its ctime would be
    * later, and the entry no longer trusted.
    */
-  record(path: string, taken: StatsTaken, hash: string, dependencies: readonly string[], parts: readonly string[]): void {
+  record(path: string, taken: StatsTaken, hash: string, dependencies: readonly string[], parts: readonly (string | Uint8Array)[]): void {
     if (this.failure !== undefined) return;
     let offset: number;
     let length: number;
@@ -541,13 +541,14 @@ class SegmentWriter {
   }
 
   /** A record of byte strings, each preceded by its length (u32 LE). */
-  appendParts(parts: readonly string[]): { offset: number; length: number } {
+  appendParts(parts: readonly (string | Uint8Array)[]): { offset: number; length: number } {
     const at = this.offset + this.used;
     for (const part of parts) {
-      const bytes = Buffer.byteLength(part, 'utf8');
+      const bytes = typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length;
       this.room(4 + bytes);
       this.buffer.writeUInt32LE(bytes, this.used);
-      this.buffer.write(part, this.used + 4, 'utf8');
+      if (typeof part === 'string') this.buffer.write(part, this.used + 4, 'utf8');
+      else this.buffer.set(part, this.used + 4);
       this.used += 4 + bytes;
     }
     return { offset: at, length: this.offset + this.used - at };

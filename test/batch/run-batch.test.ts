@@ -60,7 +60,9 @@ describe('runBatch across worker threads (dist/worker.js, built by test/global-s
     expect(inWorkers.outcomes).toEqual(inProcess.outcomes);
     const document = inWorkers.outcomes.find((outcome) => outcome.documents.length > 0)?.documents[0];
     expect(Object.keys(document?.projected ?? {})).toEqual(['json', 'digest', 'open']);
-    expect(JSON.parse((document?.projected.json as string | undefined) ?? 'null')).toMatchObject({ file: document?.file, community: { id: document?.community.id } });
+    // UTF-8 bytes, made on the worker: the main thread only writes them.
+    expect(document?.projected.json).toBeInstanceOf(Uint8Array);
+    expect(JSON.parse(Buffer.from(document?.projected.json ?? '').toString('utf8'))).toMatchObject({ file: document?.file, community: { id: document?.community.id } });
     // The open criteria cross to the main thread only when asked for (--require ready, the cache).
     const withOpen = inWorkers.outcomes.flatMap((outcome) => outcome.documents.map((scored) => scored.projected.open.length));
     expect(withOpen.some((count) => count > 0)).toBe(true);
