@@ -12,6 +12,7 @@ import { loadAssessmentFile, loadAssessmentText, type LoadedAssessment } from '.
 import { STDIN_PATH, type StdinFile } from '../io/stdin.js';
 import { RubricFinder, type RubricSearch } from '../io/rubric-finder.js';
 import { digestOf, type Projected, type Projection, type ProjectionKind } from './projection.js';
+
 const NOTHING_OPEN: readonly CriterionResult[] = [];
 /** Each result's own bytes (not a view of a shared pool, which a worker's message would copy whole). */
 const UTF8 = new TextEncoder();

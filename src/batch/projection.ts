@@ -40,8 +40,8 @@ export interface ScoredResult {
 
 /** A result rendered where it was scored: its JSON text, and what a summary needs of it. */
 export interface RenderedScore {
-  /** UTF-8 bytes, written out as they are; text only in outcomes read back from the cache (docs/ci.md#the-cache). */
-  readonly json: string | Uint8Array;
+  /** UTF-8 bytes, made on the worker or read back from the cache (docs/ci.md#the-cache): written out as they are. */
+  readonly json: Uint8Array;
   readonly digest: SummaryInput;
   /** The readiness criteria not met or undecided: what a gate failure names (docs/ci.md). Empty unless the projection asked for them. */
   readonly open: readonly CriterionResult[];

@@ -20,8 +20,7 @@ export async function* renderScoreJson(run: ScoreRun<ScoreJsonEntry>, context: R
   yield `{\n  "schema": "${SCORE_SCHEMA_ID}",\n  "tool": ${JSON.stringify({ name: 'swadaya', version: VERSION })},\n  "results": [`;
   let first = true;
   for await (const entry of run.entries) {
-    if (typeof entry.json === 'string') yield `${first ? '\n' : ',\n'}    ${entry.json}`;
-    else yield* [first ? '\n    ' : ',\n    ', entry.json];
+    yield* [first ? '\n    ' : ',\n    ', entry.json];
     first = false;
   }
   const rest = Object.entries(totalsJson(run.totals(), context)).map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);

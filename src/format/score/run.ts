@@ -17,7 +17,8 @@ export interface ScoreEntry {
 
 /** One result already rendered as its JSON text where it was scored (the batch's `json` projection), or its bytes from the cache. */
 export interface ScoreJsonEntry {
-  readonly json: string | Uint8Array;
+  /** The result's JSON text as UTF-8, made where it was scored or read back from the cache. */
+  readonly json: Uint8Array;
 }
 
 export interface ScoreTotals {
