@@ -492,8 +492,9 @@ function configureReadLimit(env: CommandContext['env'], language: Language): voi
 function reportError(error: unknown, ctx: CommandContext, debug: boolean, language: Language): number {
   if (error instanceof CommanderError) return exitCodeOf(error);
   if (error instanceof SwadayaError) {
-    ctx.stderr.write(`swadaya: ${terminalSafe(error.message)}\n`);
-    if (error.hint) ctx.stderr.write(`${terminalSafe(error.hint)}\n`);
+    // An error message carries no colour of ours: any ESC in it came from data (a name, a field).
+    ctx.stderr.write(`swadaya: ${terminalSafe(error.message, false)}\n`);
+    if (error.hint) ctx.stderr.write(`${terminalSafe(error.hint, false)}\n`);
     if (debug && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }

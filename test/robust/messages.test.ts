@@ -193,6 +193,11 @@ describe('names are data, not code', () => {
     expect(noColorEnv.stdout).toContain('\\x1b[41mDesa Merah');
     const coloured = await run(['score', 'coloured.yaml'], { tty: true, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
     expect(coloured.stdout).toContain('\u001b[41mDesa Merah\u001b[0m');
+    // An error message has no colour of ours: a colour in it came from data, and is escaped even where swadaya colours.
+    const refused = await run(['report', 'coloured.yaml', '-o', 'coloured.html', '--group-by', '\u001b[31mzone'], { tty: true, env: { NO_COLOR: '', FORCE_COLOR: '1' } });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--group-by \\x1b[31mzone');
+    expect(refused.stderr).not.toContain('\u001b[31mzone');
   });
 
   it('CSV cells that a spreadsheet would run as a formula start with an apostrophe, unless --csv-raw', async () => {
