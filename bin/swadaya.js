@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-import { existsSync } from 'node:fs';
 import module from 'node:module';
 
 // Node 22.1 and later keep the code they compiled between runs, which shortens every start;
@@ -9,6 +8,8 @@ module.enableCompileCache?.();
 // dist/ is built by `npm run build` (also run by `npm ci` through `prepare`). An install that
 // skipped scripts has no dist/: say how to fix that instead of printing a module-loader stack trace.
 const main = new URL('../dist/main.js', import.meta.url);
+// Required, not imported, as in the bundle (scripts/build.mjs): an imported node:fs costs a facade.
+const { existsSync } = module.createRequire(import.meta.url)('node:fs');
 if (existsSync(main)) {
   await import(main.href);
 } else {

@@ -9,6 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
+import { rechunk } from './rechunk.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // Two modules of validators: what the CLI checks its inputs with, and what the tests check the
@@ -76,6 +77,42 @@ const modernBuffers = {
     }));
   },
 };
+// fdir (under tinyglobby) requires picomatch at load for a glob option of its own, which
+// tinyglobby never uses (it matches with the picomatch bundled here): that second copy was read
+// from node_modules, file by file, at every start that lists paths. fdir is given none.
+const noOptionalPicomatch = {
+  name: 'no-optional-picomatch',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const patched = source.replace(/__require\.resolve\("picomatch"\);\s*pm = __require\("picomatch"\);/, '');
+      if (patched === source) throw new Error(`${args.path}: fdir no longer loads picomatch as scripts/build.mjs expects; check the patch`);
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+// swadaya decides colours itself (src/commands/settings.ts) and gives chalk a level; chalk's own
+// detection is never read, yet importing it loads node:tty and reads every property of
+// node:process (its ESM facade), ~4 ms at every start. It is replaced by "no colour detected".
+const noColourDetection = {
+  name: 'no-colour-detection',
+  setup(builder) {
+    builder.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-colour-detection' }));
+    builder.onLoad({ filter: /.*/, namespace: 'no-colour-detection' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+// Node's own modules are required, not imported: Node 20 builds an ES module facade for each
+// one imported, reading every export, and node:fs's getters then load its stream classes and its
+// promises API at every start. `require` hands over the module object as it is.
+const requiredBuiltins = {
+  name: 'required-builtins',
+  setup(builder) {
+    builder.onResolve({ filter: /^node:/ }, (args) =>
+      args.namespace === 'required-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'required-builtin' },
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'required-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
 // The build's id: a hash of what it is built from (the sources and the locked dependencies).
 // The cache keys its results by it (docs/ci.md#the-cache), so code changed under an unchanged
 // version number never reuses results of the code before.
@@ -87,6 +124,8 @@ for (const file of readdirSync(join(root, 'src'), { recursive: true }).map(Strin
 buildHash.update(readFileSync(join(root, 'package-lock.json')));
 const buildId = buildHash.digest('hex').slice(0, 16);
 
+// The yaml library as one CommonJS file in dist/, which src/yaml-lib.ts requires on first use.
+const YAML_LIB = 'yaml.cjs';
 // A clean dist/: chunks of earlier builds (hashed names) would otherwise end up in the package.
 rmSync(distDir, { recursive: true, force: true });
 const common = {
@@ -97,21 +136,42 @@ const common = {
   external: ['@inquirer/*', 'playwright-core'],
   // jsonc-parser's "main" is a UMD build whose require()s esbuild cannot follow; its ESM build bundles.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-  define: { __SWADAYA_BUILD__: JSON.stringify(buildId) },
+  define: { __SWADAYA_BUILD__: JSON.stringify(buildId), __SWADAYA_YAML_LIB__: JSON.stringify(YAML_LIB) },
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
-  plugins: [modernBuffers],
+  plugins: [modernBuffers, noColourDetection, noOptionalPicomatch, requiredBuiltins],
+  absWorkingDir: root,
 };
+// esbuild bundles and splits into a staging directory; rollup then regroups its many small chunks
+// into a few (scripts/rechunk.mjs), which is what dist/ holds.
+const stageDir = join(root, '.build');
+rmSync(stageDir, { recursive: true, force: true });
+try {
+  const { metafile } = await build({
+    ...common,
+    entryPoints: { main: join(root, 'src/main.ts'), worker: join(root, 'src/batch/worker.ts'), api: join(root, 'src/api.ts') },
+    outdir: stageDir,
+    splitting: true,
+    metafile: true,
+    // Maps for --enable-source-maps while developing; without the sources, and left out of the
+    // package (package.json "files"), so the tarball holds only what runs.
+    sourcemap: 'linked',
+    sourcesContent: false,
+    chunkNames: 'chunks/[name]-[hash]',
+  });
+  await rechunk(stageDir, distDir, metafile.outputs, root);
+} finally {
+  rmSync(stageDir, { recursive: true, force: true });
+}
+
 await build({
-  ...common,
-  entryPoints: { main: join(root, 'src/main.ts'), worker: join(root, 'src/batch/worker.ts'), api: join(root, 'src/api.ts') },
-  outdir: distDir,
-  splitting: true,
-  // Maps for --enable-source-maps while developing; without the sources, and left out of the
-  // package (package.json "files"), so the tarball holds only what runs.
-  sourcemap: 'linked',
-  sourcesContent: false,
-  chunkNames: 'chunks/[name]-[hash]',
+  entryPoints: [createRequire(import.meta.url).resolve('yaml')],
+  outfile: join(distDir, YAML_LIB),
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
 });
 
 // The shipped rubrics, loaded now so that a run need not parse them (src/io/rubric-cache.ts).

@@ -12,6 +12,7 @@ import type { Assessment, Rubric } from './core/model.js';
 import type { ScoreResult } from './core/result.js';
 import { scoreAssessment } from './core/scoring.js';
 import { SwadayaError } from './errors.js';
+import { loadCatalogue } from './i18n/catalogue.js';
 import type { Language } from './i18n/language.js';
 import { formatFinding } from './i18n/messages.js';
 import { loadAssessmentFile } from './io/assessment-loader.js';
@@ -19,6 +20,9 @@ import { expandPaths } from './io/expand-paths.js';
 import { RubricFinder, type RubricSearch } from './io/rubric-finder.js';
 import { assessmentSchemaFor, type JsonSchema } from './schema/editor-schema.js';
 import { VERSION } from './version.js';
+
+// Findings are worded from the whole catalogue, which the CLI loads only when a command runs.
+await loadCatalogue();
 
 export { scoreAssessment, SwadayaError, VERSION, formatFinding, assessmentSchemaFor };
 export type { Assessment, DiffOptions, DiffResult, Finding, JsonSchema, Language, Rubric, ScoreResult };

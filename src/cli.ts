@@ -13,7 +13,7 @@ import type { InitOptions } from './commands/init.js';
 import type { SchemaOptions } from './commands/schema.js';
 import type { ReportCommandOptions } from './commands/report.js';
 import type { ScoreOptions } from './commands/score.js';
-import { buildSettings, localeLanguage, type GlobalFlags, type Settings } from './commands/settings.js';
+import type { GlobalFlags, Settings } from './commands/settings.js';
 import type { TemplateOptions } from './commands/template.js';
 import type { TrendCommandOptions } from './commands/trend.js';
 import type { ValidateOptions } from './commands/validate.js';
@@ -25,9 +25,9 @@ import { formatsOf } from './format/renderer.js';
 import { scoreRenderers } from './format/score/index.js';
 import { validationRenderers } from './format/validate/index.js';
 import { described, localizeProgram, translateCommanderMessage } from './i18n/commander-text.js';
-import { t } from './i18n/catalogue.js';
-import { isLanguage, LANGUAGES, type Language } from './i18n/language.js';
-import type { SwadayaConfig } from './io/config-file.js';
+import { loadCatalogue, t } from './i18n/catalogue.js';
+import { isLanguage, LANGUAGES, localeLanguage, type Language } from './i18n/language.js';
+import { loadConfig, type SwadayaConfig } from './io/config-file.js';
 import { AtomicOutputFile, QuietStream } from './io/output-file.js';
 import { markColourless, type OutputStream } from './io/streams.js';
 import { terminalSafe } from './core/terminal-text.js';
@@ -351,7 +351,9 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
   let stdout: OutputStream = ctx.stdout;
   let stderr: OutputStream = ctx.stderr;
   const routed: CommandContext = {
-    stdin: ctx.stdin,
+    get stdin() {
+      return ctx.stdin;
+    },
     env: ctx.env,
     cwd: ctx.cwd,
     get stdout() {
@@ -375,7 +377,8 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
       if (flags.quiet) stderr = new QuietStream(ctx.stderr);
       const file = current && routedOutput.has(current) ? (current.opts() as { output?: string }).output : undefined;
       // Built inside the promise: a bad SWADAYA_LANG or an unwritable -o is reported like any other error of the run.
-      pending = Promise.resolve().then(() => {
+      // The whole catalogue and the settings (chalk among them) are loaded only when a command runs.
+      pending = Promise.all([import('./commands/settings.js'), loadCatalogue()]).then(([{ buildSettings }]) => {
         if (file !== undefined && file !== '-') stdout = outputFile = openOutputFile(resolve(ctx.cwd, file), file, language);
         const settings = buildSettings(flags, routed);
         if (settings.colors.stdout.level === 0) markColourless(routed.stdout);
@@ -423,11 +426,10 @@ function earlyLanguage(argv: readonly string[], env: CommandContext['env'], conf
 
 /** swadaya.config.yaml or package.json "swadaya" (README, "Configuration"); its errors stop every command but --help and --version. */
 async function projectConfig(ctx: CommandContext, argv: readonly string[], language: Language): Promise<SwadayaConfig> {
-  const { loadConfig } = await import('./io/config-file.js');
   const loaded = await loadConfig(ctx.cwd);
   if (loaded.findings.length === 0) return loaded.config;
   if (argv.some((arg) => ['-h', '--help', '-v', '--version'].includes(arg))) return {};
-  const { formatFinding } = await import('./i18n/messages.js');
+  const [{ formatFinding }] = await Promise.all([import('./i18n/messages.js'), loadCatalogue()]);
   throw new SwadayaError('bad-config', loaded.findings.map((finding) => formatFinding(finding, language)).join('\n'));
 }
 
@@ -436,6 +438,8 @@ async function projectConfig(ctx: CommandContext, argv: readonly string[], langu
  * keeps them with source 'config', and a value typed on the command line replaces them.
  */
 function applyConfigDefaults(program: Command, config: SwadayaConfig): void {
+  // No configuration (the usual case) has nothing to apply: no walk over every command's options.
+  if (Object.keys(config).length === 0) return;
   const visit = (command: Command, path: string): void => {
     const set = (name: string, value: unknown): void => {
       const option = (command.options as Option[]).find((candidate) => candidate.attributeName() === name);

@@ -7,7 +7,10 @@ guardOutputStreams(process, earlyLanguage(process.argv.slice(2), process.env));
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Read only by a command given `-` or an interview: creating process.stdin loads a stream class at every start.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   cwd: process.cwd(),
 });

@@ -1,4 +1,5 @@
-import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, type Node } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, yaml } from '../yaml-lib.js';
 import type { Answer } from '../core/model.js';
 
 /** The header of an assessment as the file holds it; a field that is absent or blank is undefined. */
@@ -33,7 +34,7 @@ export class AssessmentDocument {
 
   /** A new assessment naming `rubric` (`id@version`). */
   static create(rubric: string): AssessmentDocument {
-    const document = new AssessmentDocument(new Document({}));
+    const document = new AssessmentDocument(new (yaml().Document)({}));
     document.setRubric(rubric);
     return document;
   }
@@ -98,6 +99,7 @@ export class AssessmentDocument {
 
   setCommunityId(id: string): void {
     // Quoted so a village code stays visibly a string (leading zeros matter).
+    const { Scalar } = yaml();
     const node = new Scalar(id);
     node.type = Scalar.QUOTE_DOUBLE;
     setOrdered(this.doc, this.community(), 'id', node, COMMUNITY_ORDER);
@@ -257,7 +259,7 @@ export class AssessmentDocument {
     const root = this.root();
     const existing = root.get(key, true);
     if (isMap(existing)) return existing;
-    const map = new YAMLMap();
+    const map = new (yaml().YAMLMap)();
     setOrdered(this.doc, root, key, map, TOP_LEVEL_ORDER);
     return map;
   }
@@ -269,7 +271,7 @@ function isBlank(value: unknown): boolean {
 }
 
 function keyOf(pair: unknown): string | undefined {
-  if (!(pair instanceof Pair)) return undefined;
+  if (!isPair(pair)) return undefined;
   const key: unknown = pair.key;
   if (isScalar(key)) return String(key.value);
   return typeof key === 'string' ? key : undefined;
@@ -283,6 +285,7 @@ function keyOf(pair: unknown): string | undefined {
 function setOrdered(doc: Document, map: YAMLMap, key: string, value: unknown, order: readonly string[]): void {
   const pair = map.items.find((item) => keyOf(item) === key);
   if (pair) {
+    const { Scalar } = yaml();
     const current: unknown = pair.value;
     if (isScalar(current) && !isNodeLike(value)) {
       current.value = value;

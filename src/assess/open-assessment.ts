@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { parseAllDocuments } from '../yaml-lib.js';
 import { isError, type Finding } from '../core/finding.js';
 import type { Answer, Rubric } from '../core/model.js';
 import { SwadayaError } from '../errors.js';

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { loadCatalogue } from '../i18n/catalogue.js';
 import { setMaxFileBytes } from '../io/safe-read.js';
 import { FileProcessor, type BatchOptions, type FileOutcome } from './process-file.js';
 import type { ProjectionKind } from './projection.js';
@@ -20,6 +21,7 @@ export interface ChunkResponse<Kind extends ProjectionKind = ProjectionKind> {
 
 const options = workerData as WorkerData;
 setMaxFileBytes(options.maxFileBytes);
+await loadCatalogue();
 const processor = new FileProcessor(options, true);
 parentPort?.on('message', async (request: ChunkRequest) => {
   const outcomes: FileOutcome[] = [];

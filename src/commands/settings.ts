@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { SwadayaError } from '../errors.js';
-import { isLanguage, LANGUAGES, type Language } from '../i18n/language.js';
+import { isLanguage, LANGUAGES, localeLanguage, type Language } from '../i18n/language.js';
 import type { RubricSearch } from '../io/rubric-finder.js';
 import type { CommandContext } from './context.js';
 import { t } from '../i18n/catalogue.js';
@@ -68,12 +68,4 @@ function requestedLanguage(flags: GlobalFlags, env: CommandContext['env']): Lang
     throw new SwadayaError('bad-language', t(says, 'cli.badLanguage', { value: lang, languages: LANGUAGES.join(t(says, 'or')) }));
   }
   return lang;
-}
-
-/** The language of the POSIX locale, when it is one swadaya speaks; C, POSIX and unset locales say nothing. */
-export function localeLanguage(env: CommandContext['env']): Language | undefined {
-  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  const language = /^([a-z]{2,3})(?:[_.@-]|$)/i.exec(locale)?.[1]?.toLowerCase();
-  if (language === undefined) return undefined;
-  return isLanguage(language) ? language : undefined;
 }

@@ -8,6 +8,14 @@ export function isLanguage(value: string): value is Language {
   return (LANGUAGES as readonly string[]).includes(value);
 }
 
+/** The language of the POSIX locale, when it is one swadaya speaks; C, POSIX and unset locales say nothing. */
+export function localeLanguage(env: Readonly<Record<string, string | undefined>>): Language | undefined {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const language = /^([a-z]{2,3})(?:[_.@-]|$)/i.exec(locale)?.[1]?.toLowerCase();
+  if (language === undefined) return undefined;
+  return isLanguage(language) ? language : undefined;
+}
+
 /** The tool's own labels exist in en and id; any other rubric language shows them in English. */
 export function toolLanguage(lang: string | undefined): Language {
   return lang !== undefined && isLanguage(lang) ? lang : 'en';

@@ -1,4 +1,5 @@
-import { isCollection, isMap, isNode, isPair, isScalar, LineCounter, parseAllDocuments, visit, type Document, type Pair, type YAMLMap } from 'yaml';
+import type { Document, LineCounter, Pair, YAMLMap } from 'yaml';
+import { isCollection, isMap, isNode, isPair, isScalar, parseAllDocuments, yaml } from '../yaml-lib.js';
 import type { Finding } from '../core/finding.js';
 import { readFailureFinding, readRegularFile, readRegularFileSync } from './safe-read.js';
 
@@ -108,7 +109,7 @@ function pairIndex(map: YAMLMap): Map<string, Pair> {
 }
 
 function countLines(text: string): LineCounter {
-  const counter = new LineCounter();
+  const counter = new (yaml().LineCounter)();
   counter.addNewLine(0);
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) counter.addNewLine(i + 1);
   return counter;
@@ -351,6 +352,7 @@ function duplicateKeys(doc: Document.Parsed): { offset: number; key: string }[] 
 /** Keys that are maps or lists (`? [a, b]: c`, `{a: 1}: b`) cannot be data keys. Offsets of the first few. */
 function collectionKeys(doc: Document.Parsed): number[] {
   const offsets: number[] = [];
+  const { visit } = yaml();
   visit(doc, {
     Pair(_, pair) {
       if (isCollection(pair.key)) offsets.push(pair.key.range?.[0] ?? 0);

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 export const root = join(import.meta.dirname, '..', '..');
 
 /** What the build reads: a change to any of them makes dist/ stale. src/schema/generated is written by the build itself. */
-const SOURCES = ['src', 'schemas', 'rubrics', 'scripts/build.mjs', 'package-lock.json', 'tsconfig.api.json'];
+const SOURCES = ['src', 'schemas', 'rubrics', 'scripts/build.mjs', 'scripts/rechunk.mjs', 'package-lock.json', 'tsconfig.api.json'];
 const GENERATED = join(root, 'src', 'schema', 'generated');
 /** What the tests spawn or import from dist/. */
-const OUTPUTS = ['dist/main.js', 'dist/worker.js', 'dist/api.js', 'dist/rubrics.cache', 'dist/types/api.d.ts'];
+const OUTPUTS = ['dist/main.js', 'dist/worker.js', 'dist/api.js', 'dist/yaml.cjs', 'dist/rubrics.cache', 'dist/types/api.d.ts'];
 
 function newestUnder(path: string): number {
   let stat;

@@ -1,4 +1,5 @@
-import { Document, isScalar, isSeq, Scalar, type Pair, type YAMLMap } from 'yaml';
+import type { Pair, YAMLMap } from 'yaml';
+import { isScalar, isSeq, yaml } from '../../yaml-lib.js';
 import type { ConsensusDraft } from '../../core/consensus.js';
 import type { Language } from '../../i18n/language.js';
 import { translator } from '../../i18n/catalogue.js';
@@ -24,6 +25,7 @@ export function renderConsensusYaml(draft: ConsensusDraft, options: ConsensusYam
         ? { na: answer.reason, ...(answer.note ? { note: answer.note } : {}) }
         : { level: answer.level, ...(answer.note ? { note: answer.note } : {}), ...(answer.evidence?.length ? { evidence: [...answer.evidence] } : {}) };
   }
+  const { Document, Scalar } = yaml();
   const doc = new Document({
     rubric: draft.rubric,
     community: { ...draft.community },

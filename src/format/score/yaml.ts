@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { stringify } from '../../yaml-lib.js';
 import { SCORE_SCHEMA_ID, scoreResultJson } from '../../contract/score-json.js';
 import { textLanguage } from '../../i18n/language.js';
 import { VERSION } from '../../version.js';
