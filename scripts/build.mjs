@@ -102,15 +102,23 @@ const noColourDetection = {
   },
 };
 // Node's own modules are required, not imported: Node 20 builds an ES module facade for each
-// one imported, reading every export, and node:fs's getters then load its stream classes and its
-// promises API at every start. `require` hands over the module object as it is.
+// one imported, reading every export, and node:fs's getters then load its stream classes at every
+// start. An `import` of one becomes a small module that requires it and exports its plain values
+// (no getter is read); a `require` (in bundled CommonJS) is left to Node as it is.
+const requireBuiltin = createRequire(import.meta.url);
 const requiredBuiltins = {
   name: 'required-builtins',
   setup(builder) {
     builder.onResolve({ filter: /^node:/ }, (args) =>
-      args.namespace === 'required-builtin' ? { path: args.path, external: true } : { path: args.path, namespace: 'required-builtin' },
+      args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'required-builtin' },
     );
-    builder.onLoad({ filter: /.*/, namespace: 'required-builtin' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+    builder.onLoad({ filter: /.*/, namespace: 'required-builtin' }, (args) => {
+      const names = Object.entries(Object.getOwnPropertyDescriptors(requireBuiltin(args.path)))
+        .filter(([name, descriptor]) => 'value' in descriptor && name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name))
+        .map(([name]) => name);
+      const contents = `const builtin = require(${JSON.stringify(args.path)});\nexport default builtin;\nexport const { ${names.join(', ')} } = builtin;\n`;
+      return { contents, loader: 'js' };
+    });
   },
 };
 // The build's id: a hash of what it is built from (the sources and the locked dependencies).

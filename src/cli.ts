@@ -24,7 +24,7 @@ import { DEFAULT_CSV_STYLE, EXCEL_CSV_STYLE, type CsvOptions, type CsvStyle } fr
 import { formatsOf } from './format/renderer.js';
 import { scoreRenderers } from './format/score/index.js';
 import { validationRenderers } from './format/validate/index.js';
-import { described, localizeProgram, translateCommanderMessage } from './i18n/commander-text.js';
+import { described, localizeOnHelp, localizeProgram, translateCommanderMessage } from './i18n/commander-text.js';
 import { loadCatalogue, t } from './i18n/catalogue.js';
 import { isLanguage, LANGUAGES, localeLanguage, type Language } from './i18n/language.js';
 import { loadConfig, type SwadayaConfig } from './io/config-file.js';
@@ -290,7 +290,11 @@ function buildProgram(ctx: CommandContext, run: (action: Action) => void): Comma
     .description(described('print a shell completion script for bash, zsh or fish'))
     .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
     .action((shell: 'bash' | 'zsh' | 'fish') =>
-      run(async (settings) => (await import('./commands/completion.js')).completionCommand(shell, program, settings.language, ctx)),
+      run(async (settings) => {
+        // The scripts carry the descriptions, in the help's language (earlyLanguage, which settles on English).
+        localizeProgram(program, settings.language ?? 'en');
+        return (await import('./commands/completion.js')).completionCommand(shell, program, settings.language, ctx);
+      }),
     );
 
   return program;
@@ -388,7 +392,7 @@ export async function runCli(argv: readonly string[], ctx: CommandContext): Prom
     };
     program = buildProgram(routed, run);
     applyConfigDefaults(program, config);
-    localizeProgram(program, language);
+    localizeOnHelp(program, language);
     const configure = (command: Command): void => {
       command
         .configureOutput({

@@ -58,9 +58,12 @@ const COMMAND_EXAMPLES: Readonly<Record<string, readonly { readonly command: str
 /**
  * Puts every description of `program` and its commands into `lang`, sets commander's help to
  * show the global options, the examples and the exit codes under every command, and to speak
- * `lang` in its titles and notes.
+ * `lang` in its titles and notes. Done when it is first needed (`localizeOnHelp`, or completion's
+ * descriptions), not at every start: most runs never show help.
  */
 export function localizeProgram(program: Command, lang: Language): void {
+  if (localized.has(program)) return;
+  localized.add(program);
   const visit = (command: Command, path: string): void => {
     command.description(describe(command.description(), lang));
     for (const option of command.options as Option[]) option.description = describe(option.description, lang);
@@ -77,6 +80,13 @@ export function localizeProgram(program: Command, lang: Language): void {
     for (const sub of command.commands) visit(sub, path === '' ? sub.name() : `${path} ${sub.name()}`);
   };
   visit(program, '');
+}
+
+const localized = new WeakSet<Command>();
+
+/** Localizes `program` (once) just before commander writes any help of it or of its commands. */
+export function localizeOnHelp(program: Command, lang: Language): void {
+  program.on('beforeAllHelp', () => localizeProgram(program, lang));
 }
 
 /** commander's help in `lang`: its titles, `[options]`, `[command]`, and the "(choices: …, default: …)" notes. */
