@@ -111,5 +111,11 @@ describe('the packed tarball (built by test/global-setup.ts)', () => {
     expect(cli(['template', '--rubric', 'p2kp', '-o', 'a.yaml']).status).toBe(0);
     expect(readFileSync(join(project, 'a.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/swadaya/schemas/assessment.schema.json');
     expect(cli(['schema', '--rubric', 'p2kp']).status).toBe(0);
+    // A finding's line and column come from the yaml library, which the package carries as one file required on first use.
+    expect(listing).toContain('package/dist/yaml.cjs');
+    writeFileSync(join(project, 'broken.yaml'), 'rubric: p2kp\ncommunity: {id: "1", name: X}\nperiod: "2024"\nanswers:\n  nosuch.indicator: 1\n');
+    const validate = cli(['validate', 'broken.yaml']);
+    expect(validate.status).toBe(1);
+    expect(validate.stdout).toContain('broken.yaml:5:3: error [unknown-indicator]');
   });
 });
