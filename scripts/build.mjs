@@ -12,6 +12,7 @@ import { build } from 'esbuild';
 import { rechunk } from './rechunk.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const requireHere = createRequire(import.meta.url);
 // Two modules of validators: what the CLI checks its inputs with, and what the tests check the
 // published outputs with. The second stays out of the bundle: every start of the CLI would
 // otherwise load and compile half a megabyte of validators it never calls.
@@ -105,7 +106,6 @@ const noColourDetection = {
 // one imported, reading every export, and node:fs's getters then load its stream classes at every
 // start. An `import` of one becomes a small module that requires it and exports its plain values
 // (no getter is read); a `require` (in bundled CommonJS) is left to Node as it is.
-const requireBuiltin = createRequire(import.meta.url);
 const requiredBuiltins = {
   name: 'required-builtins',
   setup(builder) {
@@ -113,7 +113,7 @@ const requiredBuiltins = {
       args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'required-builtin' },
     );
     builder.onLoad({ filter: /.*/, namespace: 'required-builtin' }, (args) => {
-      const names = Object.entries(Object.getOwnPropertyDescriptors(requireBuiltin(args.path)))
+      const names = Object.entries(Object.getOwnPropertyDescriptors(requireHere(args.path)))
         .filter(([name, descriptor]) => 'value' in descriptor && name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name))
         .map(([name]) => name);
       const contents = `const builtin = require(${JSON.stringify(args.path)});\nexport default builtin;\nexport const { ${names.join(', ')} } = builtin;\n`;
@@ -173,7 +173,7 @@ try {
 }
 
 await build({
-  entryPoints: [createRequire(import.meta.url).resolve('yaml')],
+  entryPoints: [requireHere.resolve('yaml')],
   outfile: join(distDir, YAML_LIB),
   bundle: true,
   format: 'cjs',
@@ -195,7 +195,7 @@ try {
 // Type declarations of the programmatic API (docs/api.md): tsc writes one .d.ts per module into
 // dist/types; only those src/api.ts reaches are kept, so the package names no dev-only library.
 const typesDir = join(distDir, 'types');
-execFileSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.api.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [requireHere.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.api.json')], { stdio: 'inherit' });
 const reached = new Set();
 const pending = [join(typesDir, 'api.d.ts')];
 while (pending.length > 0) {
