@@ -33,14 +33,14 @@ export interface LoadedConfig {
 
 export const CONFIG_FILES: readonly string[] = ['swadaya.config.yaml', 'swadaya.config.yml'];
 
+/** The least a configuration file may hold, whatever SWADAYA_MAX_FILE_SIZE says. */
+const CONFIG_MAX_BYTES = 1024 * 1024;
+
 /**
  * The configuration that applies in `cwd`: the nearest directory (cwd, then each parent) holding
  * swadaya.config.yaml (or .yml) or a package.json with a "swadaya" key. A rubric path in it is
  * made absolute from the file's directory, so it holds wherever the command runs.
  */
-/** The least a configuration file may hold, whatever SWADAYA_MAX_FILE_SIZE says. */
-const CONFIG_MAX_BYTES = 1024 * 1024;
-
 export async function loadConfig(cwd: string): Promise<LoadedConfig> {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     for (const name of CONFIG_FILES) {
